@@ -1,0 +1,78 @@
+# The commands README and .ci/run share. `make demo` builds and serves the demo; `make test` runs everything,
+# installing whatever a fresh machine lacks first (each step skips what is already there).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# wasm-pack must find a wasm-bindgen CLI of exactly the version in Cargo.lock (it cannot download one here).
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+WASM_PACK := wasm-pack --log-level warn build --release
+CHROMIUM ?= /usr/bin/chromium
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node clean
+
+all: build
+
+## Tools ###########################################################################################################
+
+setup: setup-rust setup-node setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force
+
+# npm packages (binaryen's wasm-opt, the browser test driver) at the versions in package-lock.json.
+setup-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@command -v $(CHROMIUM) >/dev/null && command -v $(CHROMEDRIVER) >/dev/null \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+## Build ###########################################################################################################
+
+# pkg/      --target bundler: the npm package (bundlers)
+# pkg-web/  --target web:     browsers without a bundler (<script type="module">), and the demo
+# pkg-node/ --target nodejs:  Node.js (CommonJS)
+build: setup-rust setup-node
+	$(WASM_PACK) --target bundler --out-dir pkg
+	$(WASM_PACK) --target web --out-dir pkg-web
+	$(WASM_PACK) --target nodejs --out-dir pkg-node
+
+demo: build
+	node www/serve.mjs
+
+## Tests ###########################################################################################################
+
+test: setup lint test-native build test-node test-wasm
+	@echo "make test: all checks passed"
+
+lint: setup-rust
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
+
+test-native:
+	cargo test
+
+# The JS layer compiled to wasm, in Node and in headless Chromium.
+test-wasm: setup-rust setup-browser
+	wasm-pack test --node --release -- --test wasm_node
+	wasm-pack test --headless --chrome --chromedriver "$(CHROMEDRIVER)" --release -- --test wasm_browser
+
+# The built packages as JavaScript users import them.
+test-node: build
+	node --test tests/node/
+
+clean:
+	cargo clean
+	rm -rf pkg pkg-web pkg-node

@@ -1,0 +1,62 @@
+//! Validates and display-masks Korean personal customs clearance codes (PCCC, 개인통관고유부호) on the user's own
+//! device, natively and in the browser through WebAssembly.
+//!
+//! A PCCC is `P` followed by 12 digits. This crate normalises what people type (full-width IME characters,
+//! pasted spaces and invisible characters, lower-case `p`), tells precisely what is wrong in Korean or English
+//! without ever echoing the input, recognises a resident registration number typed into the wrong field, and
+//! masks codes for display with one policy per site. It checks the format only; whether a code is registered to
+//! a person is for UNI-PASS to say. No checksum is applied, because none is published.
+//!
+//! # Example: validate a code from a form
+//!
+//! ```
+//! use pccc_guard::{Locale, Pccc};
+//!
+//! match Pccc::parse("Ｐ１２３４ ５６７８ ９０１２") {
+//!     Ok(code) => assert_eq!(code.as_str(), "P123456789012"),
+//!     Err(err) => panic!("{}", err.message(Locale::En)),
+//! }
+//! # Ok::<(), pccc_guard::PcccError>(())
+//! ```
+//!
+//! # Example: explain an error without echoing the input
+//!
+//! ```
+//! use pccc_guard::{Locale, Pccc, PcccError};
+//!
+//! let err = Pccc::parse("P12345678901O").unwrap_err();
+//! assert_eq!(err.code(), "invalid_character");
+//! assert_eq!(err.utf16_index(), Some(12));
+//! assert_eq!(err.message(Locale::En), "Only digits may follow the P. Type the digit 0 instead of the letter O.");
+//! # Ok::<(), PcccError>(())
+//! ```
+//!
+//! # Example: mask for display
+//!
+//! ```
+//! use pccc_guard::Mask;
+//!
+//! assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
+//! # Ok::<(), pccc_guard::MaskError>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
+//!   wasm-bindgen.
+//! - `debug-panic-hook`: forwards panics to the browser console; for debugging builds only.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+mod mask;
+mod normalize;
+mod pccc;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm;
+
+pub use error::{Locale, MaskError, PcccError};
+pub use mask::Mask;
+pub use normalize::{normalize, normalize_with_caret, WithCaret};
+pub use pccc::Pccc;

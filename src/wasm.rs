@@ -1,0 +1,274 @@
+//! The JavaScript API: thin conversions around the Rust core, nothing else.
+//!
+//! Every function checks its arguments and throws a `TypeError` or `RangeError` with a clear message instead of
+//! coercing (`validate(null)` is a mistake, not the string `"null"`). Results are plain objects whose shapes
+//! are given by the TypeScript section below.
+
+use js_sys::{Error, RangeError, Reflect, TypeError};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Locale, Mask, Pccc, PcccError};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Stable codes of the PCCC rules, in the order they are checked. */
+export type ErrorCode =
+  | "empty"
+  | "looks_like_rrn"
+  | "missing_prefix"
+  | "invalid_prefix"
+  | "invalid_character"
+  | "too_short"
+  | "too_long";
+
+/** Message language: Korean (default) or English. A BCP 47 tag such as "en-US" is read by its language. */
+export type Locale = "ko" | "en" | (string & {});
+
+export interface ValidateOptions {
+  /** Message language; "ko" when absent. */
+  locale?: Locale;
+}
+
+export interface ValidationError {
+  code: ErrorCode;
+  /** A specific message in the chosen language. Never contains the input. */
+  message: string;
+  /** UTF-16 index in the original input of the offending character (invalid_prefix, invalid_character). */
+  index?: number;
+  /** How many digits were found (too_short, too_long). */
+  found?: number;
+}
+
+export type ValidationResult =
+  | { valid: true; value: string }
+  | { valid: false; error: ValidationError };
+
+export interface MaskOptions {
+  /** Digits after the P left visible at the start (default 0). */
+  keepStart?: number;
+  /** Digits left visible at the end (default 4). keepStart + keepEnd may be at most 6. */
+  keepEnd?: number;
+  /** One visible, non-digit character (default "*"). */
+  maskChar?: string;
+}
+
+export interface ValueWithCaret {
+  value: string;
+  /** UTF-16 offset of the caret in value. */
+  caret: number;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ValidateOptions` from the TypeScript section.
+    #[wasm_bindgen(typescript_type = "ValidateOptions")]
+    pub type ValidateOptions;
+    /// `MaskOptions` from the TypeScript section.
+    #[wasm_bindgen(typescript_type = "MaskOptions")]
+    pub type MaskOptions;
+}
+
+#[cfg(feature = "debug-panic-hook")]
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Reads a required string argument, or explains what was passed instead.
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let got = value.js_typeof().as_string().unwrap_or_default();
+        let got = if value.is_null() { "null" } else { got.as_str() };
+        TypeError::new(&["pccc-guard: ", what, " must be a string, got ", got].concat()).into()
+    })
+}
+
+/// Reads `options[key]`, treating a missing `options` as empty. `options` must be an object when given.
+fn option(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    if !options.is_object() {
+        return Err(TypeError::new("pccc-guard: options must be an object").into());
+    }
+    Reflect::get(options, &JsValue::from_str(key))
+}
+
+fn locale_option(options: &JsValue) -> Result<Locale, JsValue> {
+    let value = option(options, "locale")?;
+    if value.is_undefined() {
+        return Ok(Locale::Ko);
+    }
+    let tag = string_arg(&value, "options.locale")?;
+    Locale::from_tag(&tag).ok_or_else(|| {
+        RangeError::new("pccc-guard: options.locale must be \"ko\" or \"en\" (or a tag such as \"en-US\")").into()
+    })
+}
+
+/// Reads a small whole number option such as `keepStart`.
+fn count_option(options: &JsValue, key: &str, default: usize) -> Result<usize, JsValue> {
+    let value = option(options, key)?;
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    match value.as_f64() {
+        Some(n) if (0.0..=64.0).contains(&n) && n.fract() == 0.0 => Ok(n as usize),
+        Some(_) => {
+            Err(RangeError::new(&["pccc-guard: options.", key, " must be a whole number from 0 to 64"].concat()).into())
+        }
+        None => Err(TypeError::new(&["pccc-guard: options.", key, " must be a number"].concat()).into()),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(Into::into)
+}
+
+#[derive(Serialize)]
+struct Valid<'a> {
+    valid: bool,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Invalid {
+    valid: bool,
+    error: ErrorOut,
+}
+
+#[derive(Serialize)]
+struct ErrorOut {
+    code: &'static str,
+    message: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<u32>,
+}
+
+impl ErrorOut {
+    fn new(err: &PcccError, locale: Locale) -> ErrorOut {
+        ErrorOut {
+            code: err.code(),
+            message: err.message(locale),
+            index: err.utf16_index().map(saturate),
+            found: err.digits().map(saturate),
+        }
+    }
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Checks a personal customs clearance code (`P` + 12 digits) after normalising it (full-width characters,
+/// spaces, hyphens and invisible characters, lower-case `p`).
+///
+/// Returns `{ valid: true, value }` with the canonical code to submit, or `{ valid: false, error }` with a
+/// stable `code`, a message in Korean (default) or English that never contains the input, and where it
+/// applies the UTF-16 `index` of the offending character or the number of digits `found`.
+///
+/// @example
+/// validate("ｐ1234 5678 9012");            // { valid: true, value: "P123456789012" }
+/// validate("P12345678901", { locale: "en" }).error.code; // "too_short"
+#[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    options: Option<ValidateOptions>,
+) -> Result<JsValue, JsValue> {
+    let input = string_arg(&input, "input")?;
+    let locale = locale_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
+    match Pccc::parse(&input) {
+        Ok(code) => to_js(&Valid { valid: true, value: code.as_str() }),
+        Err(err) => to_js(&Invalid { valid: false, error: ErrorOut::new(&err, locale) }),
+    }
+}
+
+/// Whether `input` is a valid personal customs clearance code after normalisation. The cheap path for loops:
+/// no object or message is built.
+///
+/// @example
+/// isValid(" P123456789012 "); // true
+#[wasm_bindgen(js_name = isValid)]
+pub fn is_valid(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue) -> Result<bool, JsValue> {
+    Ok(Pccc::is_valid(&string_arg(&input, "input")?))
+}
+
+/// Applies the normalisation rules only: full-width forms to ASCII; white space, hyphens, dashes and invisible
+/// characters dropped; `p` to `P`. Idempotent.
+///
+/// @example
+/// normalize("ｐ１２３ ４"); // "P1234"
+#[wasm_bindgen]
+pub fn normalize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue) -> Result<String, JsValue> {
+    Ok(crate::normalize(&string_arg(&input, "input")?))
+}
+
+/// Normalises `value` and moves `caret` (a UTF-16 offset, as in `selectionStart`) so that it stays after the
+/// same characters. For as-you-type fields, including React and Vue controlled inputs.
+///
+/// @example
+/// normalizeWithCaret("P 12１3", 5); // { value: "P1213", caret: 4 }
+#[wasm_bindgen(js_name = normalizeWithCaret, unchecked_return_type = "ValueWithCaret")]
+pub fn normalize_with_caret(
+    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] caret: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = string_arg(&value, "value")?;
+    let caret = match caret.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
+        Some(_) => return Err(RangeError::new("pccc-guard: caret must be a whole number of at least 0").into()),
+        None => return Err(TypeError::new("pccc-guard: caret must be a number").into()),
+    };
+    let out = crate::normalize_with_caret(&value, caret);
+    #[derive(Serialize)]
+    struct Out<'a> {
+        value: &'a str,
+        caret: u32,
+    }
+    to_js(&Out { value: &out.value, caret: saturate(out.caret) })
+}
+
+/// Masks a code for display with one policy: `P` + `keepStart` digits + mask characters + `keepEnd` digits
+/// (default `P********9012`). Input that is not a valid code is masked completely, showing only its length.
+/// Throws an `Error` (with `code` `"mask_reveals_too_much"` or `"invalid_mask_char"`) for a policy that would
+/// reveal more than 6 of the 12 digits or whose mask character is not one visible non-digit character.
+///
+/// @example
+/// mask("P123456789012");                              // "P********9012"
+/// mask("P123456789012", { keepStart: 2, maskChar: "•" }); // "P12••••••9012"
+#[wasm_bindgen]
+pub fn mask(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    options: Option<MaskOptions>,
+) -> Result<String, JsValue> {
+    let input = string_arg(&input, "input")?;
+    let policy = mask_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
+    policy.apply(&input).map_err(|err| {
+        let e = Error::new(&["pccc-guard: ", err.message(Locale::En)].concat());
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
+        e.into()
+    })
+}
+
+fn mask_option(options: &JsValue) -> Result<Mask, JsValue> {
+    let defaults = Mask::new();
+    let mut policy = defaults.keep_start(count_option(options, "keepStart", defaults.start())?).keep_end(count_option(
+        options,
+        "keepEnd",
+        defaults.end(),
+    )?);
+    let fill = option(options, "maskChar")?;
+    if !fill.is_undefined() {
+        let fill = string_arg(&fill, "options.maskChar")?;
+        let mut chars = fill.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => policy = policy.fill(c),
+            _ => return Err(RangeError::new("pccc-guard: options.maskChar must be exactly one character").into()),
+        }
+    }
+    Ok(policy)
+}

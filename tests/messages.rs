@@ -1,0 +1,85 @@
+//! Every error has a message in both locales; messages are distinct, specific, and never echo input.
+
+use pccc_guard::{Locale, Mask, MaskError, Pccc, PcccError};
+
+/// One input per distinct message.
+const SAMPLES: &[&str] = &[
+    "",
+    "9001011234567",
+    "123456789012",
+    "A123456789012",
+    "P1234567890O1",
+    "P1234567890I1",
+    "P#",
+    "P1",
+    "P1234567890123",
+];
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+#[test]
+fn each_error_has_a_korean_and_an_english_message() {
+    let errors: Vec<PcccError> = SAMPLES.iter().map(|s| Pccc::parse(s).unwrap_err()).collect();
+    let mut seen_codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+    seen_codes.dedup();
+    assert_eq!(seen_codes, PcccError::CODES, "the samples cover every code in order");
+    let mut all = Vec::new();
+    for e in &errors {
+        let ko = e.message(Locale::Ko);
+        let en = e.message(Locale::En);
+        assert!(ko.chars().any(is_hangul), "{ko}");
+        assert!(en.is_ascii() && en.len() > 20 && en.ends_with('.'), "{en}");
+        assert_eq!(e.message(Locale::default()), ko);
+        all.push(ko);
+        all.push(en);
+    }
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "every message is specific to its error");
+}
+
+#[test]
+fn messages_never_contain_the_input() {
+    for input in ["P12345678901O", "900101-1234567", "A123456789012", "P1234567890123", "XYZ"] {
+        let e = Pccc::parse(input).unwrap_err();
+        for locale in [Locale::Ko, Locale::En] {
+            let message = e.message(locale);
+            // The only numbers in messages are the rule's own ("12 digits", "digit 0"): never three digits in a row.
+            let longest_run = message.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+            assert!(longest_run <= 2, "{message}");
+            assert!(!message.contains(input));
+        }
+    }
+}
+
+#[test]
+fn hints_name_the_intended_digit() {
+    let zero = Pccc::parse("P1234567890O1").unwrap_err();
+    assert!(zero.message(Locale::Ko).contains("숫자 0"));
+    assert!(zero.message(Locale::En).contains("digit 0"));
+    let one = Pccc::parse("P1234567890l1").unwrap_err();
+    assert!(one.message(Locale::Ko).contains("숫자 1"));
+    assert!(one.message(Locale::En).contains("digit 1"));
+}
+
+#[test]
+fn locale_tags() {
+    assert_eq!(Locale::from_tag("ko-KR"), Some(Locale::Ko));
+    assert_eq!(Locale::from_tag("en_US"), Some(Locale::En));
+    assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
+    assert_eq!(Locale::from_tag(""), None);
+    assert_eq!(Locale::from_tag("kok"), None);
+    assert_eq!(Locale::Ko.tag(), "ko");
+}
+
+#[test]
+fn mask_errors_have_both_messages() {
+    for e in [MaskError::InvalidFill, Mask::new().keep_end(9).check().unwrap_err()] {
+        assert!(e.message(Locale::Ko).chars().any(is_hangul));
+        assert!(e.message(Locale::En).is_ascii());
+        assert_ne!(e.message(Locale::Ko), e.message(Locale::En));
+    }
+}
