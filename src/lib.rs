@@ -60,3 +60,8 @@ pub use error::{Locale, MaskError, PcccError};
 pub use mask::Mask;
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
 pub use pccc::Pccc;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

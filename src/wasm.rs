@@ -10,6 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Locale, Mask, Pccc, PcccError};
 
+mod recipient;
+#[allow(unused_imports)] // Filled by the recipient-fields work.
+pub use recipient::*;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** Stable codes of the PCCC rules, in the order they are checked. */
@@ -77,7 +81,7 @@ fn start() {
 }
 
 /// Reads a required string argument, or explains what was passed instead.
-fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+pub(crate) fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
         let got = if value.is_null() { "null" } else { got.as_str() };
@@ -86,7 +90,7 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
 }
 
 /// Reads `options[key]`, treating a missing `options` as empty. `options` must be an object when given.
-fn option(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+pub(crate) fn option(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(JsValue::UNDEFINED);
     }
@@ -96,7 +100,7 @@ fn option(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     Reflect::get(options, &JsValue::from_str(key))
 }
 
-fn locale_option(options: &JsValue) -> Result<Locale, JsValue> {
+pub(crate) fn locale_option(options: &JsValue) -> Result<Locale, JsValue> {
     let value = option(options, "locale")?;
     if value.is_undefined() {
         return Ok(Locale::Ko);
@@ -108,7 +112,7 @@ fn locale_option(options: &JsValue) -> Result<Locale, JsValue> {
 }
 
 /// Reads a small whole number option such as `keepStart`.
-fn count_option(options: &JsValue, key: &str, default: usize) -> Result<usize, JsValue> {
+pub(crate) fn count_option(options: &JsValue, key: &str, default: usize) -> Result<usize, JsValue> {
     let value = option(options, key)?;
     if value.is_undefined() {
         return Ok(default);
@@ -122,7 +126,7 @@ fn count_option(options: &JsValue, key: &str, default: usize) -> Result<usize, J
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(Into::into)
 }
 
@@ -159,7 +163,7 @@ impl ErrorOut {
     }
 }
 
-fn saturate(n: usize) -> u32 {
+pub(crate) fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
