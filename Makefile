@@ -76,3 +76,20 @@ test-node: build
 clean:
 	cargo clean
 	rm -rf pkg pkg-web pkg-node
+
+## Fuzzing (not part of `make test`) ##############################################################################
+
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= $(shell sed -n 's/^name = "\(.*\)"$$/\1/p' fuzz/Cargo.toml | grep -v '^pccc-guard-fuzz$$')
+
+.PHONY: fuzz setup-fuzz
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+# Runs every fuzz target for FUZZ_SECONDS each; a crash stops the run and leaves its input in fuzz/artifacts/.
+fuzz: setup-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz target $$t for $(FUZZ_SECONDS)s"; \
+	  (cd fuzz && cargo +nightly fuzz run "$$t" -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
+	done
