@@ -42,9 +42,9 @@ setup-browser:
 # pkg-web/  --target web:     browsers without a bundler (<script type="module">), and the demo
 # pkg-node/ --target nodejs:  Node.js (CommonJS)
 build: setup-rust setup-node
-	$(WASM_PACK) --target bundler --out-dir pkg
-	$(WASM_PACK) --target web --out-dir pkg-web
-	$(WASM_PACK) --target nodejs --out-dir pkg-node
+	$(WASM_PACK) --target bundler --out-dir pkg -- --features npm-module
+	$(WASM_PACK) --target web --out-dir pkg-web -- --features npm-module
+	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
 
 demo: build
 	node www/serve.mjs
@@ -58,6 +58,7 @@ lint: setup-rust
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 
