@@ -1,0 +1,29 @@
+// The wasm heap must not keep growing across a million calls. This runs in its own file (node --test gives each
+// file its own process) so that no earlier test has already grown the heap and hidden a leak in the slack.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const api = await import('../../pkg-web/pccc_guard.js');
+const wasm = api.initSync({ module: readFileSync(new URL('../../pkg-web/pccc_guard_bg.wasm', import.meta.url)) });
+const heapBytes = () => wasm.memory.buffer.byteLength;
+
+test('the wasm heap does not keep growing across a million calls', () => {
+  const inputs = ['P123456789012', 'P1', '900101-1234567', 'x'.repeat(300), 'Ｐ１２３４ ５６７８ ９０１２'];
+  const round = (count) => {
+    for (let i = 0; i < count; i++) {
+      const s = inputs[i % inputs.length];
+      switch (i % 5) {
+        case 0: api.validate(s, { locale: 'en' }); break;
+        case 1: api.mask(s, { keepStart: 2 }); break;
+        case 2: api.normalizeWithCaret(s, 3); break;
+        case 3: api.isValid(s); break;
+        default: assert.throws(() => api.mask(s, { keepStart: 9 })); // refused policies must not leak either
+      }
+    }
+  };
+  round(50_000);
+  const warm = heapBytes();
+  round(1_000_000);
+  assert.equal(heapBytes(), warm, `wasm memory grew from ${warm} bytes`);
+});
