@@ -10,7 +10,7 @@ WASM_PACK := wasm-pack --log-level warn build --release
 CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node clean
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size clean
 
 all: build
 
@@ -44,6 +44,10 @@ setup-browser:
 build: setup-rust setup-node
 	$(WASM_PACK) --target bundler --out-dir pkg -- --features npm-module
 	$(WASM_PACK) --target web --out-dir pkg-web -- --features npm-module
+	@# What a plain page downloads is minified, with wasm-bindgen's snippets bundled in (one request fewer).
+	esbuild pkg-web/pccc_guard.js --bundle --minify --format=esm --platform=browser --target=es2020 \
+	  --outfile=pkg-web/pccc_guard.js --allow-overwrite --log-level=warning
+	rm -rf pkg-web/snippets
 	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
 
 demo: build
@@ -51,7 +55,7 @@ demo: build
 
 ## Tests ###########################################################################################################
 
-test: setup lint test-native build test-node test-wasm
+test: setup lint test-native build test-size test-node test-wasm
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -69,6 +73,10 @@ test-native:
 test-wasm: setup-rust setup-browser
 	wasm-pack test --node --release -- --test wasm_node
 	wasm-pack test --headless --chrome --chromedriver "$(CHROMEDRIVER)" --release -- --test wasm_browser
+
+# Size budgets of what a plain page downloads (deterministic, so a real check; speed is in `make bench`).
+test-size: build
+	node scripts/sizes.mjs
 
 # The built packages as JavaScript users import them.
 test-node: build

@@ -1,0 +1,79 @@
+// Measures the files a plain page downloads from the --target web build (raw, gzip -9, brotli -q 11) and checks
+// them against the size budgets. Run directly (`node scripts/sizes.mjs`) it prints a table and exits non-zero
+// when a budget is exceeded; scripts/bench imports measure() for the report.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const WEB = join(ROOT, 'pkg-web');
+
+/** Budgets in bytes of gzip -9 output (1 KB = 1000 bytes, the stricter reading). */
+export const BUDGETS = {
+  wasm: 12_000,
+  total: 16_000,
+};
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** The files a page needs to guard a field: the wasm, wasm-bindgen's loader and snippets, and the forms module. */
+export function shippedFiles(dir = WEB) {
+  const files = [...walk(dir)].filter((p) => {
+    const name = relative(dir, p);
+    if (name.endsWith('.wasm')) return true;
+    if (name === 'pccc_guard.js' || name.startsWith('snippets/')) return name.endsWith('.js');
+    return /^forms(\.[\w-]+)?\.js$/.test(name);
+  });
+  return files;
+}
+
+export function measure(dir = WEB) {
+  return shippedFiles(dir).map((path) => {
+    const bytes = readFileSync(path);
+    return {
+      file: relative(dir, path),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+}
+
+export function check(rows) {
+  const sum = (k, pred = () => true) => rows.filter(pred).reduce((n, r) => n + r[k], 0);
+  const wasm = sum('gzip', (r) => r.file.endsWith('.wasm'));
+  const total = sum('gzip');
+  const failures = [];
+  if (wasm > BUDGETS.wasm) failures.push(`the .wasm is ${wasm} bytes gzipped, over its budget of ${BUDGETS.wasm}`);
+  if (total > BUDGETS.total)
+    failures.push(`wasm + JS glue + forms module is ${total} bytes gzipped, over the budget of ${BUDGETS.total}`);
+  return { wasm, total, failures, totals: { raw: sum('raw'), gzip: total, brotli: sum('brotli') } };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!existsSync(WEB)) {
+    console.error('pkg-web/ is missing: run `make build` first');
+    process.exit(2);
+  }
+  const rows = measure();
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${'file'.padEnd(44)}${pad('raw', 9)}${pad('gzip -9', 9)}${pad('brotli', 9)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(44)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}`);
+  const result = check(rows);
+  const t = result.totals;
+  console.log(`${'total'.padEnd(44)}${pad(t.raw, 9)}${pad(t.gzip, 9)}${pad(t.brotli, 9)}`);
+  console.log(`budgets (gzip -9): wasm ${result.wasm}/${BUDGETS.wasm}, total ${result.total}/${BUDGETS.total}`);
+  if (result.failures.length) {
+    for (const f of result.failures) console.error(`size budget exceeded: ${f}`);
+    process.exit(1);
+  }
+}
