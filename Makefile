@@ -10,7 +10,7 @@ WASM_PACK := wasm-pack --log-level warn build --release
 CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size clean
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size bench clean
 
 all: build
 
@@ -49,6 +49,7 @@ build: setup-rust setup-node
 	  --outfile=pkg-web/pccc_guard.js --allow-overwrite --log-level=warning
 	rm -rf pkg-web/snippets
 	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
+	@node scripts/sri.mjs
 
 demo: build
 	node www/serve.mjs
@@ -81,6 +82,11 @@ test-size: build
 # The built packages as JavaScript users import them.
 test-node: build
 	node --test tests/node/
+
+# Benchmarks and BENCHMARKS.md (not part of `make test`: speed is measured, never asserted).
+bench: build setup-browser
+	cargo bench --bench core -- --warm-up-time 1 --measurement-time 2
+	node bench/report.mjs
 
 clean:
 	cargo clean

@@ -1,0 +1,21 @@
+// Prints Subresource Integrity hashes (sha384) of the files a script-tag user loads from pkg-web/, so a page can
+// pin exactly the files it reviewed: `<script type="module" integrity="sha384-…">` for the entry module, and an
+// import map's "integrity" section for the modules it imports.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { WEB } from './sizes.mjs';
+
+export function sriHashes(dir = WEB) {
+  return readdirSync(dir)
+    .filter((f) => /\.(js|wasm)$/.test(f))
+    .sort()
+    .map((file) => ({ file, integrity: 'sha384-' + createHash('sha384').update(readFileSync(join(dir, file))).digest('base64') }));
+}
+
+if (!existsSync(WEB)) {
+  console.error('pkg-web/ is missing: run `make build` first');
+  process.exit(2);
+}
+console.log('Subresource Integrity (pkg-web/):');
+for (const { file, integrity } of sriHashes()) console.log(`  ${file.padEnd(28)} ${integrity}`);
