@@ -62,7 +62,7 @@ test: setup lint test-native build test-size test-node test-wasm
 lint: setup-rust
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown

@@ -51,15 +51,24 @@
 
 mod error;
 mod mask;
+mod name;
 mod normalize;
 mod pccc;
+mod phone;
+mod postcode;
+mod recipient;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
 pub use error::{Locale, MaskError, PcccError};
+pub use error::{NameError, PhoneError, PostcodeError};
 pub use mask::Mask;
+pub use name::{NameMask, NameScript, RecipientName};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
 pub use pccc::Pccc;
+pub use phone::{MobileNumber, PhoneMask};
+pub use postcode::Postcode;
+pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

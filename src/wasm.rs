@@ -11,7 +11,6 @@ use wasm_bindgen::prelude::*;
 use crate::{Locale, Mask, Pccc};
 
 mod recipient;
-#[allow(unused_imports)] // Filled by the recipient-fields work.
 pub use recipient::*;
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -140,3 +140,5 @@ fn normalize_and_caret() {
     let err = wasm::normalize_with_caret("P1".into(), JsValue::NULL).unwrap_err();
     assert_eq!(error_name(&err), "TypeError");
 }
+
+mod recipient;

@@ -1,0 +1,416 @@
+//! Korean mobile numbers, as UNI-PASS matches them against the number registered with a PCCC, and their
+//! display mask.
+//!
+//! The prefixes follow the Korean numbering plan as recorded in libphonenumber's metadata for `KR`: landlines
+//! `02` and `031`–`033`, `041`–`044`, `051`–`055`, `061`–`064`; VoIP `070`; personal numbers `050`; toll-free
+//! `080`; premium `060`. Mobile numbers are narrower here than in libphonenumber, which also accepts machine
+//! (`012`) and legacy ranges: a person's mobile number is `010` + 8 digits, or `011`, `016`–`019` + 7 or 8.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::{MaskError, PhoneError};
+use crate::mask::check_policy;
+use crate::normalize::{Normalized, Source};
+use crate::pccc::is_rrn_date;
+
+/// The most digits a mobile number has.
+const MAX_DIGITS: usize = 11;
+/// Digits kept for classification; longer inputs are only counted.
+const KEPT: usize = 16;
+
+/// The characters a phone field looks at: the shared normalisation rules, and parentheses and dots dropped too
+/// (`(02) 123.4567`, `+82 (0)10`).
+pub(crate) fn phone_chars(input: &str) -> impl Iterator<Item = Source> + '_ {
+    Normalized::new(input).filter(|s| !matches!(s.ch, '(' | ')' | '.'))
+}
+
+/// A Korean mobile number (휴대전화 번호) in the form UNI-PASS compares: `010` + 8 digits, or `011`, `016`,
+/// `017`, `018`, `019` + 7 or 8 digits.
+///
+/// The only way to get one is to parse it. Parsing applies the shared normalisation rules (full-width digits,
+/// spaces, hyphens and invisible characters; see [`normalize`](crate::normalize)), also drops parentheses and
+/// dots, and reads the international form: `+82 10-1234-5678`, `+82-(0)10-1234-5678` and `0082 10 1234 5678`
+/// are all `01012345678`.
+///
+/// `Display` and [`as_str`](Self::as_str) give the canonical digits, the form to submit;
+/// [`display`](Self::display) gives the hyphenated form to show. `Debug` does not print the number.
+///
+/// # Example: parse what the user typed
+///
+/// ```
+/// use pccc_guard::MobileNumber;
+///
+/// let phone: MobileNumber = "+82 10-1234-5678".parse()?;
+/// assert_eq!(phone.as_str(), "01012345678");
+/// assert_eq!(phone.display(), "010-1234-5678");
+/// assert_eq!(format!("{phone:?}"), "MobileNumber(***-****-****)");
+/// # Ok::<(), pccc_guard::PhoneError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MobileNumber {
+    digits: [u8; MAX_DIGITS],
+    hyphenated: [u8; MAX_DIGITS + 2],
+    len: u8,
+}
+
+impl MobileNumber {
+    /// Normalises and checks `input`, returning the number or the first rule it breaks.
+    ///
+    /// The rules, first match wins: nothing left is [`Empty`](PhoneError::Empty); a leading `+` must be
+    /// followed by `82` ([`InvalidCountryCode`](PhoneError::InvalidCountryCode)); any other non-digit is
+    /// [`InvalidCharacter`](PhoneError::InvalidCharacter); 13 digits without a country code whose 3rd–4th are a
+    /// month and 5th–6th a day are [`LooksLikeRrn`](PhoneError::LooksLikeRrn). The number is then read in its domestic form (`+82`
+    /// or `0082` replaced by `0`) and classified by its prefix: landline, `070`, `050`, other non-mobile
+    /// prefixes, and for a mobile prefix (or the start of one, `0` or `01`) the length:
+    /// [`TooShort`](PhoneError::TooShort) or [`TooLong`](PhoneError::TooLong).
+    ///
+    /// Runs in time linear in the input and allocates nothing.
+    ///
+    /// # Example: a virtual number from a marketplace is refused
+    ///
+    /// ```
+    /// use pccc_guard::{MobileNumber, PhoneError};
+    ///
+    /// assert!(MobileNumber::parse("010.1234.5678").is_ok());
+    /// assert_eq!(MobileNumber::parse("0504-1234-5678"), Err(PhoneError::VirtualNumber));
+    /// # Ok::<(), PhoneError>(())
+    /// ```
+    pub fn parse(input: &str) -> Result<MobileNumber, PhoneError> {
+        // Digit values as typed (after a leading `+`), the first KEPT of them; longer inputs are only counted.
+        let mut buf = [0u8; KEPT];
+        let mut n = 0usize;
+        let mut plus = false;
+        let country_ok = |buf: &[u8; KEPT], n: usize| n >= 2 && buf[0] == 8 && buf[1] == 2;
+        for (i, s) in phone_chars(input).enumerate() {
+            if i == 0 && s.ch == '+' {
+                plus = true;
+                continue;
+            }
+            if !s.ch.is_ascii_digit() {
+                return Err(if plus && !country_ok(&buf, n) {
+                    PhoneError::InvalidCountryCode
+                } else {
+                    PhoneError::InvalidCharacter { index: s.byte, utf16_index: s.utf16 }
+                });
+            }
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = s.ch as u8 - b'0';
+            }
+            n += 1;
+        }
+        // Where the domestic number starts in `buf`, and whether its trunk 0 must be added back.
+        let skip = if plus {
+            if !country_ok(&buf, n) {
+                return Err(PhoneError::InvalidCountryCode);
+            }
+            2
+        } else if n == 0 {
+            return Err(PhoneError::Empty);
+        } else if n == 13 && is_rrn_date(&[buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]]) {
+            return Err(PhoneError::LooksLikeRrn);
+        } else if n >= 4 && buf[..4] == [0, 0, 8, 2] {
+            4
+        } else {
+            0
+        };
+        // After a country code the trunk 0 is optional: `+82 10…` and `+82 (0)10…` are the same number.
+        let trunk = skip > 0 && (n == skip || buf[skip] != 0);
+        let len = n - skip + usize::from(trunk);
+        // The i-th digit of the domestic form, or 10 past the end.
+        let digit = |i: usize| -> u8 {
+            match (trunk, i) {
+                (true, 0) => 0,
+                _ if i >= len => 10,
+                _ => buf.get(skip + i - usize::from(trunk)).copied().unwrap_or(10),
+            }
+        };
+        let (min, max) = match (digit(0), digit(1), digit(2)) {
+            (0, 1, 0) => (MAX_DIGITS, MAX_DIGITS),
+            (0, 1, 1 | 6..=9) => (MAX_DIGITS - 1, MAX_DIGITS),
+            // The start of a mobile prefix: too short to say more.
+            (0, 10, _) | (0, 1, 10) => return Err(PhoneError::TooShort { digits: len }),
+            (0, 2, _) | (0, 3, 1..=3) | (0, 4, 1..=4) | (0, 5, 1..=5) | (0, 6, 1..=4) => {
+                return Err(PhoneError::LandlineNumber)
+            }
+            (0, 7, 0) => return Err(PhoneError::VoipNumber),
+            (0, 5, 0) => return Err(PhoneError::VirtualNumber),
+            _ => return Err(PhoneError::NotAMobileNumber),
+        };
+        if len < min {
+            return Err(PhoneError::TooShort { digits: len });
+        }
+        if len > max {
+            return Err(PhoneError::TooLong { digits: len });
+        }
+        let mut number =
+            MobileNumber { digits: [b'0'; MAX_DIGITS], hyphenated: [b'-'; MAX_DIGITS + 2], len: len as u8 };
+        let mut at = 0;
+        for i in 0..len {
+            let d = b'0' + digit(i);
+            if i == 3 || i == len - 4 {
+                at += 1;
+            }
+            if let (Some(plain), Some(grouped)) = (number.digits.get_mut(i), number.hyphenated.get_mut(at)) {
+                (*plain, *grouped) = (d, d);
+            }
+            at += 1;
+        }
+        Ok(number)
+    }
+
+    /// Whether `input` is a valid mobile number after normalisation; the same answer as
+    /// `MobileNumber::parse(input).is_ok()`.
+    ///
+    /// # Example: a quick yes or no
+    ///
+    /// ```
+    /// use pccc_guard::MobileNumber;
+    ///
+    /// assert!(MobileNumber::is_valid("010 1234 5678"));
+    /// assert!(!MobileNumber::is_valid("02-1234-5678"));
+    /// ```
+    pub fn is_valid(input: &str) -> bool {
+        MobileNumber::parse(input).is_ok()
+    }
+
+    /// The canonical form: 10 or 11 ASCII digits, starting with `01`. This is what UNI-PASS expects.
+    ///
+    /// # Example: full-width digits from an IME
+    ///
+    /// ```
+    /// use pccc_guard::MobileNumber;
+    ///
+    /// assert_eq!(MobileNumber::parse("０１０－１２３４－５６７８")?.as_str(), "01012345678");
+    /// # Ok::<(), pccc_guard::PhoneError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever stored, so this conversion cannot fail.
+        let digits = self.digits.get(..usize::from(self.len)).unwrap_or_default();
+        core::str::from_utf8(digits).unwrap_or_default()
+    }
+
+    /// The hyphenated form to show: `010-1234-5678` for 11 digits, `011-123-4567` for 10.
+    ///
+    /// # Example: show it grouped
+    ///
+    /// ```
+    /// use pccc_guard::MobileNumber;
+    ///
+    /// assert_eq!(MobileNumber::parse("01012345678")?.display(), "010-1234-5678");
+    /// assert_eq!(MobileNumber::parse("0111234567")?.display(), "011-123-4567");
+    /// # Ok::<(), pccc_guard::PhoneError>(())
+    /// ```
+    pub fn display(&self) -> &str {
+        let grouped = self.hyphenated.get(..usize::from(self.len) + 2).unwrap_or_default();
+        core::str::from_utf8(grouped).unwrap_or_default()
+    }
+}
+
+impl FromStr for MobileNumber {
+    type Err = PhoneError;
+
+    fn from_str(s: &str) -> Result<MobileNumber, PhoneError> {
+        MobileNumber::parse(s)
+    }
+}
+
+/// Prints the canonical digits.
+impl fmt::Display for MobileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Redacted: prints `MobileNumber(***-****-****)`, never the digits.
+impl fmt::Debug for MobileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MobileNumber(***-****-****)")
+    }
+}
+
+impl AsRef<str> for MobileNumber {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// A masking policy for a mobile number: how many of its digits to keep visible at the start and at the end,
+/// and the character that replaces the rest. The output is always hyphenated. The default keeps the first 7
+/// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
+///
+/// A policy may keep at most [`MAX_REVEALED`](Self::MAX_REVEALED) digits, so at least 4 of an 11-digit number
+/// stay hidden. A 10-digit number keeps 4 hidden as well: the kept start shrinks first, then the kept end
+/// (the default gives `011-123-****`). Anything that is not a valid mobile number is masked completely,
+/// revealing only its length.
+///
+/// # Example: one policy for the whole site
+///
+/// ```
+/// use pccc_guard::PhoneMask;
+///
+/// const SITE_MASK: PhoneMask = PhoneMask::new();
+///
+/// assert_eq!(SITE_MASK.apply("01012345678")?, "010-1234-****");
+/// assert_eq!(PhoneMask::new().keep_start(3).keep_end(4).apply("010-1234-5678")?, "010-****-5678");
+/// // Not a mobile number: everything is hidden.
+/// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PhoneMask {
+    keep_start: usize,
+    keep_end: usize,
+    fill: char,
+}
+
+impl Default for PhoneMask {
+    fn default() -> Self {
+        PhoneMask::new()
+    }
+}
+
+impl PhoneMask {
+    /// The most digits a policy may keep visible.
+    pub const MAX_REVEALED: usize = 7;
+
+    /// The default policy: keep the first 7 digits, hide the last 4 with `*`.
+    ///
+    /// # Example: the default
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().apply("+82 10 1234 5678")?, "010-1234-****");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn new() -> PhoneMask {
+        PhoneMask { keep_start: 7, keep_end: 0, fill: '*' }
+    }
+
+    /// Keeps the first `n` digits visible.
+    ///
+    /// # Example: keep only the prefix
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().keep_start(3).apply("01012345678")?, "010-****-****");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn keep_start(self, n: usize) -> PhoneMask {
+        PhoneMask { keep_start: n, ..self }
+    }
+
+    /// Keeps the last `n` digits visible.
+    ///
+    /// # Example: the last 4 digits only (the UNI-PASS name fallback uses them)
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn keep_end(self, n: usize) -> PhoneMask {
+        PhoneMask { keep_end: n, ..self }
+    }
+
+    /// Uses `c` for hidden digits. It must be visible and must not read as a digit.
+    ///
+    /// # Example: bullets
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().fill('•').apply("01012345678")?, "010-1234-••••");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn fill(self, c: char) -> PhoneMask {
+        PhoneMask { fill: c, ..self }
+    }
+
+    /// Digits kept at the start.
+    pub const fn start(&self) -> usize {
+        self.keep_start
+    }
+
+    /// Digits kept at the end.
+    pub const fn end(&self) -> usize {
+        self.keep_end
+    }
+
+    /// The fill character.
+    pub const fn fill_char(&self) -> char {
+        self.fill
+    }
+
+    /// Checks the policy on its own: it must keep at most [`MAX_REVEALED`](Self::MAX_REVEALED) digits, and its
+    /// fill character must be visible and not read as a digit.
+    ///
+    /// # Example: a policy that shows the whole number is refused
+    ///
+    /// ```
+    /// use pccc_guard::{MaskError, PhoneMask};
+    ///
+    /// assert!(PhoneMask::new().check().is_ok());
+    /// let err = PhoneMask::new().keep_start(7).keep_end(4).check().unwrap_err();
+    /// assert_eq!(err, MaskError::RevealsTooMuch { revealed: 11, max: 7 });
+    /// ```
+    pub fn check(&self) -> Result<(), MaskError> {
+        check_policy(self.keep_start, self.keep_end, PhoneMask::MAX_REVEALED, self.fill)
+    }
+
+    /// Masks `input`. A valid mobile number shows its kept digits, fill characters and hyphens; anything else
+    /// is replaced character for character (after normalisation) by the fill character.
+    ///
+    /// # Example: mask what the user typed
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().apply("010 1234 5678")?, "010-1234-****");
+    /// assert_eq!(PhoneMask::new().apply("0101234")?, "*******");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub fn apply(&self, input: &str) -> Result<String, MaskError> {
+        self.check()?;
+        Ok(match MobileNumber::parse(input) {
+            Ok(number) => self.mask_checked(&number),
+            Err(_) => phone_chars(input).map(|_| self.fill).collect(),
+        })
+    }
+
+    /// Masks a number that has already been parsed.
+    ///
+    /// # Example: mask a parsed number
+    ///
+    /// ```
+    /// use pccc_guard::{MobileNumber, PhoneMask};
+    ///
+    /// let phone = MobileNumber::parse("011-123-4567")?;
+    /// assert_eq!(PhoneMask::new().apply_to(&phone)?, "011-123-****");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_to(&self, number: &MobileNumber) -> Result<String, MaskError> {
+        self.check()?;
+        Ok(self.mask_checked(number))
+    }
+
+    fn mask_checked(&self, number: &MobileNumber) -> String {
+        let digits = number.as_str();
+        let len = digits.len();
+        // At least 4 digits stay hidden, also in a 10-digit number: the kept start gives way first.
+        let visible = len.saturating_sub(4);
+        let end = self.keep_end.min(visible);
+        let start = self.keep_start.min(visible - end);
+        let mut out = String::with_capacity(len * self.fill.len_utf8() + 2);
+        for (i, c) in digits.chars().enumerate() {
+            if i == 3 || i == visible {
+                out.push('-');
+            }
+            out.push(if i < start || i >= len - end { c } else { self.fill });
+        }
+        out
+    }
+}
