@@ -38,7 +38,8 @@ impl Locale {
     /// assert_eq!(Locale::from_tag("ja"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = tag.get(..end).unwrap_or("");
         if primary.eq_ignore_ascii_case("ko") {
             Some(Locale::Ko)
         } else if primary.eq_ignore_ascii_case("en") {

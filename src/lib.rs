@@ -48,6 +48,10 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs.
+#![cfg_attr(all(target_arch = "wasm32", feature = "npm-module"), no_std)]
+
+extern crate alloc;
 
 mod error;
 mod mask;

@@ -5,6 +5,8 @@
 //! [`Mask::MAX_REVEALED`] of the 12 digits; anything that is not a valid code is masked completely, revealing
 //! only its length.
 
+use alloc::string::String;
+
 use crate::error::MaskError;
 use crate::normalize::{map_char, Mapped, Normalized};
 use crate::pccc::{Pccc, DIGITS};

@@ -2,6 +2,8 @@
 //!
 //! The normalisation rules are listed on [`RecipientName`].
 
+use alloc::string::String;
+
 use core::fmt;
 use core::iter::Peekable;
 use core::str::{CharIndices, FromStr};
@@ -210,6 +212,7 @@ impl RecipientName {
     /// assert_eq!(RecipientName::parse("김1").unwrap_err().code(), "contains_digits");
     /// # Ok::<(), NameError>(())
     /// ```
+    #[inline(never)] // one copy, shared by every caller (smaller wasm)
     pub fn parse(input: &str) -> Result<RecipientName, NameError> {
         let mut value = String::new();
         let (mut chars, mut hangul, mut latin, mut digits) = (0usize, 0usize, 0usize, 0usize);

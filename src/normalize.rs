@@ -14,6 +14,8 @@
 //! then reject them as invalid characters. The mapping is written out by hand instead of using Unicode tables,
 //! which keeps the WebAssembly module small.
 
+use alloc::string::String;
+
 /// What the normalisation rules do with one input character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mapped {

@@ -55,6 +55,7 @@ impl Pccc {
     /// assert_eq!(Pccc::parse("9001011234567"), Err(PcccError::LooksLikeRrn));
     /// # Ok::<(), PcccError>(())
     /// ```
+    #[inline(never)] // one copy, shared by every caller (smaller wasm)
     pub fn parse(input: &str) -> Result<Pccc, PcccError> {
         let mut chars = Normalized::new(input);
         let Some(first) = chars.next() else {

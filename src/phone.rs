@@ -6,6 +6,8 @@
 //! `080`; premium `060`. Mobile numbers are narrower here than in libphonenumber, which also accepts machine
 //! (`012`) and legacy ranges: a person's mobile number is `010` + 8 digits, or `011`, `016`–`019` + 7 or 8.
 
+use alloc::string::String;
+
 use core::fmt;
 use core::str::FromStr;
 
@@ -76,6 +78,7 @@ impl MobileNumber {
     /// assert_eq!(MobileNumber::parse("0504-1234-5678"), Err(PhoneError::VirtualNumber));
     /// # Ok::<(), PhoneError>(())
     /// ```
+    #[inline(never)] // one copy, shared by every caller (smaller wasm)
     pub fn parse(input: &str) -> Result<MobileNumber, PhoneError> {
         // Digit values as typed (after a leading `+`), the first KEPT of them; longer inputs are only counted.
         let mut buf = [0u8; KEPT];

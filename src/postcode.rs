@@ -55,6 +55,7 @@ impl Postcode {
     /// assert_eq!(Postcode::parse("123456"), Err(PostcodeError::OldPostcode));
     /// # Ok::<(), PostcodeError>(())
     /// ```
+    #[inline(never)] // one copy, shared by every caller (smaller wasm)
     pub fn parse(input: &str) -> Result<Postcode, PostcodeError> {
         let mut head = [0u8; 6];
         let mut n = 0usize;

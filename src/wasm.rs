@@ -4,8 +4,10 @@
 //! coercing (`validate(null)` is a mistake, not the string `"null"`). Results are plain objects whose shapes
 //! are given by the TypeScript section below.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use js_sys::{Error, RangeError, Reflect, TypeError};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{Locale, Mask, Pccc};
@@ -94,6 +96,15 @@ extern "C" {
     fn fail(code_ptr: u32, code_len: u32, message_ptr: u32, message_len: u32, index: i32, found: i32) -> JsValue;
     #[wasm_bindgen(js_name = withCaret)]
     fn with_caret(value: &str, caret: u32) -> JsValue;
+}
+
+/// The shipped module's panic handler: trap. The core is written not to panic (property tests and fuzzing check
+/// it), and a trap surfaces in JavaScript as a `WebAssembly.RuntimeError`, which the forms layer recovers from.
+/// Only in the standalone module: a program that links this crate keeps its own handler.
+#[cfg(feature = "npm-module")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
 }
 
 #[cfg(feature = "debug-panic-hook")]
@@ -190,17 +201,12 @@ pub(crate) fn count_option(options: &JsValue, key: &str, default: usize) -> Resu
         return Ok(default);
     }
     match value.as_f64() {
-        Some(n) if (0.0..=64.0).contains(&n) && n.fract() == 0.0 => Ok(n as usize),
+        Some(n) if (0.0..=64.0).contains(&n) && n == (n as u64) as f64 => Ok(n as usize),
         Some(_) => {
             Err(RangeError::new(&["pccc-guard: options.", key, " must be a whole number from 0 to 64"].concat()).into())
         }
         None => Err(TypeError::new(&["pccc-guard: options.", key, " must be a number"].concat()).into()),
     }
-}
-
-#[allow(dead_code)] // Used by the recipient bindings until they move to the result builders above.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(Into::into)
 }
 
 pub(crate) fn saturate(n: usize) -> u32 {
@@ -297,7 +303,7 @@ pub fn normalize_with_caret(
 ) -> Result<JsValue, JsValue> {
     let value = string_arg(&value, "value")?;
     let caret = match caret.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
+        Some(n) if n >= 0.0 && n == (n as u64) as f64 => n as usize,
         Some(_) => return Err(RangeError::new("pccc-guard: caret must be a whole number of at least 0").into()),
         None => return Err(TypeError::new("pccc-guard: caret must be a number").into()),
     };

@@ -3,6 +3,8 @@
 //! Same conventions as the PCCC functions: string arguments are checked (`TypeError` instead of coercion),
 //! results are plain objects with the shape of `validate`'s, and messages never contain the input.
 
+use alloc::string::String;
+
 use js_sys::{Array, Error, RangeError, Reflect, TypeError};
 use wasm_bindgen::prelude::*;
 
