@@ -1,0 +1,107 @@
+// The demo's local server: static files from www/ at / and the --target web build (pkg-web/) at /pkg/, with the
+// strict Content-Security-Policy a government site uses. Pages under /degraded/ are served without
+// 'wasm-unsafe-eval' so that the fallback (a plain working form) can be seen and tested.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WWW = fileURLToPath(new URL('.', import.meta.url));
+const PKG = fileURLToPath(new URL('../pkg-web/', import.meta.url));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+const BASE_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+];
+
+/** The Content-Security-Policy for a path: strict everywhere, and without 'wasm-unsafe-eval' under /degraded/. */
+export function cspFor(pathname) {
+  const policy = pathname.startsWith('/degraded/')
+    ? BASE_CSP.map((d) => (d.startsWith('script-src') ? "script-src 'self'" : d))
+    : BASE_CSP;
+  return policy.join('; ');
+}
+
+/** Maps a URL path to a file inside one of the served roots, or null (never outside them). */
+function resolve(pathname) {
+  let path;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  // /degraded/x is the same file as /x (only the CSP differs).
+  if (path.startsWith('/degraded/')) path = path.slice('/degraded'.length);
+  let root = WWW;
+  if (path.startsWith('/pkg/')) {
+    root = PKG;
+    path = path.slice('/pkg'.length);
+  }
+  if (path.endsWith('/')) path += 'index.html';
+  const file = normalize(join(root, path));
+  return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+}
+
+export function startServer({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const headers = {
+      'Content-Security-Policy': cspFor(url.pathname),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+      return res.end('method not allowed\n');
+    }
+    const file = resolve(url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      return res.end('not found\n');
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      res.end('not found\n');
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      if (!quiet) console.log(`pccc-guard demo on http://${host}:${server.address().port}/`);
+      resolvePromise(server);
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  startServer({ port: Number(process.env.PORT ?? 8080) }).catch((err) => {
+    console.error(`could not start the demo server: ${err.message}`);
+    process.exit(1);
+  });
+}
