@@ -22,8 +22,8 @@ export const BUDGETS = {
  * written in BENCHMARKS.md.
  */
 export const CEILINGS = {
-  wasm: 17_300,
-  total: 23_000,
+  wasm: 18_000,
+  total: 23_500,
 };
 
 function* walk(dir) {
