@@ -18,6 +18,29 @@ test('lone surrogates are treated as replacement characters, not crashes', () =>
   }
 });
 
+test('every recipient function answers hostile strings without crashing', () => {
+  const nasty = ['\uD800', '\u200B'.repeat(1000), '😀'.repeat(50), '홍\u0000길동', '0'.repeat(100_000), '+'.repeat(500), '가'.repeat(10_000)];
+  for (const s of nasty) {
+    for (const fn of [api.validatePhone, api.validatePostcode, api.validateName]) {
+      const r = fn(s, { locale: 'en' });
+      assert.equal(typeof r.valid, 'boolean');
+      if (!r.valid) assert.ok(!r.error.message.includes(s.slice(0, 5)) || s.length < 5);
+    }
+    assert.equal(typeof api.maskPhone(s), 'string');
+    assert.equal(typeof api.maskName(s), 'string');
+    assert.equal(api.checkRecipient({ name: s, pccc: s, phone: s, postcode: s }).valid, false);
+  }
+  for (const bad of [null, undefined, 0, {}, [], Symbol('s')]) {
+    for (const fn of [api.validatePhone, api.validatePostcode, api.validateName, api.maskPhone, api.maskName]) {
+      assert.throws(() => fn(bad), TypeError);
+    }
+  }
+  const big = '010' + '1'.repeat(10 * 1024 * 1024);
+  assert.equal(api.validatePhone(big).error.code, 'too_long');
+  assert.equal(api.validatePostcode(big).valid, false);
+  assert.equal(api.validateName('가'.repeat(1024 * 1024)).error.code, 'too_long');
+});
+
 test('a 10 MB string gets a normal answer', () => {
   const n = 10 * 1024 * 1024;
   const big = 'P' + '1'.repeat(n);

@@ -9,16 +9,21 @@ const wasm = api.initSync({ module: readFileSync(new URL('../../pkg-web/pccc_gua
 const heapBytes = () => wasm.memory.buffer.byteLength;
 
 test('the wasm heap does not keep growing across a million calls', () => {
-  const inputs = ['P123456789012', 'P1', '900101-1234567', 'x'.repeat(300), 'Ｐ１２３４ ５６７８ ９０１２'];
+  const inputs = ['P123456789012', 'P1', '900101-1234567', 'x'.repeat(300), 'Ｐ１２３４ ５６７８ ９０１２', '010-1234-5678', '홍길동', '06236'];
   const round = (count) => {
     for (let i = 0; i < count; i++) {
       const s = inputs[i % inputs.length];
-      switch (i % 5) {
+      switch (i % 10) {
         case 0: api.validate(s, { locale: 'en' }); break;
         case 1: api.mask(s, { keepStart: 2 }); break;
         case 2: api.normalizeWithCaret(s, 3); break;
         case 3: api.isValid(s); break;
-        default: assert.throws(() => api.mask(s, { keepStart: 9 })); // refused policies must not leak either
+        case 4: assert.throws(() => api.mask(s, { keepStart: 9 })); break; // refused policies must not leak either
+        case 5: api.validatePhone(s); api.maskPhone(s); break;
+        case 6: api.validateName(s); api.maskName(s); break;
+        case 7: api.validatePostcode(s); break;
+        case 8: api.checkRecipient({ name: s, pccc: s, phone: s, postcode: s }); break;
+        default: assert.throws(() => api.checkRecipient({ name: 1 }), TypeError);
       }
     }
   };
