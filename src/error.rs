@@ -341,8 +341,8 @@ impl MaskError {
     pub const fn message(&self, locale: Locale) -> &'static str {
         match self {
             MaskError::RevealsTooMuch { .. } => locale.pick(
-                "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 최대 허용치(개인통관고유부호 6자리) 이하여야 합니다.",
-                "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap (6 digits for a PCCC).",
+                "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 항목별 최대 허용치(개인통관고유부호 12자리 중 6자리, 휴대전화 번호 7자리) 이하여야 합니다.",
+                "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap (6 of a PCCC's 12 digits, 7 of a mobile number's).",
             ),
             MaskError::InvalidFill => locale.pick(
                 "마스킹 문자는 보이는 문자 한 글자여야 하며 숫자나 공백, 보이지 않는 문자는 쓸 수 없습니다.",
