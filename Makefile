@@ -10,7 +10,7 @@ WASM_PACK := wasm-pack --log-level warn build --release
 CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size bench clean
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size test-e2e bench clean
 
 all: build
 
@@ -33,8 +33,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 setup-browser:
-	@command -v $(CHROMIUM) >/dev/null && command -v $(CHROMEDRIVER) >/dev/null \
-	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	@command -v $(CHROMIUM) >/dev/null && command -v $(CHROMEDRIVER) >/dev/null && fc-list | grep -qi nanum \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-nanum; }
 
 ## Build ###########################################################################################################
 
@@ -56,7 +56,7 @@ demo: build
 
 ## Tests ###########################################################################################################
 
-test: setup lint test-native build test-size test-node test-wasm
+test: setup lint test-native build test-size test-node test-wasm test-e2e
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -87,6 +87,11 @@ test-node: build
 bench: build setup-browser
 	cargo bench --bench core -- --warm-up-time 1 --measurement-time 2
 	node bench/report.mjs
+
+# End-to-end in headless Chromium (Debian's package, driven by playwright-core): the demo and form pages under
+# their CSP. Screenshots of key states go to artifacts/e2e/ (not committed).
+test-e2e: build setup-browser setup-node
+	node --test --test-concurrency=1 tests/e2e/
 
 clean:
 	cargo clean
