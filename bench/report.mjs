@@ -113,7 +113,7 @@ out();
 out(`- Node, \`require\` of the nodejs build (compiles and instantiates the wasm): ${fmt(node.startup.requireMs, 2)} ms median of ${node.startup.runs} fresh processes`);
 out(`- Node, first \`validate\` call after that: ${fmt(node.startup.firstCallMs, 3)} ms`);
 if (browser) {
-  out(`- Chromium, navigation start to the field being guarded: ${fmt(browser.guardedMs, 1)} ms median of ${browser.runs} loads (local server, no throttling)`);
+  out(`- Chromium, navigation start to the demo form being guarded (module and wasm fetched, compiled, instantiated): ${fmt(browser.guardedMs, 1)} ms median of ${browser.runs} loads (local server, no throttling)`);
   out();
   out('## Keystroke cost in Chromium');
   out();

@@ -163,6 +163,7 @@ try {
     });
   }
   form.dataset.ready = 'true';
+  performance.mark('pccc-guarded');
 } catch {
   console.warn('pccc-guard: the WebAssembly module could not be loaded; the form works without on-device checks.');
   const notice = $('notice');

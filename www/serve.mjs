@@ -71,6 +71,8 @@ export function startServer({ port = 8080, host = '127.0.0.1', quiet = false } =
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
       'Cross-Origin-Opener-Policy': 'same-origin',
+      // Cross-origin isolation also gives performance.now() its fine resolution for the browser benchmark.
+      'Cross-Origin-Embedder-Policy': 'require-corp',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
