@@ -18,25 +18,14 @@ fn ok(input: &str) -> MobileNumber {
 // ---- Vectors ----------------------------------------------------------------------------------------------------
 
 #[test]
-fn every_vector_gives_its_expected_result() {
-    let vectors = common::vectors(VECTORS);
-    assert!(vectors.len() >= 70, "the vector file should not shrink unnoticed");
-    for v in &vectors {
-        let got = match MobileNumber::parse(&v.input) {
-            Ok(number) => format!("valid:{number}"),
-            Err(e) => e.code().to_owned(),
-        };
-        assert_eq!(got, v.expected, "line {} ({}): {:?}", v.line, v.why, v.input);
-        assert_eq!(MobileNumber::is_valid(&v.input), v.expected.starts_with("valid:"), "line {}", v.line);
-    }
-}
-
-#[test]
-fn every_error_code_has_a_vector() {
-    let vectors = common::vectors(VECTORS);
-    for code in PhoneError::CODES {
-        assert!(vectors.iter().any(|v| v.expected == code), "no vector for {code}");
-    }
+fn every_vector_gives_its_expected_result_and_every_code_has_one() {
+    common::check_vectors(
+        VECTORS,
+        70,
+        &PhoneError::CODES,
+        |s| MobileNumber::parse(s).map(|v| v.to_string()).map_err(|e| e.code()),
+        MobileNumber::is_valid,
+    );
 }
 
 // ---- Valid forms ----------------------------------------------------------------------------------------------------

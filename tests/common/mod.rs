@@ -51,3 +51,27 @@ pub fn unescape(s: &str) -> String {
     }
     out
 }
+
+/// Checks every vector of a file against a parser: `parse` gives `Ok(canonical)` or `Err(code)` and agrees with
+/// `is_valid`; the file keeps at least `min` vectors and has one for every code in `codes`.
+pub fn check_vectors(
+    text: &str,
+    min: usize,
+    codes: &[&str],
+    parse: impl Fn(&str) -> Result<String, &'static str>,
+    is_valid: impl Fn(&str) -> bool,
+) {
+    let vectors = vectors(text);
+    assert!(vectors.len() >= min, "the vector file should not shrink unnoticed ({} < {min})", vectors.len());
+    for v in &vectors {
+        let got = match parse(&v.input) {
+            Ok(canonical) => format!("valid:{canonical}"),
+            Err(code) => code.to_owned(),
+        };
+        assert_eq!(got, v.expected, "line {} ({}): {:?}", v.line, v.why, v.input);
+        assert_eq!(is_valid(&v.input), v.expected.starts_with("valid:"), "line {}", v.line);
+    }
+    for code in codes {
+        assert!(vectors.iter().any(|v| v.expected == *code), "no vector for {code}");
+    }
+}
