@@ -1,8 +1,7 @@
 // The demo: a customs recipient form (name, PCCC, mobile number, postcode) checked as you type with the
 // pccc-guard API directly, under a strict CSP. Nothing is sent anywhere: submitting shows what would be sent.
-import init, {
-  validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, maskPhone, maskName, normalizeWithCaret,
-} from '/pkg/pccc_guard.js';
+// The package is imported dynamically, so that a page whose script or wasm cannot load still works as a form.
+let validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, normalizeWithCaret;
 
 const TEXT = {
   ko: {
@@ -49,12 +48,12 @@ const TEXT = {
   },
 };
 
-/** Each field: how to check it, how to mask a stored value, and the key in checkRecipient's input. */
+/** Each field: how to check it; the PCCC field is also normalised as you type. */
 const FIELDS = {
-  name: { check: validateName, hide: (v) => maskName(v) },
-  pccc: { check: validate, hide: (v) => mask(v), caret: true },
-  phone: { check: validatePhone, hide: (v) => maskPhone(v) },
-  postcode: { check: validatePostcode, hide: (v) => v },
+  name: { check: (v, o) => validateName(v, o) },
+  pccc: { check: (v, o) => validate(v, o), caret: true },
+  phone: { check: (v, o) => validatePhone(v, o) },
+  postcode: { check: (v, o) => validatePostcode(v, o) },
 };
 
 const $ = (id) => document.getElementById(id);
@@ -151,7 +150,9 @@ for (const b of document.querySelectorAll('[data-locale]')) b.addEventListener('
 form.addEventListener('submit', onSubmit);
 
 try {
-  await init();
+  const api = await import('/pkg/pccc_guard.js');
+  await api.default();
+  ({ validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, normalizeWithCaret } = api);
   ready = true;
   for (const key of Object.keys(FIELDS)) {
     const input = $(key);
