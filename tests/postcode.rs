@@ -93,25 +93,10 @@ const SAMPLES: &[&str] = &["", "0452A", "900101-1234567", "123-456", "0452", "12
 
 #[test]
 fn each_error_has_a_distinct_korean_and_english_message_that_echoes_nothing() {
-    let errors: Vec<PostcodeError> = SAMPLES.iter().map(|s| err(s)).collect();
-    let codes: Vec<&str> = errors.iter().map(PostcodeError::code).collect();
-    assert_eq!(codes, PostcodeError::CODES, "the samples cover every code in order");
-    let mut all = Vec::new();
-    for (e, input) in errors.iter().zip(SAMPLES) {
-        let (ko, en) = (e.message(Locale::Ko), e.message(Locale::En));
-        assert!(ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)), "{ko}");
-        assert!(en.is_ascii() && en.len() > 20 && en.ends_with('.'), "{en}");
-        for m in [ko, en] {
-            let longest_run = m.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
-            assert!(longest_run <= 2, "{m}");
-            assert!(input.is_empty() || !m.contains(input), "{m}");
-        }
-        all.extend([ko, en]);
-    }
-    let mut unique = all.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), all.len(), "every message is specific to its error");
+    common::check_messages(SAMPLES, &PostcodeError::CODES, 2, |s| {
+        let e = err(s);
+        (e.code(), e.message(Locale::Ko), e.message(Locale::En))
+    });
     assert!(PostcodeError::OldPostcode.message(Locale::En).contains("look up the new 5-digit one"));
     assert!(PostcodeError::OldPostcode.message(Locale::Ko).contains("새 5자리 우편번호"));
 }

@@ -75,3 +75,34 @@ pub fn check_vectors(
         assert!(vectors.iter().any(|v| v.expected == *code), "no vector for {code}");
     }
 }
+
+/// Checks one field's messages: `samples` give every error code in order (`classify` returns the code and the
+/// Korean and English messages for an input); each message is specific, in its language, ends a sentence,
+/// never contains the input, and has no run of more than `max_digits` digits (only the rule's own numbers).
+pub fn check_messages(
+    samples: &[&str],
+    codes: &[&str],
+    max_digits: usize,
+    classify: impl Fn(&str) -> (&'static str, &'static str, &'static str),
+) {
+    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut all = Vec::new();
+    let mut seen = Vec::new();
+    for input in samples {
+        let (code, ko, en) = classify(input);
+        seen.push(code);
+        assert!(ko.chars().any(is_hangul), "{ko}");
+        assert!(en.is_ascii() && en.len() > 20 && en.ends_with('.'), "{en}");
+        for m in [ko, en] {
+            let longest_run = m.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+            assert!(longest_run <= max_digits, "{m}");
+            assert!(input.is_empty() || !m.contains(input), "{m}");
+        }
+        all.extend([ko, en]);
+    }
+    assert_eq!(seen, codes, "the samples cover every code in order");
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "every message is specific to its error");
+}
