@@ -89,6 +89,18 @@ test('as-you-type normalisation keeps the caret: mid-field edits, paste with spa
   await p.close();
 });
 
+test('undo still works when typing needs no rewrite', async () => {
+  const p = await page();
+  await p.click('#f-pccc');
+  await p.keyboard.type('P12345');
+  await p.keyboard.press('Control+z');
+  const after = await p.inputValue('#f-pccc');
+  assert.ok(after.length < 6 && 'P12345'.startsWith(after), `undo went back to "${after}"`);
+  await p.keyboard.press('Control+Shift+z');
+  assert.equal(await p.inputValue('#f-pccc'), 'P12345');
+  await p.close();
+});
+
 test('IME composition is never rewritten and nothing is doubled or lost', async () => {
   const p = await page();
   await p.click('#f-name');
