@@ -165,6 +165,7 @@ test('masked display reveals on click and on focus', async () => {
   const p = await page();
   await p.fill('#f-pccc', 'P123456789012');
   await p.click('#f-name');
+  await screenshot(p, 'forms-masked');
   await p.click('.pccc-guard-masked');
   assert.equal(await p.isVisible('#f-pccc'), true);
   assert.equal(await p.inputValue('#f-pccc'), 'P123456789012');
