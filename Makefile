@@ -92,6 +92,9 @@ bench: build setup-browser
 # End-to-end in headless Chromium (Debian's package, driven by playwright-core): the demo and form pages under
 # their CSP. Screenshots of key states go to artifacts/e2e/ (not committed).
 test-e2e: build setup-browser setup-node
+	@# A test-only build whose validate() traps on a magic input, for the recovery test (never shipped).
+	$(WASM_PACK) --target web --out-dir pkg-trap -- --features trap-test
+	cp pkg-web/forms.js pkg-trap/forms.js
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:

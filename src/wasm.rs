@@ -229,6 +229,10 @@ pub fn validate(
     options: Option<ValidateOptions>,
 ) -> Result<JsValue, JsValue> {
     let input = string_arg(&input, "input")?;
+    #[cfg(feature = "trap-test")]
+    if input == "\u{1}halt" {
+        core::arch::wasm32::unreachable();
+    }
     let locale = locale_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
     Ok(pccc_result(&input, locale))
 }

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const WWW = fileURLToPath(new URL('.', import.meta.url));
 const PKG = fileURLToPath(new URL('../pkg-web/', import.meta.url));
+// Test-only build (make test-e2e): its validate() traps on a magic input. Served when present.
+const PKG_TRAP = fileURLToPath(new URL('../pkg-trap/', import.meta.url));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -56,6 +58,9 @@ function resolve(pathname) {
   if (path.startsWith('/pkg/')) {
     root = PKG;
     path = path.slice('/pkg'.length);
+  } else if (path.startsWith('/pkg-trap/')) {
+    root = PKG_TRAP;
+    path = path.slice('/pkg-trap'.length);
   }
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));

@@ -237,6 +237,32 @@ test('without wasm-unsafe-eval the form still submits, with one warning and no u
   await p.close();
 });
 
+test('a real trap in the WebAssembly (test build) switches the guards off and leaves working fields', async () => {
+  const p = await page();
+  await p.evaluate(async () => {
+    const forms = await import('/pkg-trap/forms.js');
+    const input = document.createElement('input');
+    input.id = 'trapped';
+    input.setAttribute('data-pccc', '');
+    document.body.append(input);
+    window.trapped = await forms.enhance(input);
+  });
+  await p.click('#trapped');
+  await p.keyboard.type('P12');
+  assert.equal(await p.getAttribute('#trapped', 'data-pccc-state'), 'pending', 'guarded before the trap');
+  await p.fill('#trapped', '');
+  await p.keyboard.insertText('\u0001halt'); // validate() executes `unreachable` in this build
+  assert.equal(await p.$eval('#trapped', (el) => el.pcccGuard), undefined, 'the guard switched itself off');
+  await p.keyboard.type('P123');
+  assert.equal(await p.$eval('#trapped', (el) => el.checkValidity()), true);
+  assert.equal(await p.getAttribute('#trapped', 'data-pccc-state'), null);
+  assert.deepEqual(p.pageErrors, [], 'no uncaught errors on later keystrokes');
+  const warnings = p.consoleMessages.filter((m) => m.type === 'warning');
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0].text, /stopped/);
+  await p.close();
+});
+
 test('a trap inside the WebAssembly leaves plain working fields, not a broken page', async () => {
   const p = await page();
   await p.evaluate(async () => {

@@ -41,6 +41,10 @@ test('every recipient function answers hostile strings without crashing', () => 
   assert.equal(api.validateName('가'.repeat(1024 * 1024)).error.code, 'too_long');
 });
 
+test('the shipped build has no test trap: the test build\'s magic input is just invalid', () => {
+  assert.equal(api.validate('\u0001halt').error.code, 'invalid_character');
+});
+
 test('a 10 MB string gets a normal answer', () => {
   const n = 10 * 1024 * 1024;
   const big = 'P' + '1'.repeat(n);
