@@ -49,7 +49,7 @@ build: setup-rust setup-node
 	  --outfile=pkg-web/pccc_guard.js --allow-overwrite --log-level=warning
 	rm -rf pkg-web/snippets
 	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
-	node scripts/pack.mjs
+	node scripts/package.mjs
 	@node scripts/sri.mjs
 
 demo: build

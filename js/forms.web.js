@@ -1,38 +1,26 @@
-// pccc-guard/forms for pages without a bundler: loads the WebAssembly itself. If it cannot load (a CSP without
-// 'wasm-unsafe-eval', an old browser, a network error), the fields stay plain working inputs and one warning
-// without user data says why. Never blocks a form.
+// pccc-guard/forms for pages without a bundler: loads the WebAssembly itself (pccc_guard_bg.wasm next to this
+// file). If it cannot load (a CSP without 'wasm-unsafe-eval', an old browser, a network error), the fields stay
+// plain working inputs and one warning without user data says why. It never blocks a form.
 import init, * as api from './pccc_guard.js';
-import { createGuard } from './guard.js';
-import { definePcccInput as defineElement } from './element.js';
+import { createGuard } from './forms-core.js';
+import { definePcccInput as define } from './pccc-input.js';
 
-let guard = null;
-const ready = init().then(
-  () => (guard = createGuard(api)),
+/** Resolves to the guard once the module has loaded, or to null if it could not load. */
+export const ready = init().then(
+  () => createGuard(api),
   () => {
-    console.warn('pccc-guard: the WebAssembly module could not be loaded; fields work without on-device checks.');
+    console.warn('pccc-guard: WebAssembly could not load; fields work unchecked.');
     return null;
   },
 );
 
-/** Guards every input[data-pccc] / input[data-pccc-field] under root once the module is loaded. */
-export async function autoEnhance(root = document, options = {}) {
-  const g = await ready;
-  return g ? g.autoEnhance(root, options) : [];
-}
-
-/** Guards one input once the module is loaded; resolves to its handle, or null if the module is unavailable. */
-export async function enhance(input, options = {}) {
-  const g = await ready;
-  return g ? g.enhance(input, options) : null;
-}
-
-/** Registers <pccc-input> once the module is loaded. Resolves to true when defined. */
-export async function definePcccInput(tagName) {
-  const g = await ready;
-  if (!g) return false;
-  defineElement(g, tagName);
-  return true;
-}
-
-export { ready };
+/** Guards every input[data-pccc] / input[data-pccc-field] under root once the module has loaded. */
+export const autoEnhance = async (root, options) => (await ready)?.autoEnhance(root, options) ?? [];
+/** Guards one input once the module has loaded; its handle, or null if the module is unavailable. */
+export const enhance = async (input, options) => (await ready)?.enhance(input, options) ?? null;
+/** Registers <pccc-input> once the module has loaded; false if the module or the browser cannot have it. */
+export const definePcccInput = async (tagName) => {
+  const guard = await ready;
+  return !!guard && define(guard, tagName);
+};
 export { createGuard };

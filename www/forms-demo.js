@@ -7,12 +7,21 @@ const received = document.getElementById('received');
 const params = new URLSearchParams(location.search);
 if ([...params.keys()].length) received.textContent = params.toString();
 
+// Korean/English: the page's own texts (data-en holds the English), the document language the guards read, and
+// the lang attribute of each <pccc-input> (which makes it re-check in the new language at once).
+const korean = new Map();
 const handles = [];
-const setLocale = (locale) => {
+function setLocale(locale) {
   document.documentElement.lang = locale;
+  for (const el of document.querySelectorAll('[data-en]')) {
+    if (!korean.has(el)) korean.set(el, [...el.childNodes]);
+    if (locale === 'en') el.textContent = el.dataset.en;
+    else el.replaceChildren(...korean.get(el));
+  }
   for (const b of document.querySelectorAll('[data-locale]')) b.setAttribute('aria-pressed', String(b.dataset.locale === locale));
+  for (const el of document.querySelectorAll('pccc-input')) el.setAttribute('lang', locale);
   for (const h of handles) h.check();
-};
+}
 for (const b of document.querySelectorAll('[data-locale]')) b.addEventListener('click', () => setLocale(b.dataset.locale));
 
 handles.push(...(await autoEnhance()));

@@ -149,8 +149,8 @@ test('submit is blocked while invalid and sends canonical values when valid', as
   await p.fill('#f-pccc', 'p1234-5678-9012');
   await p.click('#f-phone'); // blur: the code is now shown masked
   assert.equal(await p.isHidden('#f-pccc'), true);
-  assert.equal(await p.textContent('.pccc-guard-masked'), 'P********9012');
-  assert.match(await p.getAttribute('.pccc-guard-masked', 'aria-label'), /가려진 값/);
+  assert.equal(await p.textContent('.pccc-guard-masked [aria-hidden]'), 'P********9012');
+  assert.match(await p.getAttribute('.pccc-guard-masked button', 'aria-label'), /가려진 값/);
   await Promise.all([p.waitForURL(/\?/), p.click('#plain-submit')]);
   const sent = new URL(p.url()).searchParams;
   assert.equal(sent.get('pccc'), 'P123456789012');
