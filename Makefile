@@ -42,13 +42,11 @@ setup-browser:
 # pkg-web/  --target web:     browsers without a bundler (<script type="module">), and the demo
 # pkg-node/ --target nodejs:  Node.js (CommonJS)
 build: setup-rust setup-node
+	rm -rf pkg pkg-web pkg-node
 	$(WASM_PACK) --target bundler --out-dir pkg -- --features npm-module
 	$(WASM_PACK) --target web --out-dir pkg-web -- --features npm-module
-	@# What a plain page downloads is minified, with wasm-bindgen's snippets bundled in (one request fewer).
-	esbuild pkg-web/pccc_guard.js --bundle --minify --format=esm --platform=browser --target=es2020 \
-	  --outfile=pkg-web/pccc_guard.js --allow-overwrite --log-level=warning
-	rm -rf pkg-web/snippets
 	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
+	@# Each folder gets the JavaScript API (js/api.js) on top of the module's boundary, and the forms module.
 	node scripts/package.mjs
 	@node scripts/sri.mjs
 
@@ -93,8 +91,9 @@ bench: build setup-browser
 # their CSP. Screenshots of key states go to artifacts/e2e/ (not committed).
 test-e2e: build setup-browser setup-node
 	@# A test-only build whose validate() traps on a magic input, for the recovery test (never shipped).
+	rm -rf pkg-trap
 	$(WASM_PACK) --target web --out-dir pkg-trap -- --features trap-test
-	cp pkg-web/forms.js pkg-trap/forms.js
+	node scripts/package.mjs web pkg-trap
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:

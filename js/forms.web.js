@@ -1,7 +1,11 @@
 // pccc-guard/forms for pages without a bundler: loads the WebAssembly itself (pccc_guard_bg.wasm next to this
 // file). If it cannot load (a CSP without 'wasm-unsafe-eval', an old browser, a network error), the fields stay
 // plain working inputs and one warning without user data says why. It never blocks a form.
-import init, * as api from './pccc_guard.js';
+//
+// Built into one self-contained file with the API inside (scripts/package.mjs), which it also exports: a page
+// downloads this file and the .wasm, nothing else.
+import init from './pccc_guard_raw.js';
+import * as api from './api.js';
 import { createGuard } from './forms-core.js';
 import { definePcccInput as define } from './pccc-input.js';
 
@@ -24,3 +28,5 @@ export const definePcccInput = async (tagName) => {
   return !!guard && define(guard, tagName);
 };
 export { createGuard };
+// The API, usable once `ready` has resolved.
+export * from './api.js';

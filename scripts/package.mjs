@@ -1,20 +1,36 @@
-// Post-build packaging (run by `make build` after wasm-pack): puts the forms module (js/) into the npm package
-// (pkg/, --target bundler) and the plain-browser build (pkg-web/, --target web), and declares both entry points
-// in their package.json files.
+// Post-build packaging (run by `make build` after the three wasm-pack builds). wasm-pack leaves in each folder
+// the module's boundary (src/wasm.rs) with wasm-bindgen's loader as pccc_guard.js; this script renames that to
+// pccc_guard_raw.js, puts the public API (js/api.js) in its place, adds the forms module (js/forms-*.js) and
+// declares the entry points in package.json.
 //
-// - pkg/forms.js: readable ES module for bundlers; imports ./pccc_guard.js, which the bundler wires to the .wasm.
-// - pkg-web/forms.js: one minified file (esbuild, like pkg-web/pccc_guard.js in the Makefile) that imports
-//   ./pccc_guard.js and loads the .wasm itself; a page downloads pccc_guard.js, pccc_guard_bg.wasm and forms.js.
-import { readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+// - pkg/      (npm package, bundlers): readable ES modules. pccc_guard.js (API) imports pccc_guard_raw.js,
+//             which the bundler wires to the .wasm; forms.js imports pccc_guard.js.
+// - pkg-web/  (browsers without a bundler): two self-contained minified modules that load the .wasm
+//             themselves: pccc_guard.js (the API, with wasm-bindgen's `init`/`initSync`) and forms.js (the
+//             forms layer with the API inside, so a page guarding fields downloads forms.js and the .wasm only).
+// - pkg-node/ (Node, CommonJS): pccc_guard.js (API) requires pccc_guard_raw.js.
+import { readFileSync, writeFileSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const JS = join(ROOT, 'js');
+const PKG = join(ROOT, 'pkg');
+const WEB = join(ROOT, 'pkg-web');
+const NODE = join(ROOT, 'pkg-node');
+const RAW = './pccc_guard_raw.js';
 
-function bundle(entry, outfile, minify) {
-  buildSync({
+/** Resolves the API's import of the boundary to one build folder's copy. */
+const boundaryIn = (dir) => ({
+  name: 'boundary',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pccc_guard_raw\.js$/ }, () => ({ path: join(dir, 'pccc_guard_raw.js') }));
+  },
+});
+
+function bundle(entry, outfile, options) {
+  return build({
     entryPoints: [join(JS, entry)],
     outfile,
     bundle: true,
@@ -23,42 +39,91 @@ function bundle(entry, outfile, minify) {
     // Private class fields and static blocks (the custom element) stay native: every browser with
     // form-associated custom elements has them.
     target: 'es2022',
-    minify,
-    external: ['./pccc_guard.js'],
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
+    ...options,
   });
 }
 
-/** Adds the forms entry point to one build: its types, `exports`, `files` (exactly what ships), `sideEffects`. */
-function declare(dir, typesFile, sideEffects) {
-  copyFileSync(join(JS, 'forms-types.d.ts'), join(dir, 'forms-types.d.ts'));
-  copyFileSync(join(JS, typesFile), join(dir, 'forms.d.ts'));
+/** Renames wasm-bindgen's loader of the boundary and drops its declarations (the API's replace them). */
+function moveBoundary(dir) {
+  renameSync(join(dir, 'pccc_guard.js'), join(dir, 'pccc_guard_raw.js'));
+  rmSync(join(dir, 'pccc_guard_bg.wasm.d.ts'), { force: true });
+}
+
+/** The entry points of one build in its package.json: `exports`, `files` (exactly what ships), `sideEffects`. */
+function declare(dir, { forms, sideEffects }) {
   const file = join(dir, 'package.json');
   const pkg = JSON.parse(readFileSync(file, 'utf8'));
   pkg.exports = {
     '.': { types: './pccc_guard.d.ts', default: './pccc_guard.js' },
-    './forms': { types: './forms.d.ts', default: './forms.js' },
+    ...(forms && { './forms': { types: './forms.d.ts', default: './forms.js' } }),
     './package.json': './package.json',
   };
-  // wasm-pack's list, minus what the build removed (pkg-web's snippets are bundled into pccc_guard.js).
-  const files = new Set([...(pkg.files ?? []), 'forms.js', 'forms.d.ts', 'forms-types.d.ts']);
+  const files = new Set([...(pkg.files ?? []), 'pccc_guard_raw.js', 'forms.js', 'forms.d.ts', 'forms-types.d.ts']);
   pkg.files = [...files].filter((f) => existsSync(join(dir, f))).sort();
-  pkg.sideEffects = sideEffects.filter((f) => existsSync(join(dir, f.replace(/\/\*$/, ''))));
+  pkg.sideEffects = sideEffects;
   writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
 }
 
-const PKG = join(ROOT, 'pkg');
-const WEB = join(ROOT, 'pkg-web');
+function formsTypes(dir, typesFile) {
+  copyFileSync(join(JS, 'forms-types.d.ts'), join(dir, 'forms-types.d.ts'));
+  copyFileSync(join(JS, typesFile), join(dir, 'forms.d.ts'));
+}
 
-bundle('forms.bundler.js', join(PKG, 'forms.js'), false);
-// The bundler build's glue starts the module when imported; forms.js only defines functions.
-declare(PKG, 'forms.bundler.d.ts', ['./pccc_guard.js', './snippets/*']);
+const api = readFileSync(join(JS, 'api.js'), 'utf8');
+const apiTypes = readFileSync(join(JS, 'api.d.ts'), 'utf8');
 
-bundle('forms.web.js', join(WEB, 'forms.js'), true);
-// The web build's forms.js starts loading the .wasm when imported (that is what makes autoEnhance() work from a
-// plain <script type="module">), so a bundler must keep it; the glue itself only defines functions.
-declare(WEB, 'forms.web.d.ts', ['./forms.js', './snippets/*']);
+/** pkg/: the API as written; the forms module bundled (its own files) but importing the API. */
+async function packageBundler(dir) {
+  moveBoundary(dir);
+  writeFileSync(join(dir, 'pccc_guard.js'), api);
+  writeFileSync(join(dir, 'pccc_guard.d.ts'), apiTypes);
+  await bundle('forms.bundler.js', join(dir, 'forms.js'), { external: ['./pccc_guard.js'] });
+  formsTypes(dir, 'forms.bundler.d.ts');
+  // The boundary's loader instantiates the module when imported; the API and forms.js only define functions.
+  declare(dir, { forms: true, sideEffects: [RAW] });
+}
 
-console.log('packaged the forms module into pkg/ and pkg-web/');
+/** pkg-web/: everything bundled and minified; the boundary's loader lives on inside both modules. */
+async function packageWeb(dir) {
+  moveBoundary(dir);
+  const web = { minify: true, plugins: [boundaryIn(dir)] };
+  await bundle('api.web.js', join(dir, 'pccc_guard.js'), web);
+  await bundle('forms.web.js', join(dir, 'forms.js'), web);
+  rmSync(join(dir, 'pccc_guard_raw.js'));
+  writeFileSync(join(dir, 'pccc_guard.d.ts'), apiTypes + readFileSync(join(JS, 'api.web.d.ts'), 'utf8'));
+  formsTypes(dir, 'forms.web.d.ts');
+  // forms.js starts loading the .wasm when imported (that is what makes autoEnhance() work from a plain
+  // <script type="module">), so a bundler must keep it; pccc_guard.js only defines functions.
+  declare(dir, { forms: true, sideEffects: ['./forms.js'] });
+}
+
+/** pkg-node/: the API as CommonJS, requiring the boundary. */
+async function packageNode(dir) {
+  moveBoundary(dir);
+  await build({
+    entryPoints: [join(JS, 'api.js')],
+    outfile: join(dir, 'pccc_guard.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: [RAW],
+    logLevel: 'warning',
+  });
+  writeFileSync(join(dir, 'pccc_guard.d.ts'), apiTypes);
+  declare(dir, { forms: false, sideEffects: [RAW] });
+}
+
+// `node scripts/package.mjs` packages the three builds; `node scripts/package.mjs web DIR` one more web build
+// (the e2e tests' trap build).
+if (process.argv[2] === 'web') {
+  await packageWeb(join(ROOT, process.argv[3]));
+} else {
+  await packageBundler(PKG);
+  await packageWeb(WEB);
+  await packageNode(NODE);
+}
+console.log('packaged the API and the forms module into pkg/, pkg-web/ and pkg-node/');

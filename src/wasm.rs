@@ -1,102 +1,72 @@
-//! The JavaScript API: thin conversions around the Rust core, nothing else.
+//! The WebAssembly boundary: a few functions over numbers and strings that the package's JavaScript API
+//! (`js/api.js`) is written on. Not an API for people: argument checking, options and result objects live on
+//! the JavaScript side, where they cost far less code and time than through `JsValue`s.
 //!
-//! Every function checks its arguments and throws a `TypeError` or `RangeError` with a clear message instead of
-//! coercing (`validate(null)` is a mistake, not the string `"null"`). Results are plain objects whose shapes
-//! are given by the TypeScript section below.
+//! Results come back through [`slots`]: a small block of module memory that a call fills and JavaScript reads
+//! as a `Uint32Array` right after it. Codes and messages are static strings in the module; their addresses
+//! and lengths go in the slots, so JavaScript decodes each text once and keys its cache by address. Values
+//! (the canonical form of a valid field) are copied into [`text_buffer`].
+//!
+//! Everything here is safe Rust: the shared blocks are arrays of atomics, whose addresses Rust hands out
+//! without `unsafe`, and input strings arrive through wasm-bindgen's own string passing.
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
-use js_sys::{Error, RangeError, Reflect, TypeError};
 use wasm_bindgen::prelude::*;
 
-use crate::{Locale, Mask, Pccc};
+use crate::{normalize_with_caret as normalize_caret, Pccc};
+use crate::{
+    Locale, Mask, MaskError, MobileNumber, NameError, NameMask, PcccError, PhoneError, PhoneMask, Postcode,
+    PostcodeError, RecipientName,
+};
 
-mod recipient;
-pub use recipient::*;
+/// The field a call is about, as JavaScript numbers it.
+pub const PCCC: u32 = 0;
+/// See [`PCCC`].
+pub const PHONE: u32 = 1;
+/// See [`PCCC`].
+pub const POSTCODE: u32 = 2;
+/// See [`PCCC`].
+pub const NAME: u32 = 3;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** Stable codes of the PCCC rules, in the order they are checked. */
-export type ErrorCode =
-  | "empty"
-  | "looks_like_rrn"
-  | "missing_prefix"
-  | "invalid_prefix"
-  | "invalid_character"
-  | "too_short"
-  | "too_long";
+/// "No value" in a number slot (`index`, `found`).
+pub const NONE: u32 = u32::MAX;
 
-/** Message language: Korean (default) or English. A BCP 47 tag such as "en-US" is read by its language. */
-export type Locale = "ko" | "en" | (string & {});
-
-export interface ValidateOptions {
-  /** Message language; "ko" when absent. */
-  locale?: Locale;
+/// Slot numbers of a result record. A valid result sets `VALUE_*` (and `DISPLAY_*` for a mobile number); an
+/// invalid one sets the others.
+pub mod slot {
+    /// Address of the error code's text (`"too_short"`).
+    pub const CODE_PTR: usize = 0;
+    /// Length in bytes of the error code.
+    pub const CODE_LEN: usize = 1;
+    /// Address of the message's text (UTF-8) in the requested locale.
+    pub const MESSAGE_PTR: usize = 2;
+    /// Length in bytes of the message.
+    pub const MESSAGE_LEN: usize = 3;
+    /// UTF-16 index of the offending character, or [`NONE`](super::NONE).
+    pub const INDEX: usize = 4;
+    /// Digits (or letters, for a name) found, or [`NONE`](super::NONE).
+    pub const FOUND: usize = 5;
+    /// Byte length of the value in the text buffer.
+    pub const VALUE_LEN: usize = 6;
+    /// Byte offset in the text buffer of a mobile number's display form.
+    pub const DISPLAY_START: usize = 7;
+    /// Byte length of the display form.
+    pub const DISPLAY_LEN: usize = 8;
+    /// The caret after [`normalize_with_caret`](super::normalize_with_caret).
+    pub const CARET: usize = 9;
+    /// Words in one record of [`check_lines`](super::check_lines).
+    pub const LINE_RECORD: usize = 7;
 }
 
-export interface ValidationError {
-  code: ErrorCode;
-  /** A specific message in the chosen language. Never contains the input. */
-  message: string;
-  /** UTF-16 index in the original input of the offending character (invalid_prefix, invalid_character). */
-  index?: number;
-  /** How many digits were found (too_short, too_long). */
-  found?: number;
-}
+static SLOTS: [AtomicU32; 10] = [const { AtomicU32::new(0) }; 10];
 
-export type ValidationResult =
-  | { valid: true; value: string }
-  | { valid: false; error: ValidationError };
-
-export interface MaskOptions {
-  /** Digits after the P left visible at the start (default 0). */
-  keepStart?: number;
-  /** Digits left visible at the end (default 4). keepStart + keepEnd may be at most 6. */
-  keepEnd?: number;
-  /** One visible, non-digit character (default "*"). */
-  maskChar?: string;
-}
-
-export interface ValueWithCaret {
-  value: string;
-  /** UTF-16 offset of the caret in value. */
-  caret: number;
-}
-"#;
-
-// Result objects are built on the JavaScript side in one call each: smaller and faster than setting their
-// properties one by one from Rust. Codes and messages are static strings in the module's memory; the JavaScript
-// side decodes each one once, keyed by its address, instead of on every call.
-#[wasm_bindgen(inline_js = r#"
-let memory, decoder;
-const texts = new Map();
-export function setMemory(m) { memory = m; decoder = new TextDecoder(); }
-function text(ptr, len) {
-  let s = texts.get(ptr);
-  if (s === undefined) texts.set(ptr, (s = decoder.decode(new Uint8Array(memory.buffer, ptr, len))));
-  return s;
-}
-export function ok(ptr, len) {
-  // Canonical values are short ASCII: building them from char codes is faster than TextDecoder.
-  return { valid: true, value: String.fromCharCode.apply(null, new Uint8Array(memory.buffer, ptr, len)) };
-}
-export function fail(codePtr, codeLen, messagePtr, messageLen, index, found) {
-  const error = { code: text(codePtr, codeLen), message: text(messagePtr, messageLen) };
-  if (index >= 0) error.index = index;
-  if (found >= 0) error.found = found;
-  return { valid: false, error };
-}
-export function withCaret(value, caret) { return { value, caret }; }
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = setMemory)]
-    fn set_memory(memory: JsValue);
-    fn ok(ptr: u32, len: u32) -> JsValue;
-    fn fail(code_ptr: u32, code_len: u32, message_ptr: u32, message_len: u32, index: i32, found: i32) -> JsValue;
-    #[wasm_bindgen(js_name = withCaret)]
-    fn with_caret(value: &str, caret: u32) -> JsValue;
-}
+/// Room for the longest value a valid field can have (a 20-syllable name with spaces is 79 bytes; a mobile
+/// number and its display form together 24).
+const TEXT_CAPACITY: usize = 256;
+static TEXT: [AtomicU8; TEXT_CAPACITY] = [const { AtomicU8::new(0) }; TEXT_CAPACITY];
 
 /// The shipped module's panic handler: trap. The core is written not to panic (property tests and fuzzing check
 /// it), and a trap surfaces in JavaScript as a `WebAssembly.RuntimeError`, which the forms layer recovers from.
@@ -113,49 +83,6 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Hands the module's memory to the result builders once, before their first use. (A start function would not
-/// run when the crate is linked into another wasm program, such as the wasm tests.)
-fn memory_shared() {
-    use core::sync::atomic::{AtomicBool, Ordering};
-    static SHARED: AtomicBool = AtomicBool::new(false);
-    if !SHARED.swap(true, Ordering::Relaxed) {
-        set_memory(wasm_bindgen::memory());
-    }
-}
-
-/// A valid result: `{ valid: true, value }`. `value` must be ASCII (canonical forms are).
-pub(crate) fn valid_result(value: &str) -> JsValue {
-    debug_assert!(value.is_ascii());
-    memory_shared();
-    ok(value.as_ptr() as usize as u32, value.len() as u32)
-}
-
-/// An invalid result: `{ valid: false, error: { code, message, index?, found? } }`. `code` and `message` must be
-/// static: JavaScript caches their text by address.
-pub(crate) fn invalid_result(
-    code: &'static str,
-    message: &'static str,
-    index: Option<usize>,
-    found: Option<usize>,
-) -> JsValue {
-    // Addresses and lengths in wasm32's 32-bit memory always fit in u32.
-    let addr = |s: &'static str| (s.as_ptr() as usize as u32, s.len() as u32);
-    let small = |n: Option<usize>| n.map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX));
-    let ((cp, cl), (mp, ml)) = (addr(code), addr(message));
-    memory_shared();
-    fail(cp, cl, mp, ml, small(index), small(found))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `ValidateOptions` from the TypeScript section.
-    #[wasm_bindgen(typescript_type = "ValidateOptions")]
-    pub type ValidateOptions;
-    /// `MaskOptions` from the TypeScript section.
-    #[wasm_bindgen(typescript_type = "MaskOptions")]
-    pub type MaskOptions;
-}
-
 /// The npm module's allocator: a small free-list allocator instead of the default dlmalloc (about 3 KB less
 /// gzipped wasm). Only in the standalone module, never when this crate is a dependency of another program.
 #[cfg(feature = "npm-module")]
@@ -163,196 +90,243 @@ extern "C" {
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
-/// Reads a required string argument, or explains what was passed instead.
-pub(crate) fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        let got = value.js_typeof().as_string().unwrap_or_default();
-        let got = if value.is_null() { "null" } else { got.as_str() };
-        TypeError::new(&["pccc-guard: ", what, " must be a string, got ", got].concat()).into()
-    })
+/// Addresses in wasm32's 32-bit memory, and the lengths of things in it, always fit in a `u32`.
+fn word(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
 }
 
-/// Reads `options[key]`, treating a missing `options` as empty. `options` must be an object when given.
-pub(crate) fn option(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    if !options.is_object() {
-        return Err(TypeError::new("pccc-guard: options must be an object").into());
-    }
-    Reflect::get(options, &JsValue::from_str(key))
+fn set(slot: usize, value: u32) {
+    SLOTS[slot].store(value, Relaxed);
 }
 
-pub(crate) fn locale_option(options: &JsValue) -> Result<Locale, JsValue> {
-    let value = option(options, "locale")?;
-    if value.is_undefined() {
-        return Ok(Locale::Ko);
-    }
-    let tag = string_arg(&value, "options.locale")?;
-    Locale::from_tag(&tag).ok_or_else(|| {
-        RangeError::new("pccc-guard: options.locale must be \"ko\" or \"en\" (or a tag such as \"en-US\")").into()
-    })
+/// The address of the result slots (ten `u32`s; see [`slot`]).
+#[wasm_bindgen]
+pub fn slots() -> u32 {
+    word(SLOTS.as_ptr() as usize)
 }
 
-/// Reads a small whole number option such as `keepStart`.
-pub(crate) fn count_option(options: &JsValue, key: &str, default: usize) -> Result<usize, JsValue> {
-    let value = option(options, key)?;
-    if value.is_undefined() {
-        return Ok(default);
+/// The address of the text buffer that valid values are copied into.
+#[wasm_bindgen(js_name = textBuffer)]
+pub fn text_buffer() -> u32 {
+    word(TEXT.as_ptr() as usize)
+}
+
+/// Reads the slots back (for tests of this boundary).
+pub fn slot_value(slot: usize) -> u32 {
+    SLOTS[slot].load(Relaxed)
+}
+
+/// Reads the text buffer back (for tests of this boundary).
+pub fn text_value(start: usize, len: usize) -> Vec<u8> {
+    TEXT[start..start + len].iter().map(|b| b.load(Relaxed)).collect()
+}
+
+/// Copies a valid value (and a mobile number's display form after it) into the text buffer.
+fn put_value(value: &str, display: &str) {
+    debug_assert!(value.len() + display.len() <= TEXT_CAPACITY);
+    let bytes = value.bytes().chain(display.bytes());
+    for (cell, b) in TEXT.iter().zip(bytes) {
+        cell.store(b, Relaxed);
     }
-    match value.as_f64() {
-        Some(n) if (0.0..=64.0).contains(&n) && n == (n as u64) as f64 => Ok(n as usize),
-        Some(_) => {
-            Err(RangeError::new(&["pccc-guard: options.", key, " must be a whole number from 0 to 64"].concat()).into())
-        }
-        None => Err(TypeError::new(&["pccc-guard: options.", key, " must be a number"].concat()).into()),
+    set(slot::VALUE_LEN, word(value.len()));
+    set(slot::DISPLAY_START, word(value.len()));
+    set(slot::DISPLAY_LEN, word(display.len()));
+}
+
+/// One error, as a record: code, message, index, found.
+struct Failure {
+    code: &'static str,
+    message: &'static str,
+    index: Option<usize>,
+    found: Option<usize>,
+}
+
+impl Failure {
+    fn words(&self) -> [u32; 6] {
+        let opt = |n: Option<usize>| n.map_or(NONE, |n| word(n).min(NONE - 1));
+        let addr = |s: &'static str| word(s.as_ptr() as usize);
+        [
+            addr(self.code),
+            word(self.code.len()),
+            addr(self.message),
+            word(self.message.len()),
+            opt(self.index),
+            opt(self.found),
+        ]
     }
 }
 
-pub(crate) fn saturate(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+fn pccc_failure(e: PcccError, locale: Locale) -> Failure {
+    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
 }
 
-/// Checks a personal customs clearance code (`P` + 12 digits) after normalising it (full-width characters,
-/// spaces, hyphens and invisible characters, lower-case `p`).
-///
-/// Returns `{ valid: true, value }` with the canonical code to submit, or `{ valid: false, error }` with a
-/// stable `code`, a message in Korean (default) or English that never contains the input, and where it
-/// applies the UTF-16 `index` of the offending character or the number of digits `found`.
-///
-/// @example
-/// validate("ｐ1234 5678 9012");            // { valid: true, value: "P123456789012" }
-/// validate("P12345678901", { locale: "en" }).error.code; // "too_short"
-#[wasm_bindgen(unchecked_return_type = "ValidationResult")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    options: Option<ValidateOptions>,
-) -> Result<JsValue, JsValue> {
-    let input = string_arg(&input, "input")?;
+fn phone_failure(e: PhoneError, locale: Locale) -> Failure {
+    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
+}
+
+fn postcode_failure(e: PostcodeError, locale: Locale) -> Failure {
+    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
+}
+
+fn name_failure(e: NameError, locale: Locale) -> Failure {
+    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.length() }
+}
+
+fn mask_failure(e: MaskError) -> Failure {
+    Failure { code: e.code(), message: e.message(Locale::En), index: None, found: None }
+}
+
+fn locale_of(en: bool) -> Locale {
+    if en {
+        Locale::En
+    } else {
+        Locale::Ko
+    }
+}
+
+/// Checks one field (`PCCC`, `PHONE`, `POSTCODE` or `NAME`). Returns whether it is valid; the value (valid) or
+/// the error record (invalid) is in the slots. An unknown field number is reported as invalid with an empty
+/// code, which the JavaScript API never sends.
+#[wasm_bindgen]
+pub fn check(field: u32, input: &str, en: bool) -> bool {
     #[cfg(feature = "trap-test")]
-    if input == "\u{1}halt" {
+    if field == PCCC && input == "\u{1}halt" {
         core::arch::wasm32::unreachable();
     }
-    let locale = locale_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
-    Ok(pccc_result(&input, locale))
-}
-
-/// Whether `input` is a valid personal customs clearance code after normalisation. The cheap path for loops:
-/// no object or message is built.
-///
-/// @example
-/// isValid(" P123456789012 "); // true
-#[wasm_bindgen(js_name = isValid)]
-pub fn is_valid(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue) -> Result<bool, JsValue> {
-    Ok(Pccc::is_valid(&string_arg(&input, "input")?))
-}
-
-/// Checks many codes at once: `text` holds one code per line (`\n`; a `\r` before it is ignored like any white
-/// space). Returns one byte per line, 1 for a valid code and 0 otherwise. For bulk checks (imports, Node
-/// scripts): crossing into WebAssembly once for all lines costs far less than once per code.
-///
-/// @example
-/// isValidLines("P123456789012\nP1"); // Uint8Array [1, 0]
-#[wasm_bindgen(js_name = isValidLines)]
-pub fn is_valid_lines(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Vec<u8>, JsValue> {
-    let text = string_arg(&text, "text")?;
-    Ok(text.split('\n').map(|line| u8::from(Pccc::is_valid(line))).collect())
-}
-
-/// Like `validate`, for one code per line of `text`: returns one result per line, in order. Each `index` is
-/// relative to the start of its line.
-///
-/// @example
-/// validateLines("P123456789012\nP1", { locale: "en" }).map((r) => r.valid); // [true, false]
-#[wasm_bindgen(js_name = validateLines, unchecked_return_type = "ValidationResult[]")]
-pub fn validate_lines(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<ValidateOptions>,
-) -> Result<JsValue, JsValue> {
-    let text = string_arg(&text, "text")?;
-    let locale = locale_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
-    let out = js_sys::Array::new();
-    for line in text.split('\n') {
-        out.push(&pccc_result(line, locale));
-    }
-    Ok(out.into())
-}
-
-fn pccc_result(input: &str, locale: Locale) -> JsValue {
-    match Pccc::parse(input) {
-        Ok(code) => valid_result(code.as_str()),
-        Err(err) => invalid_result(err.code(), err.message(locale), err.utf16_index(), err.digits()),
-    }
-}
-
-/// Applies the normalisation rules only: full-width forms to ASCII; white space, hyphens, dashes and invisible
-/// characters dropped; `p` to `P`. Idempotent.
-///
-/// @example
-/// normalize("ｐ１２３ ４"); // "P1234"
-#[wasm_bindgen]
-pub fn normalize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue) -> Result<String, JsValue> {
-    Ok(crate::normalize(&string_arg(&input, "input")?))
-}
-
-/// Normalises `value` and moves `caret` (a UTF-16 offset, as in `selectionStart`) so that it stays after the
-/// same characters. For as-you-type fields, including React and Vue controlled inputs.
-///
-/// @example
-/// normalizeWithCaret("P 12１3", 5); // { value: "P1213", caret: 4 }
-#[wasm_bindgen(js_name = normalizeWithCaret, unchecked_return_type = "ValueWithCaret")]
-pub fn normalize_with_caret(
-    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] caret: JsValue,
-) -> Result<JsValue, JsValue> {
-    let value = string_arg(&value, "value")?;
-    let caret = match caret.as_f64() {
-        Some(n) if n >= 0.0 && n == (n as u64) as f64 => n as usize,
-        Some(_) => return Err(RangeError::new("pccc-guard: caret must be a whole number of at least 0").into()),
-        None => return Err(TypeError::new("pccc-guard: caret must be a number").into()),
+    let locale = locale_of(en);
+    let failure = match field {
+        PCCC => Pccc::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| pccc_failure(e, locale)),
+        PHONE => {
+            MobileNumber::parse(input).map(|v| put_value(v.as_str(), v.display())).map_err(|e| phone_failure(e, locale))
+        }
+        POSTCODE => Postcode::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| postcode_failure(e, locale)),
+        NAME => RecipientName::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| name_failure(e, locale)),
+        _ => Err(Failure { code: "", message: "", index: None, found: None }),
     };
-    let out = crate::normalize_with_caret(&value, caret);
-    Ok(with_caret(&out.value, saturate(out.caret)))
+    match failure {
+        Ok(()) => true,
+        Err(failure) => {
+            for (i, w) in failure.words().into_iter().enumerate() {
+                set(i, w);
+            }
+            false
+        }
+    }
 }
 
-/// Masks a code for display with one policy: `P` + `keepStart` digits + mask characters + `keepEnd` digits
-/// (default `P********9012`). Input that is not a valid code is masked completely, showing only its length.
-/// Throws an `Error` (with `code` `"mask_reveals_too_much"` or `"invalid_mask_char"`) for a policy that would
-/// reveal more than 6 of the 12 digits or whose mask character is not one visible non-digit character.
-///
-/// @example
-/// mask("P123456789012");                              // "P********9012"
-/// mask("P123456789012", { keepStart: 2, maskChar: "•" }); // "P12••••••9012"
-#[wasm_bindgen]
-pub fn mask(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    options: Option<MaskOptions>,
-) -> Result<String, JsValue> {
-    let input = string_arg(&input, "input")?;
-    let policy = mask_option(&options.map_or(JsValue::UNDEFINED, Into::into))?;
-    policy.apply(&input).map_err(|err| {
-        let e = Error::new(&["pccc-guard: ", err.message(Locale::En)].concat());
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
-        e.into()
+/// Whether `input` is a valid PCCC: the cheap path, with nothing written to the slots.
+#[wasm_bindgen(js_name = isValid)]
+pub fn is_valid(input: &str) -> bool {
+    Pccc::is_valid(input)
+}
+
+/// One byte per `\n`-separated line of `text`: 1 for a valid PCCC, 0 otherwise.
+#[wasm_bindgen(js_name = validLines)]
+pub fn valid_lines(text: &str) -> Vec<u8> {
+    lines(text).map(|line| u8::from(Pccc::is_valid(line))).collect()
+}
+
+/// One record of [`slot::LINE_RECORD`] words per `\n`-separated line of `text`. A valid line is
+/// `[1, first 6 digits, last 6 digits, 0…]` (as numbers: the canonical code is `P` and the two, zero-padded);
+/// an invalid one is `[0, code ptr, code len, message ptr, message len, index, found]`.
+#[wasm_bindgen(js_name = checkLines)]
+pub fn check_lines(text: &str, en: bool) -> Vec<u32> {
+    let locale = locale_of(en);
+    let mut out = Vec::new();
+    for line in lines(text) {
+        match Pccc::parse(line) {
+            Ok(code) => {
+                let (mut high, mut low) = (0, 0);
+                for (i, d) in code.digits().bytes().enumerate() {
+                    let half = if i < 6 { &mut high } else { &mut low };
+                    *half = *half * 10 + u32::from(d.wrapping_sub(b'0'));
+                }
+                out.extend_from_slice(&[1, high, low, 0, 0, 0, 0]);
+            }
+            Err(e) => {
+                out.push(0);
+                out.extend_from_slice(&pccc_failure(e, locale).words());
+            }
+        }
+    }
+    out
+}
+
+/// The `\n`-separated lines of `text`. `str::split` would do, but its panicking slice paths bring in `core::fmt`
+/// (about 2 KB of wasm); `get` cannot panic.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let text = rest?;
+        let end = text.bytes().position(|b| b == b'\n');
+        rest = end.and_then(|i| text.get(i + 1..));
+        Some(end.and_then(|i| text.get(..i)).unwrap_or(text))
     })
 }
 
-fn mask_option(options: &JsValue) -> Result<Mask, JsValue> {
-    let defaults = Mask::new();
-    let mut policy = defaults.keep_start(count_option(options, "keepStart", defaults.start())?).keep_end(count_option(
-        options,
-        "keepEnd",
-        defaults.end(),
-    )?);
-    let fill = option(options, "maskChar")?;
-    if !fill.is_undefined() {
-        let fill = string_arg(&fill, "options.maskChar")?;
-        let mut chars = fill.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => policy = policy.fill(c),
-            _ => return Err(RangeError::new("pccc-guard: options.maskChar must be exactly one character").into()),
+/// The normalisation rules alone.
+#[wasm_bindgen]
+pub fn normalize(input: &str) -> String {
+    crate::normalize(input)
+}
+
+/// Normalises `value` and moves the UTF-16 `caret`; the new caret goes in the `CARET` slot.
+#[wasm_bindgen(js_name = normalizeWithCaret)]
+pub fn normalize_with_caret(value: &str, caret: u32) -> String {
+    let out = normalize_caret(value, caret as usize);
+    set(slot::CARET, word(out.caret));
+    out.value
+}
+
+/// Masks `input` as a `field` (`PCCC`, `PHONE` or `NAME`; a name ignores `start` and `end`). `start` and `end`
+/// are the digits kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default. A refused policy returns an empty
+/// string and puts the `MaskError` record in the slots, with `CODE_LEN` 0 when the policy was accepted.
+#[wasm_bindgen]
+pub fn mask(field: u32, input: &str, start: u32, end: u32, fill: u32) -> String {
+    set(slot::CODE_LEN, 0);
+    let fill = if fill == NONE { None } else { Some(char::from_u32(fill).ok_or(MaskError::InvalidFill)) };
+    let masked = match fill {
+        Some(Err(e)) => Err(e),
+        Some(Ok(c)) => mask_with(field, input, start, end, Some(c)),
+        None => mask_with(field, input, start, end, None),
+    };
+    masked.unwrap_or_else(|e| {
+        for (i, w) in mask_failure(e).words().into_iter().enumerate() {
+            set(i, w);
+        }
+        String::new()
+    })
+}
+
+fn mask_with(field: u32, input: &str, start: u32, end: u32, fill: Option<char>) -> Result<String, MaskError> {
+    let or = |n: u32, default: usize| if n == NONE { default } else { n as usize };
+    match field {
+        PHONE => {
+            let d = PhoneMask::new();
+            let policy = d.keep_start(or(start, d.start())).keep_end(or(end, d.end()));
+            fill.map_or(policy, |c| policy.fill(c)).apply(input)
+        }
+        NAME => fill.map_or(NameMask::new(), |c| NameMask::new().fill(c)).apply(input),
+        _ => {
+            let d = Mask::new();
+            let policy = d.keep_start(or(start, d.start())).keep_end(or(end, d.end()));
+            fill.map_or(policy, |c| policy.fill(c)).apply(input)
         }
     }
-    Ok(policy)
+}
+
+/// The message language a BCP 47 tag asks for: 0 Korean, 1 English, 2 neither.
+#[wasm_bindgen]
+pub fn locale(tag: &str) -> u32 {
+    match Locale::from_tag(tag) {
+        Some(Locale::Ko) => 0,
+        Some(Locale::En) => 1,
+        None => 2,
+    }
+}
+
+/// The module's memory, for the JavaScript side's views of the slots and the text buffer.
+#[wasm_bindgen(js_name = moduleMemory)]
+pub fn module_memory() -> JsValue {
+    wasm_bindgen::memory()
 }

@@ -19,18 +19,22 @@ function packed(dir) {
 
 const FORMS = ['forms-types.d.ts', 'forms.d.ts', 'forms.js'];
 
-test('npm pack of pkg/ lists exactly the intended files', () => {
-  const files = packed('pkg');
-  const snippets = files.filter((f) => f.startsWith('snippets/'));
-  assert.ok(snippets.length >= 1 && snippets.every((f) => /^snippets\/pccc-guard-[0-9a-f]+\/inline\d+\.js$/.test(f)), snippets.join());
-  assert.deepEqual(files.filter((f) => !f.startsWith('snippets/')), [
+test('npm pack of pkg/ lists exactly the intended files: the API on top of the boundary, and forms', () => {
+  assert.deepEqual(packed('pkg'), [
     'LICENSE', 'README.md', ...FORMS, 'package.json', 'pccc_guard.d.ts', 'pccc_guard.js', 'pccc_guard_bg.js', 'pccc_guard_bg.wasm',
+    'pccc_guard_raw.js',
   ]);
 });
 
-test('npm pack of pkg-web/ lists exactly the intended files (snippets are bundled into the glue)', () => {
+test('npm pack of pkg-web/ lists exactly the intended files (the boundary\'s loader is bundled into both modules)', () => {
   assert.deepEqual(packed('pkg-web'), [
     'LICENSE', 'README.md', ...FORMS, 'package.json', 'pccc_guard.d.ts', 'pccc_guard.js', 'pccc_guard_bg.wasm',
+  ]);
+});
+
+test('npm pack of pkg-node/ lists exactly the intended files', () => {
+  assert.deepEqual(packed('pkg-node'), [
+    'LICENSE', 'README.md', 'package.json', 'pccc_guard.d.ts', 'pccc_guard.js', 'pccc_guard_bg.wasm', 'pccc_guard_raw.js',
   ]);
 });
 
@@ -62,20 +66,25 @@ for (const dir of ['pkg', 'pkg-web']) {
   });
 }
 
-test('sideEffects: the web forms module starts loading the WebAssembly on import, the bundler one does not', () => {
+test('sideEffects: only what instantiates the WebAssembly on import (web forms module, bundler boundary)', () => {
   assert.deepEqual(readPkg('pkg-web').sideEffects, ['./forms.js']);
-  const bundler = readPkg('pkg').sideEffects;
-  assert.ok(bundler.includes('./pccc_guard.js') && !bundler.includes('./forms.js'), JSON.stringify(bundler));
-  const web = readFileSync(join(root, 'pkg-web', 'forms.js'), 'utf8');
-  assert.match(web, /^import \w+,\s*\*\s*as \w+ from"\.\/pccc_guard\.js";/, 'imports init and the API');
+  assert.deepEqual(readPkg('pkg').sideEffects, ['./pccc_guard_raw.js']);
+  assert.deepEqual(readPkg('pkg-node').sideEffects, ['./pccc_guard_raw.js']);
 });
 
-test('the forms modules import only the package itself: no other dependency, nothing fetched', () => {
-  for (const dir of ['pkg', 'pkg-web']) {
-    const src = readFileSync(join(root, dir, 'forms.js'), 'utf8');
-    const imports = [...src.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]);
-    assert.deepEqual([...new Set(imports)], ['./pccc_guard.js'], dir);
-  }
+const importsOf = (dir, file) => {
+  const src = readFileSync(join(root, dir, file), 'utf8');
+  const found = [...src.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']/g)];
+  return [...new Set(found.map((m) => m[1] ?? m[2] ?? m[3]))];
+};
+
+test('each module imports only its neighbour in the package: no other dependency, nothing fetched', () => {
+  assert.deepEqual(importsOf('pkg', 'forms.js'), ['./pccc_guard.js']);
+  assert.deepEqual(importsOf('pkg', 'pccc_guard.js'), ['./pccc_guard_raw.js']);
+  assert.deepEqual(importsOf('pkg-node', 'pccc_guard.js'), ['./pccc_guard_raw.js']);
+  // A page without a bundler downloads forms.js (or pccc_guard.js) and the .wasm, nothing else.
+  assert.deepEqual(importsOf('pkg-web', 'forms.js'), []);
+  assert.deepEqual(importsOf('pkg-web', 'pccc_guard.js'), []);
 });
 
 test('the bundler build\'s forms module imports without a DOM (server-side rendering)', () => {

@@ -1,144 +1,227 @@
-//! Tests of the JavaScript API as compiled to wasm, shared by `wasm_node.rs` (Node) and `wasm_browser.rs`
-//! (headless Chromium): the same checks must hold in both hosts.
+//! Tests of the WebAssembly boundary (`src/wasm.rs`) as compiled to wasm, shared by `wasm_node.rs` (Node) and
+//! `wasm_browser.rs` (headless Chromium): the records the JavaScript API reads must be right in both hosts.
+//! The JavaScript API on top of them is tested in `tests/node/` and, in Chromium, `tests/e2e/api.test.mjs`.
 
-use js_sys::{Object, Reflect};
-use pccc_guard::wasm;
-use wasm_bindgen::{JsCast, JsValue};
+use pccc_guard::wasm::{self, slot, NAME, NONE, PCCC, PHONE, POSTCODE};
+use pccc_guard::{Locale, Mask, MaskError, MobileNumber, NameMask, Pccc, PhoneMask, Postcode, RecipientName};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::common;
 
-const VECTORS: &str = include_str!("../data/pccc_vectors.tsv");
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).expect("readable property")
+/// The static text a slot pair points at: the JavaScript side decodes exactly these bytes.
+fn text_at(ptr_slot: usize, len_slot: usize) -> &'static str {
+    let (ptr, len) = (wasm::slot_value(ptr_slot) as usize, wasm::slot_value(len_slot) as usize);
+    // Compare by address: the slots must point at the very static the error's code() or message() returns.
+    ALL_TEXTS
+        .with(|all| all.iter().copied().find(|s| s.as_ptr() as usize == ptr && s.len() == len))
+        .unwrap_or_else(|| panic!("slots point at no known text: {ptr:#x}+{len}"))
 }
 
-fn keys(obj: &JsValue) -> Vec<String> {
-    let mut keys: Vec<String> =
-        Object::keys(obj.unchecked_ref::<Object>()).iter().map(|k| k.as_string().expect("string key")).collect();
-    keys.sort();
-    keys
+thread_local! {
+    /// Every code and message the errors of the four fields can return, in both locales.
+    static ALL_TEXTS: Vec<&'static str> = all_texts();
 }
 
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let obj = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&obj, &JsValue::from_str(k), v).expect("settable");
-    }
-    obj.into()
-}
-
-fn validate(input: &str, locale: Option<&str>) -> JsValue {
-    let opts = locale.map(|l| options(&[("locale", JsValue::from_str(l))]).unchecked_into());
-    wasm::validate(JsValue::from_str(input), opts).expect("validate does not throw for a string")
-}
-
-fn error_name(err: &JsValue) -> String {
-    get(err, "name").as_string().unwrap_or_default()
-}
-
-#[wasm_bindgen_test]
-fn every_vector_has_the_documented_result_shape() {
-    for v in common::vectors(VECTORS) {
-        let result = validate(&v.input, None);
-        if let Some(canonical) = v.expected.strip_prefix("valid:") {
-            assert_eq!(keys(&result), ["valid", "value"], "line {}", v.line);
-            assert_eq!(get(&result, "valid"), JsValue::TRUE);
-            assert_eq!(get(&result, "value").as_string().as_deref(), Some(canonical));
-            assert!(wasm::is_valid(JsValue::from_str(&v.input)).unwrap());
-        } else {
-            assert_eq!(keys(&result), ["error", "valid"], "line {}", v.line);
-            assert_eq!(get(&result, "valid"), JsValue::FALSE);
-            let error = get(&result, "error");
-            assert_eq!(get(&error, "code").as_string().as_deref(), Some(v.expected.as_str()), "line {}", v.line);
-            let message = get(&error, "message").as_string().expect("message");
-            assert!(!message.is_empty());
-            let mut want_keys = vec!["code", "message"];
-            match v.expected.as_str() {
-                "invalid_prefix" | "invalid_character" => want_keys.push("index"),
-                "too_short" | "too_long" => want_keys.push("found"),
-                _ => {}
+fn all_texts() -> Vec<&'static str> {
+    let mut texts = Vec::new();
+    let mut add = |code: &'static str, ko: &'static str, en: &'static str| texts.extend([code, ko, en]);
+    for file in [PCCC_VECTORS, PHONE_VECTORS, POSTCODE_VECTORS, NAME_VECTORS] {
+        for v in common::vectors(file) {
+            if let Err(e) = Pccc::parse(&v.input) {
+                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
             }
-            want_keys.sort();
-            assert_eq!(keys(&error), want_keys, "line {}", v.line);
-            assert!(!wasm::is_valid(JsValue::from_str(&v.input)).unwrap());
+            if let Err(e) = MobileNumber::parse(&v.input) {
+                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
+            }
+            if let Err(e) = Postcode::parse(&v.input) {
+                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
+            }
+            if let Err(e) = RecipientName::parse(&v.input) {
+                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
+            }
+        }
+    }
+    for e in [Mask::new().keep_start(6).keep_end(6).check(), Mask::new().fill('0').check()] {
+        let e = e.expect_err("a refused policy");
+        add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
+    }
+    texts
+}
+
+const PCCC_VECTORS: &str = include_str!("../data/pccc_vectors.tsv");
+const PHONE_VECTORS: &str = include_str!("../data/phone_vectors.tsv");
+const POSTCODE_VECTORS: &str = include_str!("../data/postcode_vectors.tsv");
+const NAME_VECTORS: &str = include_str!("../data/name_vectors.tsv");
+
+fn number(slot: usize) -> Option<usize> {
+    let n = wasm::slot_value(slot);
+    (n != NONE).then_some(n as usize)
+}
+
+fn value() -> String {
+    String::from_utf8(wasm::text_value(0, wasm::slot_value(slot::VALUE_LEN) as usize)).expect("UTF-8 value")
+}
+
+/// Checks `check(field, …)` against the Rust parser's own result for every vector of a file, in both locales.
+fn check_field<T, E: Copy>(
+    field: u32,
+    file: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    canonical: impl Fn(&T) -> String,
+    record: impl Fn(&E, Locale) -> (&'static str, &'static str, Option<usize>, Option<usize>),
+) {
+    for v in common::vectors(file) {
+        for (locale, en) in [(Locale::Ko, false), (Locale::En, true)] {
+            let valid = wasm::check(field, &v.input, en);
+            match parse(&v.input) {
+                Ok(parsed) => {
+                    assert!(valid, "line {}", v.line);
+                    assert_eq!(value(), canonical(&parsed), "line {}", v.line);
+                    assert_eq!(Some(value()), v.expected.strip_prefix("valid:").map(str::to_owned), "line {}", v.line);
+                }
+                Err(e) => {
+                    assert!(!valid, "line {}", v.line);
+                    let (code, message, index, found) = record(&e, locale);
+                    assert_eq!(code, v.expected, "line {}", v.line);
+                    assert_eq!(text_at(slot::CODE_PTR, slot::CODE_LEN), code, "line {}", v.line);
+                    let got = text_at(slot::MESSAGE_PTR, slot::MESSAGE_LEN);
+                    assert!(core::ptr::eq(got, message), "line {}: the message's own static", v.line);
+                    assert_eq!(number(slot::INDEX), index, "line {}", v.line);
+                    assert_eq!(number(slot::FOUND), found, "line {}", v.line);
+                }
+            }
         }
     }
 }
 
 #[wasm_bindgen_test]
-fn index_is_a_utf16_offset_into_the_original_string() {
-    // "Ｐ１２" are 3 UTF-16 units (9 UTF-8 bytes); the '#' is at JS index 3. The emoji takes two units.
-    for (input, want) in [("Ｐ１２#", 3.0), ("P1\u{1F600}", 2.0), ("P\u{1F600}\u{1F600}", 1.0), ("\u{200B}A1", 1.0)]
-    {
-        let error = get(&validate(input, None), "error");
-        assert_eq!(get(&error, "index").as_f64(), Some(want), "{input:?}");
+fn check_writes_the_parsers_results_for_every_pccc_vector() {
+    check_field(
+        PCCC,
+        PCCC_VECTORS,
+        Pccc::parse,
+        |c| c.as_str().to_owned(),
+        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
+    );
+    for v in common::vectors(PCCC_VECTORS) {
+        assert_eq!(wasm::is_valid(&v.input), v.expected.starts_with("valid:"), "line {}", v.line);
     }
-    let error = get(&validate("P12345", None), "error");
-    assert_eq!(get(&error, "found").as_f64(), Some(5.0));
 }
 
 #[wasm_bindgen_test]
-fn locales_choose_the_message_language() {
-    let ko = get(&get(&validate("P1", None), "error"), "message").as_string().unwrap();
-    let ko2 = get(&get(&validate("P1", Some("ko-KR")), "error"), "message").as_string().unwrap();
-    let en = get(&get(&validate("P1", Some("en")), "error"), "message").as_string().unwrap();
-    assert_eq!(ko, ko2);
-    assert!(ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)));
-    assert!(en.is_ascii());
-    let err = wasm::validate(JsValue::from_str("P1"), Some(options(&[("locale", "fr".into())]).unchecked_into()))
-        .unwrap_err();
-    assert_eq!(error_name(&err), "RangeError");
+fn check_writes_the_parsers_results_for_every_recipient_field_vector() {
+    check_field(
+        PHONE,
+        PHONE_VECTORS,
+        MobileNumber::parse,
+        |n| n.as_str().to_owned(),
+        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
+    );
+    check_field(
+        POSTCODE,
+        POSTCODE_VECTORS,
+        Postcode::parse,
+        |c| c.as_str().to_owned(),
+        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
+    );
+    check_field(
+        NAME,
+        NAME_VECTORS,
+        RecipientName::parse,
+        |n| n.as_str().to_owned(),
+        |e, l| (e.code(), e.message(l), e.utf16_index(), e.length()),
+    );
 }
 
 #[wasm_bindgen_test]
-fn non_strings_throw_type_errors_instead_of_being_coerced() {
-    for bad in [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_f64(1.0), Object::new().into(), JsValue::TRUE] {
-        assert_eq!(error_name(&wasm::validate(bad.clone(), None).unwrap_err()), "TypeError");
-        assert_eq!(error_name(&wasm::is_valid(bad.clone()).unwrap_err()), "TypeError");
-        assert_eq!(error_name(&wasm::normalize(bad.clone()).unwrap_err()), "TypeError");
-        assert_eq!(error_name(&wasm::mask(bad.clone(), None).unwrap_err()), "TypeError");
+fn a_mobile_number_comes_with_its_display_form() {
+    assert!(wasm::check(PHONE, "+82 10-1234-5678", false));
+    assert_eq!(value(), "01012345678");
+    let start = wasm::slot_value(slot::DISPLAY_START) as usize;
+    let display = wasm::text_value(start, wasm::slot_value(slot::DISPLAY_LEN) as usize);
+    assert_eq!(display, b"010-1234-5678");
+}
+
+#[wasm_bindgen_test]
+fn the_longest_valid_values_fit_the_text_buffer() {
+    let hangul = ["가"; 20].join(" ");
+    let latin = format!("A{}", "b".repeat(59));
+    for name in [hangul.as_str(), latin.as_str()] {
+        let want = RecipientName::parse(name).expect("a valid name at the length limit");
+        assert!(wasm::check(NAME, name, false));
+        assert_eq!(value(), want.as_str());
     }
-    let not_an_object = JsValue::from_str("en").unchecked_into();
-    assert_eq!(error_name(&wasm::validate("P1".into(), Some(not_an_object)).unwrap_err()), "TypeError");
 }
 
 #[wasm_bindgen_test]
-fn mask_options_and_refused_policies() {
-    let mask = |opts: JsValue| wasm::mask(JsValue::from_str("P123456789012"), Some(opts.unchecked_into()));
-    assert_eq!(wasm::mask("P123456789012".into(), None).unwrap(), "P********9012");
-    assert_eq!(mask(options(&[])).unwrap(), "P********9012");
-    let bullets = options(&[("keepStart", 2.into()), ("maskChar", "•".into())]);
-    assert_eq!(mask(bullets).unwrap(), "P12••••••9012");
-    assert_eq!(wasm::mask("900101-1234567".into(), None).unwrap(), "*************");
-
-    let too_much = mask(options(&[("keepStart", 4.into()), ("keepEnd", 4.into())])).unwrap_err();
-    assert_eq!(error_name(&too_much), "Error");
-    assert_eq!(get(&too_much, "code").as_string().as_deref(), Some("mask_reveals_too_much"));
-    let digit_fill = mask(options(&[("maskChar", "0".into())])).unwrap_err();
-    assert_eq!(get(&digit_fill, "code").as_string().as_deref(), Some("invalid_mask_char"));
-    for bad in [
-        options(&[("maskChar", "**".into())]),
-        options(&[("keepEnd", (-1).into())]),
-        options(&[("keepEnd", 1.5.into())]),
-    ] {
-        assert_eq!(error_name(&mask(bad).unwrap_err()), "RangeError");
+fn check_lines_gives_one_record_per_line() {
+    let text = "P123456789012\nP1\n\nｐ0000 0000 0001\r\n900101-1234567";
+    let records = wasm::check_lines(text, true);
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(records.len(), lines.len() * slot::LINE_RECORD);
+    for (record, line) in records.chunks(slot::LINE_RECORD).zip(&lines) {
+        match Pccc::parse(line) {
+            Ok(code) => {
+                let digits = format!("{:06}{:06}", record[1], record[2]);
+                assert_eq!(record[0], 1, "{line:?}");
+                assert_eq!(format!("P{digits}"), code.as_str());
+            }
+            Err(e) => {
+                assert_eq!(record[0], 0, "{line:?}");
+                assert_eq!(record[1] as usize, e.code().as_ptr() as usize);
+                assert_eq!(record[4] as usize, e.message(Locale::En).len());
+                assert_eq!(record[5], e.utf16_index().map_or(NONE, |i| i as u32));
+                assert_eq!(record[6], e.digits().map_or(NONE, |i| i as u32));
+            }
+        }
     }
-    assert_eq!(error_name(&mask(options(&[("keepEnd", "4".into())])).unwrap_err()), "TypeError");
+    let valid: Vec<u8> = lines.iter().map(|l| u8::from(Pccc::is_valid(l))).collect();
+    assert_eq!(wasm::valid_lines(text), valid);
+    assert_eq!(wasm::valid_lines(""), [0]);
 }
 
 #[wasm_bindgen_test]
-fn normalize_and_caret() {
-    assert_eq!(wasm::normalize("ｐ１２３ ４".into()).unwrap(), "P1234");
-    let out = wasm::normalize_with_caret("P 12１3".into(), 5.into()).unwrap();
-    assert_eq!(keys(&out), ["caret", "value"]);
-    assert_eq!(get(&out, "value").as_string().as_deref(), Some("P1213"));
-    assert_eq!(get(&out, "caret").as_f64(), Some(4.0));
-    let err = wasm::normalize_with_caret("P1".into(), (-1).into()).unwrap_err();
-    assert_eq!(error_name(&err), "RangeError");
-    let err = wasm::normalize_with_caret("P1".into(), JsValue::NULL).unwrap_err();
-    assert_eq!(error_name(&err), "TypeError");
+fn masks_follow_the_rust_policies_and_refusals_fill_the_slots() {
+    type Case = (u32, &'static str, u32, u32, u32, Result<String, MaskError>);
+    let cases: [Case; 6] = [
+        (PCCC, "P123456789012", NONE, NONE, NONE, Mask::new().apply("P123456789012")),
+        (PCCC, "P123456789012", 2, 4, '•' as u32, Mask::new().keep_start(2).fill('•').apply("P123456789012")),
+        (PCCC, "P123456789012", 4, 4, NONE, Mask::new().keep_start(4).apply("P123456789012")),
+        (PHONE, "01012345678", 3, 4, NONE, PhoneMask::new().keep_start(3).keep_end(4).apply("01012345678")),
+        (NAME, "홍길동", NONE, NONE, '0' as u32, NameMask::new().fill('0').apply("홍길동")),
+        (PCCC, "P1", NONE, NONE, 0xD800, Err(MaskError::InvalidFill)),
+    ];
+    for (field, input, start, end, fill, want) in cases {
+        let got = wasm::mask(field, input, start, end, fill);
+        match want {
+            Ok(masked) => {
+                assert_eq!(got, masked);
+                assert_eq!(wasm::slot_value(slot::CODE_LEN), 0, "{input:?}: no error");
+            }
+            Err(e) => {
+                assert_eq!(got, "");
+                assert_eq!(text_at(slot::CODE_PTR, slot::CODE_LEN), e.code());
+                assert_eq!(text_at(slot::MESSAGE_PTR, slot::MESSAGE_LEN), e.message(Locale::En));
+            }
+        }
+    }
 }
 
-mod recipient;
+#[wasm_bindgen_test]
+fn normalize_caret_and_locale() {
+    assert_eq!(wasm::normalize("ｐ１２３ ４"), "P1234");
+    assert_eq!(wasm::normalize_with_caret("P 12１3", 5), "P1213");
+    assert_eq!(wasm::slot_value(slot::CARET), 4);
+    for (tag, want) in [("ko", 0), ("ko-KR", 0), ("EN", 1), ("en_US", 1), ("fr", 2), ("", 2)] {
+        assert_eq!(wasm::locale(tag), want, "{tag:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_shared_blocks_lie_inside_the_module_memory() {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::JsCast::unchecked_into(wasm::module_memory());
+    let size = js_sys::ArrayBuffer::from(memory.buffer()).byte_length() as usize;
+    assert!(wasm::slots() as usize + 10 * 4 <= size);
+    assert!(wasm::text_buffer() as usize + 256 <= size);
+    assert_eq!(wasm::slots() % 4, 0, "u32-aligned, for a Uint32Array view");
+}

@@ -1,0 +1,212 @@
+// pccc-guard's JavaScript API, written on the WebAssembly module's small boundary (src/wasm.rs): the module
+// checks, normalises and masks; this file checks arguments, reads options and builds the result objects. Types and
+// documentation: api.d.ts.
+//
+// How a result comes back: the module writes a record of u32 "slots" into its memory (error code and message as
+// address + length of static texts, index, found, the value's length) and, for a valid field, copies the value
+// into its text buffer. Texts are decoded once and cached by address.
+import * as wasm from './pccc_guard_raw.js';
+
+const PCCC = 0;
+const PHONE = 1;
+const POSTCODE = 2;
+const NAME = 3;
+const NONE = 0xffffffff; // "absent" in a slot or argument
+// Slot numbers (src/wasm.rs, mod slot).
+const CODE_PTR = 0;
+const CODE_LEN = 1;
+const INDEX = 4;
+const FOUND = 5;
+const VALUE_LEN = 6;
+const DISPLAY_START = 7;
+const DISPLAY_LEN = 8;
+const CARET = 9;
+const LINE_RECORD = 7;
+
+let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
+let slots; // Uint32Array over the same memory
+let at; // index of the first slot in `slots`
+let textAt; // address of the text buffer
+const texts = new Map();
+const locales = new Map();
+const decoder = new TextDecoder();
+
+/** Views over the module's memory, made again after it grows (a grown memory detaches the old buffer). */
+function memory() {
+  if (slots === undefined || slots.byteLength === 0) {
+    const buffer = wasm.moduleMemory().buffer;
+    bytes = new Uint8Array(buffer);
+    slots = new Uint32Array(buffer);
+    at = wasm.slots() >>> 2;
+    textAt = wasm.textBuffer();
+  }
+  return slots;
+}
+
+/** A static text of the module (code, message), decoded once. */
+function text(ptr, len) {
+  let s = texts.get(ptr);
+  if (s === undefined) texts.set(ptr, (s = decoder.decode(bytes.subarray(ptr, ptr + len))));
+  return s;
+}
+
+/** A value from the text buffer; `ascii` when it can only be ASCII (faster than TextDecoder for short text). */
+function value(start, len, ascii) {
+  const view = bytes.subarray(textAt + start, textAt + start + len);
+  return ascii ? String.fromCharCode.apply(null, view) : decoder.decode(view);
+}
+
+function typeName(x) {
+  return x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x;
+}
+
+function string(x, what) {
+  if (typeof x !== 'string') throw new TypeError(`pccc-guard: ${what} must be a string, got ${typeName(x)}`);
+  return x;
+}
+
+/** The options object, or undefined; anything else that is given is a mistake. */
+function optionsOf(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw new TypeError(`pccc-guard: options must be an object, got ${typeName(options)}`);
+  return options;
+}
+
+/** Whether options.locale asks for English. */
+function english(options) {
+  const tag = optionsOf(options)?.locale;
+  if (tag === undefined) return false;
+  let locale = locales.get(string(tag, 'options.locale'));
+  if (locale === undefined) {
+    locale = wasm.locale(tag);
+    if (locale === 2) throw new RangeError('pccc-guard: options.locale must be "ko" or "en" (or a tag such as "en-US")');
+    if (locales.size < 64) locales.set(tag, locale);
+  }
+  return locale === 1;
+}
+
+/** The error of the record at `i`: { code, message, index?, found? }. */
+function failure(s, i) {
+  const error = { code: text(s[i + CODE_PTR], s[i + CODE_LEN]), message: text(s[i + 2], s[i + 3]) };
+  if (s[i + INDEX] !== NONE) error.index = s[i + INDEX];
+  if (s[i + FOUND] !== NONE) error.found = s[i + FOUND];
+  return error;
+}
+
+function check(field, input, options) {
+  string(input, 'input');
+  const valid = wasm.check(field, input, english(options));
+  const s = memory();
+  if (!valid) return { valid, error: failure(s, at) };
+  const result = { valid, value: value(0, s[at + VALUE_LEN], field !== NAME) };
+  if (field === PHONE) result.display = value(s[at + DISPLAY_START], s[at + DISPLAY_LEN], true);
+  return result;
+}
+
+export function validate(input, options) {
+  return check(PCCC, input, options);
+}
+
+export function isValid(input) {
+  return wasm.isValid(string(input, 'input'));
+}
+
+export function isValidLines(text) {
+  return wasm.validLines(string(text, 'text'));
+}
+
+export function validateLines(text, options) {
+  const records = wasm.checkLines(string(text, 'text'), english(options));
+  memory();
+  const out = new Array(records.length / LINE_RECORD);
+  for (let line = 0, i = 0; i < records.length; line++, i += LINE_RECORD) {
+    out[line] = records[i]
+      ? { valid: true, value: `P${String(records[i + 1]).padStart(6, '0')}${String(records[i + 2]).padStart(6, '0')}` }
+      : { valid: false, error: failure(records, i + 1) };
+  }
+  return out;
+}
+
+export function validatePhone(input, options) {
+  return check(PHONE, input, options);
+}
+
+export function validatePostcode(input, options) {
+  return check(POSTCODE, input, options);
+}
+
+export function validateName(input, options) {
+  return check(NAME, input, options);
+}
+
+export function checkRecipient(fields, options) {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    throw new TypeError(`pccc-guard: fields must be an object, got ${typeName(fields)}`);
+  }
+  const field = (key) => {
+    const x = fields[key];
+    return x === undefined ? '' : string(x, `fields.${key}`);
+  };
+  const input = [field('name'), field('pccc'), field('phone'), field('postcode')];
+  english(options); // checked before any field is
+  const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], options));
+  return { valid: name.valid && pccc.valid && phone.valid && postcode.valid, fields: { name, pccc, phone, postcode } };
+}
+
+export function normalize(input) {
+  return wasm.normalize(string(input, 'input'));
+}
+
+export function normalizeWithCaret(value, caret) {
+  string(value, 'value');
+  if (typeof caret !== 'number') throw new TypeError(`pccc-guard: caret must be a number, got ${typeName(caret)}`);
+  if (!Number.isInteger(caret) || caret < 0) throw new RangeError('pccc-guard: caret must be a whole number of at least 0');
+  const out = wasm.normalizeWithCaret(value, Math.min(caret, NONE - 1));
+  return { value: out, caret: memory()[at + CARET] };
+}
+
+/** options[key] as a count of digits: NONE (the field's default) when absent. */
+function count(options, key) {
+  const n = options?.[key];
+  if (n === undefined) return NONE;
+  if (typeof n !== 'number') throw new TypeError(`pccc-guard: options.${key} must be a number, got ${typeName(n)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    throw new RangeError(`pccc-guard: options.${key} must be a whole number from 0 to 64`);
+  }
+  return n;
+}
+
+function maskWith(field, input, options) {
+  string(input, 'input');
+  options = optionsOf(options);
+  const start = field === NAME ? NONE : count(options, 'keepStart');
+  const end = field === NAME ? NONE : count(options, 'keepEnd');
+  let fill = options?.maskChar;
+  if (fill === undefined) fill = NONE;
+  else {
+    const c = string(fill, 'options.maskChar').codePointAt(0);
+    if (c === undefined || fill.length !== (c > 0xffff ? 2 : 1)) {
+      throw new RangeError('pccc-guard: options.maskChar must be exactly one character');
+    }
+    fill = c;
+  }
+  const out = wasm.mask(field, input, start, end, fill);
+  const s = memory();
+  if (s[at + CODE_LEN] === 0) return out;
+  const { code, message } = failure(s, at);
+  const error = new Error(`pccc-guard: ${message}`);
+  error.code = code;
+  throw error;
+}
+
+export function mask(input, options) {
+  return maskWith(PCCC, input, options);
+}
+
+export function maskPhone(input, options) {
+  return maskWith(PHONE, input, options);
+}
+
+export function maskName(input, options) {
+  return maskWith(NAME, input, options);
+}

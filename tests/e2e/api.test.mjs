@@ -1,0 +1,80 @@
+// The JavaScript API in Chromium: the same calls, run on the browser builds a page loads (pkg-web/pccc_guard.js,
+// and the API that pkg-web/forms.js exports) and on the Node build, must give deeply equal results, thrown errors
+// included. Covers every vector of every field in both locales, the recipient check, masks, the caret, the batch
+// APIs and argument errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { open } from './harness.mjs';
+import { vectors } from '../node/vectors.mjs';
+
+const require = createRequire(import.meta.url);
+const node = require('../../pkg-node/pccc_guard.js');
+
+let env;
+before(async () => { env = await open(); });
+after(async () => { await env?.close(); });
+
+const UNDEFINED = { undefined: true }; // JSON has no undefined; the runner turns this back into it
+
+/** Every call to compare: [function name, ...arguments]. */
+function calls() {
+  const list = [];
+  const files = { validate: 'pccc_vectors.tsv', validatePhone: 'phone_vectors.tsv', validatePostcode: 'postcode_vectors.tsv', validateName: 'name_vectors.tsv' };
+  for (const [fn, file] of Object.entries(files)) {
+    for (const v of vectors(file)) {
+      list.push([fn, v.input], [fn, v.input, { locale: 'en' }]);
+      if (fn === 'validate') list.push(['isValid', v.input], ['mask', v.input], ['normalize', v.input], ['normalizeWithCaret', v.input, 3]);
+      if (fn === 'validatePhone') list.push(['maskPhone', v.input, { keepStart: 3, keepEnd: 4 }]);
+      if (fn === 'validateName') list.push(['maskName', v.input, { maskChar: '•' }]);
+    }
+  }
+  const codes = vectors('pccc_vectors.tsv').map((v) => v.input.replace(/\n/g, ' ')).join('\n');
+  list.push(['validateLines', codes, { locale: 'en' }], ['isValidLines', codes]);
+  list.push(['checkRecipient', { name: '홍길동', pccc: 'ｐ1234 5678 9012', phone: '+82 10-1234-5678', postcode: '03154' }]);
+  list.push(['checkRecipient', { pccc: '900101-1234567', phone: '0504-1234-5678' }, { locale: 'en-US' }]);
+  // Errors: the same class, message and code in both hosts.
+  list.push(['validate', null], ['validate', 42], ['validate', UNDEFINED], ['isValid', ['P1']], ['validate', 'P1', 'en']);
+  list.push(['validate', 'P1', { locale: 'fr' }], ['validate', 'P1', { locale: 7 }]);
+  list.push(['mask', 'P123456789012', { keepStart: 4, keepEnd: 4 }], ['mask', 'P123456789012', { maskChar: '0' }]);
+  list.push(['mask', 'P123456789012', { maskChar: '**' }], ['mask', 'P123456789012', { keepEnd: 1.5 }], ['mask', 'P1', { keepEnd: '4' }]);
+  list.push(['maskPhone', '01012345678', { keepStart: 7, keepEnd: 4 }], ['maskName', '홍길동', { maskChar: '\ud800' }]);
+  list.push(['normalizeWithCaret', 'P1', -1], ['normalizeWithCaret', 'P1', null], ['checkRecipient', []], ['checkRecipient', { name: 1 }]);
+  return list;
+}
+
+/** Runs the calls on an API object; results are made JSON-safe (typed arrays as arrays, errors as records). */
+function run(api, list, UNDEFINED_KEY) {
+  const revive = (a) => (a && typeof a === 'object' && a[UNDEFINED_KEY] === true ? undefined : a);
+  return list.map(([fn, ...args]) => {
+    try {
+      const out = api[fn](...args.map(revive));
+      return out instanceof Uint8Array ? { bytes: [...out] } : out;
+    } catch (e) {
+      return { threw: e.constructor.name, message: e.message, code: e.code };
+    }
+  });
+}
+
+test('Chromium: pkg-web/pccc_guard.js and the API in pkg-web/forms.js give the Node build\'s results', async () => {
+  const list = calls();
+  const want = run(node, list, 'undefined');
+  assert.ok(list.length > 500, `${list.length} calls`);
+  const page = await env.newPage();
+  await page.goto(env.base + '/forms.html');
+  // Evaluated through the DevTools protocol, so the page's CSP (no eval) does not apply to the runner itself.
+  const got = await page.evaluate(`(async () => {
+    const run = ${run.toString()};
+    const list = ${JSON.stringify(list)};
+    const web = await import('/pkg/pccc_guard.js');
+    await web.default();
+    const forms = await import('/pkg/forms.js');
+    await forms.ready;
+    return { web: run(web, list, 'undefined'), forms: run(forms, list, 'undefined') };
+  })()`);
+  for (const [name, results] of Object.entries(got)) {
+    for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i])}`);
+  }
+  assert.deepEqual(page.pageErrors, []);
+  await page.close();
+});
