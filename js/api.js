@@ -21,7 +21,6 @@ const VALUE_LEN = 6;
 const DISPLAY_START = 7;
 const DISPLAY_LEN = 8;
 const CARET = 9;
-const LINE_RECORD = 7;
 
 let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
 let slots; // Uint32Array over the same memory
@@ -34,7 +33,7 @@ const decoder = new TextDecoder();
 /** Views over the module's memory, made again after it grows (a grown memory detaches the old buffer). */
 function memory() {
   if (slots === undefined || slots.byteLength === 0) {
-    const buffer = wasm.moduleMemory().buffer;
+    const buffer = wasm.__memory().buffer;
     bytes = new Uint8Array(buffer);
     slots = new Uint32Array(buffer);
     at = wasm.slots() >>> 2;
@@ -111,20 +110,22 @@ export function isValid(input) {
   return wasm.isValid(string(input, 'input'));
 }
 
+/** The `\n`-separated lines of text, for the batch functions. */
+function lines(text) {
+  return string(text, 'text').split('\n');
+}
+
 export function isValidLines(text) {
-  return wasm.validLines(string(text, 'text'));
+  const all = lines(text);
+  const out = new Uint8Array(all.length);
+  for (let i = 0; i < all.length; i++) out[i] = wasm.isValid(all[i]) ? 1 : 0;
+  return out;
 }
 
 export function validateLines(text, options) {
-  const records = wasm.checkLines(string(text, 'text'), english(options));
-  memory();
-  const out = new Array(records.length / LINE_RECORD);
-  for (let line = 0, i = 0; i < records.length; line++, i += LINE_RECORD) {
-    out[line] = records[i]
-      ? { valid: true, value: `P${String(records[i + 1]).padStart(6, '0')}${String(records[i + 2]).padStart(6, '0')}` }
-      : { valid: false, error: failure(records, i + 1) };
-  }
-  return out;
+  const all = lines(text);
+  english(options); // a bad option throws even for an empty text
+  return all.map((line) => check(PCCC, line, options));
 }
 
 export function validatePhone(input, options) {

@@ -9,7 +9,7 @@
 //             themselves: pccc_guard.js (the API, with wasm-bindgen's `init`/`initSync`) and forms.js (the
 //             forms layer with the API inside, so a page guarding fields downloads forms.js and the .wasm only).
 // - pkg-node/ (Node, CommonJS): pccc_guard.js (API) requires pccc_guard_raw.js.
-import { readFileSync, writeFileSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -46,9 +46,20 @@ function bundle(entry, outfile, options) {
   });
 }
 
-/** Renames wasm-bindgen's loader of the boundary and drops its declarations (the API's replace them). */
-function moveBoundary(dir) {
-  renameSync(join(dir, 'pccc_guard.js'), join(dir, 'pccc_guard_raw.js'));
+/**
+ * Renames wasm-bindgen's loader of the boundary, drops its declarations (the API's replace them) and gives the
+ * API the module's memory: `__memory()`, read from the loader's own `wasm` binding (the module's exports; it is
+ * top-level in the loaders of all three targets). Exporting the memory from Rust would cost a JsValue shim and
+ * the externref table (about 300 bytes of gzipped wasm).
+ */
+function moveBoundary(dir, commonJs = false) {
+  const glue = readFileSync(join(dir, 'pccc_guard.js'), 'utf8');
+  if (!/^(let|import \* as) wasm\b/m.test(glue) && !/^let [\w, ]*\bwasm;/m.test(glue)) {
+    throw new Error(`${dir}/pccc_guard.js: no top-level \`wasm\` binding; wasm-bindgen's loader has changed`);
+  }
+  const memory = commonJs ? 'exports.__memory = () => wasm.memory;' : 'export const __memory = () => wasm.memory;';
+  writeFileSync(join(dir, 'pccc_guard_raw.js'), `${glue}\n// Added by scripts/package.mjs: the memory the API reads results from.\n${memory}\n`);
+  rmSync(join(dir, 'pccc_guard.js'));
   rmSync(join(dir, 'pccc_guard_bg.wasm.d.ts'), { force: true });
 }
 
@@ -102,7 +113,7 @@ async function packageWeb(dir) {
 
 /** pkg-node/: the API as CommonJS, requiring the boundary. */
 async function packageNode(dir) {
-  moveBoundary(dir);
+  moveBoundary(dir, true);
   await build({
     entryPoints: [join(JS, 'api.js')],
     outfile: join(dir, 'pccc_guard.js'),

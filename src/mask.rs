@@ -149,11 +149,7 @@ impl Mask {
         self.check()?;
         Ok(match Pccc::parse(input) {
             Ok(code) => self.mask_checked(&code),
-            Err(_) => {
-                let mut out = String::new();
-                out.extend(Normalized::new(input).map(|_| self.fill));
-                out
-            }
+            Err(_) => filled(Normalized::new(input).count(), self.fill),
         })
     }
 
@@ -176,7 +172,7 @@ impl Mask {
     fn mask_checked(&self, code: &Pccc) -> String {
         let mut out = String::with_capacity(1 + DIGITS * self.fill.len_utf8());
         out.push('P');
-        keep_ends(&mut out, code.digits(), self.keep_start, self.keep_end, self.fill);
+        keep_ends(&mut out, code.digits(), self.keep_start, self.keep_end, self.fill, [usize::MAX; 2]);
         out
     }
 }
@@ -198,11 +194,30 @@ pub(crate) fn check_policy(keep_start: usize, keep_end: usize, max: usize, fill:
     }
 }
 
-/// Appends `text` with all but the first `keep_start` and last `keep_end` characters replaced by `fill`.
-pub(crate) fn keep_ends(out: &mut String, text: &str, keep_start: usize, keep_end: usize, fill: char) {
-    let len = text.chars().count();
-    let hidden_end = len.saturating_sub(keep_end);
-    for (i, c) in text.chars().enumerate() {
-        out.push(if i < keep_start || i >= hidden_end { c } else { fill });
+/// Appends the ASCII `digits` with all but the first `keep_start` and last `keep_end` replaced by `fill`, and a
+/// hyphen before each digit whose index is in `hyphens` (shared by every field's mask: one copy in the module).
+#[inline(never)]
+pub(crate) fn keep_ends(
+    out: &mut String,
+    digits: &str,
+    keep_start: usize,
+    keep_end: usize,
+    fill: char,
+    hyphens: [usize; 2],
+) {
+    let hidden_end = digits.len().saturating_sub(keep_end);
+    for (i, d) in digits.bytes().enumerate() {
+        if hyphens.contains(&i) {
+            out.push('-');
+        }
+        out.push(if i < keep_start || i >= hidden_end { char::from(d) } else { fill });
     }
+}
+
+/// `n` fill characters: how every mask shows input that is not valid (its length only).
+#[inline(never)]
+pub(crate) fn filled(n: usize, fill: char) -> String {
+    let mut out = String::with_capacity(n * fill.len_utf8());
+    out.extend(core::iter::repeat(fill).take(n));
+    out
 }

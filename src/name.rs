@@ -9,7 +9,7 @@ use core::iter::Peekable;
 use core::str::{CharIndices, FromStr};
 
 use crate::error::{MaskError, NameError};
-use crate::mask::check_policy;
+use crate::mask::{check_policy, filled};
 use crate::normalize::{map_char, Mapped, Source};
 use crate::pccc::is_rrn_date;
 
@@ -463,7 +463,7 @@ impl NameMask {
         self.check()?;
         Ok(match RecipientName::parse(input) {
             Ok(name) => self.mask_checked(&name),
-            Err(_) => NameChars::new(input).map(|_| self.fill).collect(),
+            Err(_) => filled(NameChars::new(input).count(), self.fill),
         })
     }
 

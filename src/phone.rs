@@ -12,7 +12,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::error::{MaskError, PhoneError};
-use crate::mask::check_policy;
+use crate::mask::{check_policy, filled, keep_ends};
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
 
@@ -380,7 +380,7 @@ impl PhoneMask {
         self.check()?;
         Ok(match MobileNumber::parse(input) {
             Ok(number) => self.mask_checked(&number),
-            Err(_) => phone_chars(input).map(|_| self.fill).collect(),
+            Err(_) => filled(phone_chars(input).count(), self.fill),
         })
     }
 
@@ -408,12 +408,7 @@ impl PhoneMask {
         let end = self.keep_end.min(visible);
         let start = self.keep_start.min(visible - end);
         let mut out = String::with_capacity(len * self.fill.len_utf8() + 2);
-        for (i, c) in digits.chars().enumerate() {
-            if i == 3 || i == visible {
-                out.push('-');
-            }
-            out.push(if i < start || i >= len - end { c } else { self.fill });
-        }
+        keep_ends(&mut out, digits, start, end, self.fill, [3, visible]);
         out
     }
 }

@@ -14,7 +14,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{normalize_with_caret as normalize_caret, Pccc};
 use crate::{
@@ -57,8 +57,6 @@ pub mod slot {
     pub const DISPLAY_LEN: usize = 8;
     /// The caret after [`normalize_with_caret`](super::normalize_with_caret).
     pub const CARET: usize = 9;
-    /// Words in one record of [`check_lines`](super::check_lines).
-    pub const LINE_RECORD: usize = 7;
 }
 
 static SLOTS: [AtomicU32; 10] = [const { AtomicU32::new(0) }; 10];
@@ -220,50 +218,6 @@ pub fn is_valid(input: &str) -> bool {
     Pccc::is_valid(input)
 }
 
-/// One byte per `\n`-separated line of `text`: 1 for a valid PCCC, 0 otherwise.
-#[wasm_bindgen(js_name = validLines)]
-pub fn valid_lines(text: &str) -> Vec<u8> {
-    lines(text).map(|line| u8::from(Pccc::is_valid(line))).collect()
-}
-
-/// One record of [`slot::LINE_RECORD`] words per `\n`-separated line of `text`. A valid line is
-/// `[1, first 6 digits, last 6 digits, 0…]` (as numbers: the canonical code is `P` and the two, zero-padded);
-/// an invalid one is `[0, code ptr, code len, message ptr, message len, index, found]`.
-#[wasm_bindgen(js_name = checkLines)]
-pub fn check_lines(text: &str, en: bool) -> Vec<u32> {
-    let locale = locale_of(en);
-    let mut out = Vec::new();
-    for line in lines(text) {
-        match Pccc::parse(line) {
-            Ok(code) => {
-                let (mut high, mut low) = (0, 0);
-                for (i, d) in code.digits().bytes().enumerate() {
-                    let half = if i < 6 { &mut high } else { &mut low };
-                    *half = *half * 10 + u32::from(d.wrapping_sub(b'0'));
-                }
-                out.extend_from_slice(&[1, high, low, 0, 0, 0, 0]);
-            }
-            Err(e) => {
-                out.push(0);
-                out.extend_from_slice(&pccc_failure(e, locale).words());
-            }
-        }
-    }
-    out
-}
-
-/// The `\n`-separated lines of `text`. `str::split` would do, but its panicking slice paths bring in `core::fmt`
-/// (about 2 KB of wasm); `get` cannot panic.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    core::iter::from_fn(move || {
-        let text = rest?;
-        let end = text.bytes().position(|b| b == b'\n');
-        rest = end.and_then(|i| text.get(i + 1..));
-        Some(end.and_then(|i| text.get(..i)).unwrap_or(text))
-    })
-}
-
 /// The normalisation rules alone.
 #[wasm_bindgen]
 pub fn normalize(input: &str) -> String {
@@ -323,10 +277,4 @@ pub fn locale(tag: &str) -> u32 {
         Some(Locale::En) => 1,
         None => 2,
     }
-}
-
-/// The module's memory, for the JavaScript side's views of the slots and the text buffer.
-#[wasm_bindgen(js_name = moduleMemory)]
-pub fn module_memory() -> JsValue {
-    wasm_bindgen::memory()
 }

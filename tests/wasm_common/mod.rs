@@ -154,33 +154,6 @@ fn the_longest_valid_values_fit_the_text_buffer() {
 }
 
 #[wasm_bindgen_test]
-fn check_lines_gives_one_record_per_line() {
-    let text = "P123456789012\nP1\n\nｐ0000 0000 0001\r\n900101-1234567";
-    let records = wasm::check_lines(text, true);
-    let lines: Vec<&str> = text.split('\n').collect();
-    assert_eq!(records.len(), lines.len() * slot::LINE_RECORD);
-    for (record, line) in records.chunks(slot::LINE_RECORD).zip(&lines) {
-        match Pccc::parse(line) {
-            Ok(code) => {
-                let digits = format!("{:06}{:06}", record[1], record[2]);
-                assert_eq!(record[0], 1, "{line:?}");
-                assert_eq!(format!("P{digits}"), code.as_str());
-            }
-            Err(e) => {
-                assert_eq!(record[0], 0, "{line:?}");
-                assert_eq!(record[1] as usize, e.code().as_ptr() as usize);
-                assert_eq!(record[4] as usize, e.message(Locale::En).len());
-                assert_eq!(record[5], e.utf16_index().map_or(NONE, |i| i as u32));
-                assert_eq!(record[6], e.digits().map_or(NONE, |i| i as u32));
-            }
-        }
-    }
-    let valid: Vec<u8> = lines.iter().map(|l| u8::from(Pccc::is_valid(l))).collect();
-    assert_eq!(wasm::valid_lines(text), valid);
-    assert_eq!(wasm::valid_lines(""), [0]);
-}
-
-#[wasm_bindgen_test]
 fn masks_follow_the_rust_policies_and_refusals_fill_the_slots() {
     type Case = (u32, &'static str, u32, u32, u32, Result<String, MaskError>);
     let cases: [Case; 6] = [
@@ -219,7 +192,7 @@ fn normalize_caret_and_locale() {
 
 #[wasm_bindgen_test]
 fn the_shared_blocks_lie_inside_the_module_memory() {
-    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::JsCast::unchecked_into(wasm::module_memory());
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::JsCast::unchecked_into(wasm_bindgen::memory());
     let size = js_sys::ArrayBuffer::from(memory.buffer()).byte_length() as usize;
     assert!(wasm::slots() as usize + 10 * 4 <= size);
     assert!(wasm::text_buffer() as usize + 256 <= size);
