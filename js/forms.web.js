@@ -2,12 +2,14 @@
 // file). If it cannot load (a CSP without 'wasm-unsafe-eval', an old browser, a network error), the fields stay
 // plain working inputs and one warning without user data says why. It never blocks a form.
 //
-// Built into one self-contained file with the API inside (scripts/package.mjs), which it also exports: a page
-// downloads this file and the .wasm, nothing else.
+// Built into one self-contained file with the loader and the API functions the forms layer uses
+// (scripts/package.mjs): a page guarding its inputs downloads this file and the .wasm, nothing else. The
+// <pccc-input> element is a module of its own (pccc-input.js next to this file), fetched by definePcccInput().
 import init from './pccc_guard_raw.js';
-import * as api from './api.js';
+import { validate, validatePhone, validatePostcode, validateName, mask, maskPhone, maskName, normalizeWithCaret } from './api.js';
 import { createGuard } from './forms-core.js';
-import { definePcccInput as define } from './pccc-input.js';
+
+const api = { validate, validatePhone, validatePostcode, validateName, mask, maskPhone, maskName, normalizeWithCaret };
 
 /** Resolves to the guard once the module has loaded, or to null if it could not load. */
 export const ready = init().then(
@@ -25,8 +27,6 @@ export const enhance = async (input, options) => (await ready)?.enhance(input, o
 /** Registers <pccc-input> once the module has loaded; false if the module or the browser cannot have it. */
 export const definePcccInput = async (tagName) => {
   const guard = await ready;
-  return !!guard && define(guard, tagName);
+  return !!guard && (await import('./pccc-input.js')).definePcccInput(guard, tagName);
 };
 export { createGuard };
-// The API, usable once `ready` has resolved.
-export * from './api.js';

@@ -7,7 +7,8 @@
 //             which the bundler wires to the .wasm; forms.js imports pccc_guard.js.
 // - pkg-web/  (browsers without a bundler): two self-contained minified modules that load the .wasm
 //             themselves: pccc_guard.js (the API, with wasm-bindgen's `init`/`initSync`) and forms.js (the
-//             forms layer with the API inside, so a page guarding fields downloads forms.js and the .wasm only).
+//             forms layer with the API functions it uses, so a page guarding fields downloads forms.js and the
+//             .wasm only); pccc-input.js, the custom element, which forms.js imports when a page asks for it.
 // - pkg-node/ (Node, CommonJS): pccc_guard.js (API) requires pccc_guard_raw.js.
 import { readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ function declare(dir, { forms, sideEffects }) {
     ...(forms && { './forms': { types: './forms.d.ts', default: './forms.js' } }),
     './package.json': './package.json',
   };
-  const files = new Set([...(pkg.files ?? []), 'pccc_guard_raw.js', 'forms.js', 'forms.d.ts', 'forms-types.d.ts']);
+  const files = new Set([...(pkg.files ?? []), 'pccc_guard_raw.js', 'forms.js', 'forms.d.ts', 'forms-types.d.ts', 'pccc-input.js']);
   pkg.files = [...files].filter((f) => existsSync(join(dir, f))).sort();
   pkg.sideEffects = sideEffects;
   writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
@@ -102,7 +103,8 @@ async function packageWeb(dir) {
   moveBoundary(dir);
   const web = { minify: true, plugins: [boundaryIn(dir)] };
   await bundle('api.web.js', join(dir, 'pccc_guard.js'), web);
-  await bundle('forms.web.js', join(dir, 'forms.js'), web);
+  await bundle('forms.web.js', join(dir, 'forms.js'), { ...web, external: ['./pccc-input.js'] });
+  await bundle('pccc-input.js', join(dir, 'pccc-input.js'), { minify: true });
   rmSync(join(dir, 'pccc_guard_raw.js'));
   writeFileSync(join(dir, 'pccc_guard.d.ts'), apiTypes + readFileSync(join(JS, 'api.web.d.ts'), 'utf8'));
   formsTypes(dir, 'forms.web.d.ts');

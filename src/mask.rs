@@ -172,7 +172,14 @@ impl Mask {
     fn mask_checked(&self, code: &Pccc) -> String {
         let mut out = String::with_capacity(1 + DIGITS * self.fill.len_utf8());
         out.push('P');
-        keep_ends(&mut out, code.digits(), self.keep_start, self.keep_end, self.fill, [usize::MAX; 2]);
+        keep_ends(
+            &mut out,
+            code.as_bytes().get(1..).unwrap_or_default(),
+            self.keep_start,
+            self.keep_end,
+            self.fill,
+            [usize::MAX; 2],
+        );
         out
     }
 }
@@ -199,14 +206,14 @@ pub(crate) fn check_policy(keep_start: usize, keep_end: usize, max: usize, fill:
 #[inline(never)]
 pub(crate) fn keep_ends(
     out: &mut String,
-    digits: &str,
+    digits: &[u8],
     keep_start: usize,
     keep_end: usize,
     fill: char,
     hyphens: [usize; 2],
 ) {
     let hidden_end = digits.len().saturating_sub(keep_end);
-    for (i, d) in digits.bytes().enumerate() {
+    for (i, &d) in digits.iter().enumerate() {
         if hyphens.contains(&i) {
             out.push('-');
         }

@@ -116,7 +116,7 @@ impl Pccc {
     /// ```
     pub fn as_str(&self) -> &str {
         // Only ASCII is ever stored, so this conversion cannot fail.
-        core::str::from_utf8(&self.bytes).unwrap_or_default()
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 
     /// The 12 digits after the `P`.
@@ -131,6 +131,12 @@ impl Pccc {
     /// ```
     pub fn digits(&self) -> &str {
         self.as_str().get(1..).unwrap_or_default()
+    }
+
+    /// The canonical form's bytes: what the WebAssembly boundary and the masks copy, without the UTF-8 check
+    /// that `as_str` needs (about 300 bytes of gzipped wasm).
+    pub(crate) fn as_bytes(&self) -> &[u8; DIGITS + 1] {
+        &self.bytes
     }
 }
 

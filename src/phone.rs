@@ -189,8 +189,7 @@ impl MobileNumber {
     /// ```
     pub fn as_str(&self) -> &str {
         // Only ASCII digits are ever stored, so this conversion cannot fail.
-        let digits = self.digits.get(..usize::from(self.len)).unwrap_or_default();
-        core::str::from_utf8(digits).unwrap_or_default()
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 
     /// The hyphenated form to show: `010-1234-5678` for 11 digits, `011-123-4567` for 10.
@@ -205,8 +204,17 @@ impl MobileNumber {
     /// # Ok::<(), pccc_guard::PhoneError>(())
     /// ```
     pub fn display(&self) -> &str {
-        let grouped = self.hyphenated.get(..usize::from(self.len) + 2).unwrap_or_default();
-        core::str::from_utf8(grouped).unwrap_or_default()
+        core::str::from_utf8(self.display_bytes()).unwrap_or_default()
+    }
+
+    /// The canonical digits as bytes (see [`Pccc::as_bytes`](crate::Pccc)).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.digits.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    /// The hyphenated form as bytes.
+    pub(crate) fn display_bytes(&self) -> &[u8] {
+        self.hyphenated.get(..usize::from(self.len) + 2).unwrap_or_default()
     }
 }
 
@@ -401,7 +409,7 @@ impl PhoneMask {
     }
 
     fn mask_checked(&self, number: &MobileNumber) -> String {
-        let digits = number.as_str();
+        let digits = number.as_bytes();
         let len = digits.len();
         // At least 4 digits stay hidden, also in a 10-digit number: the kept start gives way first.
         let visible = len.saturating_sub(4);

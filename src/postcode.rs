@@ -114,7 +114,12 @@ impl Postcode {
     /// ```
     pub fn as_str(&self) -> &str {
         // Only ASCII digits are ever stored, so this conversion cannot fail.
-        core::str::from_utf8(&self.bytes).unwrap_or_default()
+        core::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The canonical digits as bytes (see [`Pccc::as_bytes`](crate::Pccc)).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes
     }
 }
 

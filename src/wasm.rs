@@ -120,9 +120,9 @@ pub fn text_value(start: usize, len: usize) -> Vec<u8> {
 }
 
 /// Copies a valid value (and a mobile number's display form after it) into the text buffer.
-fn put_value(value: &str, display: &str) {
+fn put_value(value: &[u8], display: &[u8]) {
     debug_assert!(value.len() + display.len() <= TEXT_CAPACITY);
-    let bytes = value.bytes().chain(display.bytes());
+    let bytes = value.iter().chain(display).copied();
     for (cell, b) in TEXT.iter().zip(bytes) {
         cell.store(b, Relaxed);
     }
@@ -193,12 +193,16 @@ pub fn check(field: u32, input: &str, en: bool) -> bool {
     }
     let locale = locale_of(en);
     let failure = match field {
-        PCCC => Pccc::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| pccc_failure(e, locale)),
-        PHONE => {
-            MobileNumber::parse(input).map(|v| put_value(v.as_str(), v.display())).map_err(|e| phone_failure(e, locale))
+        PCCC => Pccc::parse(input).map(|v| put_value(v.as_bytes(), &[])).map_err(|e| pccc_failure(e, locale)),
+        PHONE => MobileNumber::parse(input)
+            .map(|v| put_value(v.as_bytes(), v.display_bytes()))
+            .map_err(|e| phone_failure(e, locale)),
+        POSTCODE => {
+            Postcode::parse(input).map(|v| put_value(v.as_bytes(), &[])).map_err(|e| postcode_failure(e, locale))
         }
-        POSTCODE => Postcode::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| postcode_failure(e, locale)),
-        NAME => RecipientName::parse(input).map(|v| put_value(v.as_str(), "")).map_err(|e| name_failure(e, locale)),
+        NAME => RecipientName::parse(input)
+            .map(|v| put_value(v.as_str().as_bytes(), &[]))
+            .map_err(|e| name_failure(e, locale)),
         _ => Err(Failure { code: "", message: "", index: None, found: None }),
     };
     match failure {

@@ -28,7 +28,7 @@ test('npm pack of pkg/ lists exactly the intended files: the API on top of the b
 
 test('npm pack of pkg-web/ lists exactly the intended files (the boundary\'s loader is bundled into both modules)', () => {
   assert.deepEqual(packed('pkg-web'), [
-    'LICENSE', 'README.md', ...FORMS, 'package.json', 'pccc_guard.d.ts', 'pccc_guard.js', 'pccc_guard_bg.wasm',
+    'LICENSE', 'README.md', ...FORMS, 'package.json', 'pccc-input.js', 'pccc_guard.d.ts', 'pccc_guard.js', 'pccc_guard_bg.wasm',
   ]);
 });
 
@@ -82,8 +82,11 @@ test('each module imports only its neighbour in the package: no other dependency
   assert.deepEqual(importsOf('pkg', 'forms.js'), ['./pccc_guard.js']);
   assert.deepEqual(importsOf('pkg', 'pccc_guard.js'), ['./pccc_guard_raw.js']);
   assert.deepEqual(importsOf('pkg-node', 'pccc_guard.js'), ['./pccc_guard_raw.js']);
-  // A page without a bundler downloads forms.js (or pccc_guard.js) and the .wasm, nothing else.
-  assert.deepEqual(importsOf('pkg-web', 'forms.js'), []);
+  // A page without a bundler downloads forms.js (or pccc_guard.js) and the .wasm, nothing else; forms.js
+  // imports the custom element's module only when definePcccInput() is called.
+  assert.deepEqual(importsOf('pkg-web', 'forms.js'), ['./pccc-input.js']);
+  assert.match(readFileSync(join(root, 'pkg-web', 'forms.js'), 'utf8'), /\bimport\("\.\/pccc-input\.js"\)/, 'a dynamic import');
+  assert.deepEqual(importsOf('pkg-web', 'pccc-input.js'), []);
   assert.deepEqual(importsOf('pkg-web', 'pccc_guard.js'), []);
 });
 
