@@ -63,6 +63,7 @@ lint: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module,debug-panic-hook -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 

@@ -48,8 +48,9 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs.
-#![cfg_attr(all(target_arch = "wasm32", feature = "npm-module"), no_std)]
+// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs. A debugging
+// build with `debug-panic-hook` keeps std, whose panic handler prints the message.
+#![cfg_attr(all(target_arch = "wasm32", feature = "npm-module", not(feature = "debug-panic-hook")), no_std)]
 
 extern crate alloc;
 

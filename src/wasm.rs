@@ -68,8 +68,9 @@ static TEXT: [AtomicU8; TEXT_CAPACITY] = [const { AtomicU8::new(0) }; TEXT_CAPAC
 
 /// The shipped module's panic handler: trap. The core is written not to panic (property tests and fuzzing check
 /// it), and a trap surfaces in JavaScript as a `WebAssembly.RuntimeError`, which the forms layer recovers from.
-/// Only in the standalone module: a program that links this crate keeps its own handler.
-#[cfg(feature = "npm-module")]
+/// Only in the standalone module: a program that links this crate keeps its own handler, and a debugging build
+/// with `debug-panic-hook` keeps std's, which prints the message through the hook.
+#[cfg(all(feature = "npm-module", not(feature = "debug-panic-hook")))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
