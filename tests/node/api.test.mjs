@@ -138,3 +138,10 @@ test('TypeScript consumers type-check in strict mode against the package', () =>
   const project = new URL('../types/tsconfig.json', import.meta.url).pathname;
   execFileSync(process.execPath, [tsc, '-p', project], { stdio: 'pipe' });
 });
+
+test('the Node build imports from ES modules too, with named exports', () => {
+  const script = `import { validate, isValid } from ${JSON.stringify(new URL('../../pkg-node/pccc_guard.js', import.meta.url).href)};
+    console.log(JSON.stringify([validate('p1234 5678 9012'), isValid('P1')]));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), [{ valid: true, value: 'P123456789012' }, false]);
+});
