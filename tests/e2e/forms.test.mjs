@@ -228,11 +228,13 @@ test('without wasm-unsafe-eval the form still submits, with one warning and no u
   await p.fill('#f-pccc', 'P1');
   await p.fill('#f-phone', '1');
   await p.fill('#f-postcode', '1');
+  const warnings = () => p.consoleMessages.filter((m) => m.type === 'warning');
+  assert.equal(warnings().length, 1, JSON.stringify(p.consoleMessages));
   await Promise.all([p.waitForURL(/\?/), p.click('#plain-submit')]);
   assert.equal(new URL(p.url()).searchParams.get('pccc'), 'P1', 'the server decides; the guard never blocks when absent');
-  const warnings = p.consoleMessages.filter((m) => m.type === 'warning');
-  assert.equal(warnings.length, 1, JSON.stringify(p.consoleMessages));
-  assert.doesNotMatch(warnings[0].text, /P1\b/);
+  // The page the form submits to loads the module again and warns once more; no warning holds what was typed.
+  assert.ok(warnings().length <= 2, JSON.stringify(p.consoleMessages));
+  for (const w of warnings()) assert.doesNotMatch(w.text, /P1\b/);
   await screenshot(p, 'forms-degraded');
   await p.close();
 });
