@@ -15,6 +15,8 @@ const NONE = 0xffffffff; // "absent" in a slot or argument
 // Slot numbers (src/wasm.rs, mod slot).
 const CODE_PTR = 0;
 const CODE_LEN = 1;
+const MESSAGE_PTR = 2;
+const MESSAGE_LEN = 3;
 const INDEX = 4;
 const FOUND = 5;
 const VALUE_LEN = 6;
@@ -84,26 +86,26 @@ function english(options) {
   return locale === 1;
 }
 
-/** The error of the record at `i`: { code, message, index?, found? }. */
-function failure(s, i) {
-  const error = { code: text(s[i + CODE_PTR], s[i + CODE_LEN]), message: text(s[i + 2], s[i + 3]) };
-  if (s[i + INDEX] !== NONE) error.index = s[i + INDEX];
-  if (s[i + FOUND] !== NONE) error.found = s[i + FOUND];
+/** The error record in the slots: { code, message, index?, found? }. */
+function failure(s) {
+  const error = { code: text(s[at + CODE_PTR], s[at + CODE_LEN]), message: text(s[at + MESSAGE_PTR], s[at + MESSAGE_LEN]) };
+  if (s[at + INDEX] !== NONE) error.index = s[at + INDEX];
+  if (s[at + FOUND] !== NONE) error.found = s[at + FOUND];
   return error;
 }
 
-function check(field, input, options) {
-  string(input, 'input');
-  const valid = wasm.check(field, input, english(options));
+/** One field's result for a string `input`; `en` from english(options), read once by callers that check several. */
+function check(field, input, en) {
+  const valid = wasm.check(field, input, en);
   const s = memory();
-  if (!valid) return { valid, error: failure(s, at) };
+  if (!valid) return { valid, error: failure(s) };
   const result = { valid, value: value(0, s[at + VALUE_LEN], field !== NAME) };
   if (field === PHONE) result.display = value(s[at + DISPLAY_START], s[at + DISPLAY_LEN], true);
   return result;
 }
 
 export function validate(input, options) {
-  return check(PCCC, input, options);
+  return check(PCCC, string(input, 'input'), english(options));
 }
 
 export function isValid(input) {
@@ -124,20 +126,20 @@ export function isValidLines(text) {
 
 export function validateLines(text, options) {
   const all = lines(text);
-  english(options); // a bad option throws even for an empty text
-  return all.map((line) => check(PCCC, line, options));
+  const en = english(options);
+  return all.map((line) => check(PCCC, line, en));
 }
 
 export function validatePhone(input, options) {
-  return check(PHONE, input, options);
+  return check(PHONE, string(input, 'input'), english(options));
 }
 
 export function validatePostcode(input, options) {
-  return check(POSTCODE, input, options);
+  return check(POSTCODE, string(input, 'input'), english(options));
 }
 
 export function validateName(input, options) {
-  return check(NAME, input, options);
+  return check(NAME, string(input, 'input'), english(options));
 }
 
 export function checkRecipient(fields, options) {
@@ -149,8 +151,8 @@ export function checkRecipient(fields, options) {
     return x === undefined ? '' : string(x, `fields.${key}`);
   };
   const input = [field('name'), field('pccc'), field('phone'), field('postcode')];
-  english(options); // checked before any field is
-  const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], options));
+  const en = english(options);
+  const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], en));
   return { valid: name.valid && pccc.valid && phone.valid && postcode.valid, fields: { name, pccc, phone, postcode } };
 }
 
@@ -194,7 +196,7 @@ function maskWith(field, input, options) {
   const out = wasm.mask(field, input, start, end, fill);
   const s = memory();
   if (s[at + CODE_LEN] === 0) return out;
-  const { code, message } = failure(s, at);
+  const { code, message } = failure(s);
   const error = new Error(`pccc-guard: ${message}`);
   error.code = code;
   throw error;

@@ -141,17 +141,16 @@ struct Failure {
 }
 
 impl Failure {
-    fn words(&self) -> [u32; 6] {
+    /// Puts the record in the slots `CODE_PTR` to `FOUND`.
+    fn write(&self) {
         let opt = |n: Option<usize>| n.map_or(NONE, |n| word(n).min(NONE - 1));
         let addr = |s: &'static str| word(s.as_ptr() as usize);
-        [
-            addr(self.code),
-            word(self.code.len()),
-            addr(self.message),
-            word(self.message.len()),
-            opt(self.index),
-            opt(self.found),
-        ]
+        set(slot::CODE_PTR, addr(self.code));
+        set(slot::CODE_LEN, word(self.code.len()));
+        set(slot::MESSAGE_PTR, addr(self.message));
+        set(slot::MESSAGE_LEN, word(self.message.len()));
+        set(slot::INDEX, opt(self.index));
+        set(slot::FOUND, opt(self.found));
     }
 }
 
@@ -206,15 +205,7 @@ pub fn check(field: u32, input: &str, en: bool) -> bool {
             .map_err(|e| name_failure(e, locale)),
         _ => Err(Failure { code: "", message: "", index: None, found: None }),
     };
-    match failure {
-        Ok(()) => true,
-        Err(failure) => {
-            for (i, w) in failure.words().into_iter().enumerate() {
-                set(i, w);
-            }
-            false
-        }
-    }
+    failure.map_err(|failure| failure.write()).is_ok()
 }
 
 /// Whether `input` is a valid PCCC: the cheap path, with nothing written to the slots.
@@ -238,21 +229,18 @@ pub fn normalize_with_caret(value: &str, caret: u32) -> String {
 }
 
 /// Masks `input` as a `field` (`PCCC`, `PHONE` or `NAME`; a name ignores `start` and `end`). `start` and `end`
-/// are the digits kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default. A refused policy returns an empty
-/// string and puts the `MaskError` record in the slots, with `CODE_LEN` 0 when the policy was accepted.
+/// are the digits kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default.
+/// A refused policy returns an empty string and puts the `MaskError` record in the slots, with `CODE_LEN` 0
+/// when the policy was accepted.
 #[wasm_bindgen]
 pub fn mask(field: u32, input: &str, start: u32, end: u32, fill: u32) -> String {
     set(slot::CODE_LEN, 0);
-    let fill = if fill == NONE { None } else { Some(char::from_u32(fill).ok_or(MaskError::InvalidFill)) };
-    let masked = match fill {
-        Some(Err(e)) => Err(e),
-        Some(Ok(c)) => mask_with(field, input, start, end, Some(c)),
-        None => mask_with(field, input, start, end, None),
+    let fill = match fill {
+        NONE => Ok(None),
+        code => char::from_u32(code).map(Some).ok_or(MaskError::InvalidFill),
     };
-    masked.unwrap_or_else(|e| {
-        for (i, w) in mask_failure(e).words().into_iter().enumerate() {
-            set(i, w);
-        }
+    fill.and_then(|fill| mask_with(field, input, start, end, fill)).unwrap_or_else(|e| {
+        mask_failure(e).write();
         String::new()
     })
 }
