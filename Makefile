@@ -6,7 +6,6 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-pack must find a wasm-bindgen CLI of exactly the version in Cargo.lock (it cannot download one here).
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-WASM_PACK := wasm-pack --log-level warn build --release
 CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -38,16 +37,10 @@ setup-browser:
 
 ## Build ###########################################################################################################
 
-# pkg/      --target bundler: the npm package (bundlers)
-# pkg-web/  --target web:     browsers without a bundler (<script type="module">), and the demo
-# pkg-node/ --target nodejs:  Node.js (CommonJS)
+# pkg/: the npm package, one folder for every runtime (Node, bundlers, workerd, and web/ for plain pages and the
+# demo); scripts/build.mjs says what each file is for.
 build: setup-rust setup-node
-	rm -rf pkg pkg-web pkg-node
-	$(WASM_PACK) --target bundler --out-dir pkg -- --features npm-module
-	$(WASM_PACK) --target web --out-dir pkg-web -- --features npm-module
-	$(WASM_PACK) --target nodejs --out-dir pkg-node -- --features npm-module
-	@# Each folder gets the JavaScript API (js/api.js) on top of the module's boundary, and the forms module.
-	node scripts/package.mjs
+	node scripts/build.mjs
 	@node scripts/sri.mjs
 
 demo: build
@@ -92,14 +85,12 @@ bench: build setup-browser
 # their CSP. Screenshots of key states go to artifacts/e2e/ (not committed).
 test-e2e: build setup-browser setup-node
 	@# A test-only build whose validate() traps on a magic input, for the recovery test (never shipped).
-	rm -rf pkg-trap
-	$(WASM_PACK) --target web --out-dir pkg-trap -- --features trap-test
-	node scripts/package.mjs web pkg-trap
+	node scripts/build.mjs --features trap-test --out pkg-trap --web-only
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:
 	cargo clean
-	rm -rf pkg pkg-web pkg-node
+	rm -rf pkg pkg-trap
 
 ## Fuzzing (not part of `make test`) ##############################################################################
 

@@ -7,7 +7,7 @@ import * as plain from './plain.mjs';
 import { corpus, naiveRegex } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
-const pkgNode = fileURLToPath(new URL('../pkg-node/pccc_guard.js', import.meta.url));
+const pkgNode = fileURLToPath(new URL('../pkg/node.cjs', import.meta.url));
 const api = require(pkgNode);
 
 const median = (xs) => {

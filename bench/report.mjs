@@ -65,7 +65,7 @@ out(`- memory: ${fmt(totalmem() / 2 ** 30, 1)} GiB`);
 out(`- node: ${process.version}; ${sh('rustc', ['--version'])}; ${sh('wasm-bindgen', ['--version'])}; ${sh('wasm-opt', ['--version'])}`);
 if (browser?.version) out(`- browser: ${browser.version} (headless)`);
 out();
-out('## Size (the `--target web` build, what a plain page downloads)');
+out('## Size (the package\'s web/ folder: what a plain page downloads)');
 out();
 out('| file | raw | gzip -9 | brotli -q 11 |');
 out('| --- | ---: | ---: | ---: |');
@@ -74,9 +74,8 @@ for (const [name, t] of Object.entries(sizeCheck.pages)) {
   out(`| **page: ${PAGES[name].join(' + ')}** | ${fmt(t.raw)} | ${fmt(t.gzip)} | ${fmt(t.brotli)} |`);
 }
 out();
-out('A page guarding its inputs downloads forms.js (the forms layer, the API functions it uses and the loader in one');
-out('module) and the .wasm; defining `<pccc-input>` adds pccc-input.js, fetched on demand; a page using the API alone');
-out('downloads pccc_guard.js and the .wasm.');
+out('A page guarding its inputs, or calling the API, downloads pccc-guard.js (the API, the forms layer and the loader in');
+out('one module) and the .wasm (optimised for size); a `<pccc-input>` element adds pccc-input.js, fetched on demand.');
 out();
 out(`Targets (gzip -9): .wasm ${fmt(sizeCheck.wasm)} of ${fmt(BUDGETS.wasm)} bytes; everything a page guarding fields downloads`);
 out(`${fmt(sizeCheck.total)} of ${fmt(BUDGETS.total)} bytes. ${sizeCheck.failures.length ? '**Over budget**: ' + sizeCheck.failures.join('; ') + '.' : 'Both met.'}`);

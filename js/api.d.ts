@@ -1,5 +1,20 @@
-// Types of pccc-guard's JavaScript API (js/api.js), the same in every build: pkg/ (bundlers), pkg-web/ (with
-// `init` and `initSync` added, see api.web.d.ts) and pkg-node/.
+// Types of pccc-guard's JavaScript API (js/api.js): `import ... from 'pccc-guard'` in every runtime (index.d.ts for
+// import, index.d.cts for require), and the API half of web/pccc-guard.js.
+
+/**
+ * Settles once the WebAssembly module is loaded: every function below works after it resolves. In Node, Deno,
+ * Bun, workerd and apps built with a bundler it has already resolved when the import returns, so calls work at
+ * once; on a plain page (web/pccc-guard.js) the module loads asynchronously, so `await ready` before the first
+ * call (the forms functions wait for it themselves). Rejects, with the reason, where the module cannot load (a
+ * Content-Security-Policy without 'wasm-unsafe-eval', a runtime without WebAssembly); the functions then throw
+ * that error too. A call made while it is still pending throws an `Error` saying so.
+ *
+ * @example
+ * import { ready, validate } from "pccc-guard";
+ * await ready;
+ * validate("P123456789012").valid; // true
+ */
+export const ready: Promise<void>;
 
 /** Stable codes of the PCCC rules, in the order they are checked. */
 export type ErrorCode =

@@ -2,10 +2,16 @@
 // checks, normalises and masks; this file checks arguments, reads options and builds the result objects. Types and
 // documentation: api.d.ts.
 //
+// Starting: `./load.js` is chosen per entry point at build time (scripts/build.mjs): it instantiates the module
+// from bytes inlined in the entry (synchronously where the runtime allows it: Node, bundled apps), from a
+// compiled module (workerd), or asynchronously (plain pages). `ready` settles when that is done; calls made before
+// it resolved throw a clear error instead of failing inside wasm-bindgen's loader.
+//
 // How a result comes back: the module writes a record of u32 "slots" into its memory (error code and message as
 // address + length of static texts, index, found, the value's length) and, for a valid field, copies the value
 // into its text buffer. Texts are decoded once and cached by address.
 import * as wasm from './pccc_guard_raw.js';
+import { load } from './load.js';
 
 const PCCC = 0;
 const PHONE = 1;
@@ -24,6 +30,8 @@ const DISPLAY_START = 7;
 const DISPLAY_LEN = 8;
 const CARET = 9;
 
+let instance; // the module's exports once loaded (wasm-bindgen's init/initSync return them)
+let failed; // why it could not load
 let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
 let slots; // Uint32Array over the same memory
 let at; // index of the first slot in `slots`
@@ -35,7 +43,7 @@ const decoder = new TextDecoder();
 /** Views over the module's memory, made again after it grows (a grown memory detaches the old buffer). */
 function memory() {
   if (slots === undefined || slots.byteLength === 0) {
-    const buffer = wasm.__memory().buffer;
+    const buffer = instance.memory.buffer;
     bytes = new Uint8Array(buffer);
     slots = new Uint32Array(buffer);
     at = wasm.slots() >>> 2;
@@ -63,8 +71,38 @@ function typeName(x) {
 
 function string(x, what) {
   if (typeof x !== 'string') throw new TypeError(`pccc-guard: ${what} must be a string, got ${typeName(x)}`);
+  if (instance === undefined) loaded();
   return x;
 }
+
+/** Throws why no call can be made yet: still loading, or the module could not load. */
+function loaded() {
+  if (instance !== undefined) return;
+  throw failed
+    ? new Error(`pccc-guard: the WebAssembly module could not load (${failed.message ?? failed}); checks are unavailable`, { cause: failed })
+    : new Error('pccc-guard: the WebAssembly module is still loading; await `ready` before the first call');
+}
+
+function start(exports) {
+  instance = exports;
+}
+
+function fail(error) {
+  failed = error;
+  loaded();
+}
+
+let started;
+try {
+  started = load();
+} catch (error) {
+  failed = error; // known at once: calls say so from the start
+  started = Promise.reject(error);
+}
+/** Resolves once calls work (at once in Node, bundled apps and workerd); rejects if the module cannot load. */
+export const ready = typeof started?.then === 'function' ? started.then(start, fail) : Promise.resolve(start(started));
+// Handled here so that a page that never awaits `ready` gets no unhandled rejection; `await ready` still throws.
+ready.catch(() => {});
 
 /** The options object, or undefined; anything else that is given is a mistake. */
 function optionsOf(options) {
@@ -151,6 +189,7 @@ export function checkRecipient(fields, options) {
     return x === undefined ? '' : string(x, `fields.${key}`);
   };
   const input = [field('name'), field('pccc'), field('phone'), field('postcode')];
+  loaded();
   const en = english(options);
   const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], en));
   return { valid: name.valid && pccc.valid && phone.valid && postcode.valid, fields: { name, pccc, phone, postcode } };

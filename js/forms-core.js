@@ -66,7 +66,11 @@ export function createGuard(api) {
   }
 
   function enhance(input, options = {}) {
-    if (input.pcccGuard) return input.pcccGuard;
+    // Guarded already (by the plain-page module's own pass, say): the same handle, or new options replace the old.
+    if (input.pcccGuard) {
+      if (!Object.keys(options).length) return input.pcccGuard;
+      input.pcccGuard.destroy();
+    }
     const data = input.dataset;
     const [validate, hide, normalizes] = kinds[options.field ?? data.pcccField] ?? kinds.pccc;
     const policy = hide && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));

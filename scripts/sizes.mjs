@@ -1,4 +1,4 @@
-// Measures the files a plain page downloads from the --target web build (raw, gzip -9, brotli -q 11) and checks
+// Measures the files a plain page downloads from the package's web/ folder (raw, gzip -9, brotli -q 11) and checks
 // them against the size budgets. Run directly (`node scripts/sizes.mjs`, part of `make test`) it prints a table
 // and exits non-zero, saying which budget and by how much, when one is exceeded; bench/report.mjs imports
 // measure() for the report.
@@ -8,7 +8,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const WEB = join(ROOT, 'pkg-web');
+export const WEB = join(ROOT, 'pkg', 'web');
 
 /** The size targets, in bytes of gzip -9 output (1 KB = 1000 bytes, the stricter reading). */
 export const BUDGETS = {
@@ -18,15 +18,14 @@ export const BUDGETS = {
 
 
 /**
- * The files a page downloads, per kind of page: guarding its inputs takes forms.js (the forms layer with the
- * loader and the API functions it uses) and the .wasm; the <pccc-input> element adds pccc-input.js, which
- * forms.js fetches when the page defines the element; using the API alone takes pccc_guard.js and the .wasm.
- * The budget's "everything a plain page downloads to guard a field" is the first.
+ * The files a page downloads, per kind of page: guarding its inputs (or calling the API) takes pccc-guard.js (the
+ * API, the forms layer and the loader) and the .wasm; a <pccc-input> element adds pccc-input.js, which
+ * pccc-guard.js fetches when the page has one. The budget's "everything a plain page downloads to guard a field"
+ * is the first.
  */
 export const PAGES = {
-  forms: ['forms.js', 'pccc_guard_bg.wasm'],
-  element: ['forms.js', 'pccc-input.js', 'pccc_guard_bg.wasm'],
-  api: ['pccc_guard.js', 'pccc_guard_bg.wasm'],
+  forms: ['pccc-guard.js', 'pccc_guard_bg.wasm'],
+  element: ['pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm'],
 };
 
 /** Every JavaScript and wasm file of the build a page may download (the imports test checks there are no others). */
@@ -55,7 +54,7 @@ export function check(rows) {
   const failures = [];
   if (!(wasm <= BUDGETS.wasm)) failures.push(`the .wasm is ${wasm} bytes gzipped, over its budget of ${BUDGETS.wasm}`);
   if (!(total <= BUDGETS.total)) {
-    failures.push(`forms.js + .wasm (a page guarding its inputs) is ${total} bytes gzipped, over the budget of ${BUDGETS.total}`);
+    failures.push(`pccc-guard.js + .wasm (a page guarding its inputs) is ${total} bytes gzipped, over the budget of ${BUDGETS.total}`);
   }
   const totals = (name) => ({ raw: page(name, 'raw'), gzip: page(name, 'gzip'), brotli: page(name, 'brotli') });
   return { wasm, total, failures, pages: Object.fromEntries(Object.keys(PAGES).map((p) => [p, totals(p)])) };
@@ -63,7 +62,7 @@ export function check(rows) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!existsSync(WEB)) {
-    console.error('pkg-web/ is missing: run `make build` first');
+    console.error('pkg/web/ is missing: run `make build` first');
     process.exit(2);
   }
   const rows = measure();

@@ -1,6 +1,6 @@
-// Prints Subresource Integrity hashes (sha384) of the files a script-tag user loads from pkg-web/, so a page can
-// pin exactly the files it reviewed: `<script type="module" integrity="sha384-…">` for the entry module, and an
-// import map's "integrity" section for the modules it imports.
+// Prints Subresource Integrity hashes (sha384) of the files a plain page loads from the package's web/ folder, so
+// the page can pin exactly the files it reviewed: `<script type="module" integrity="sha384-…">` for pccc-guard.js
+// (which checks the .wasm against the hash built into it), and the same hashes on `<link rel="preload">` hints.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,8 +14,8 @@ export function sriHashes(dir = WEB) {
 }
 
 if (!existsSync(WEB)) {
-  console.error('pkg-web/ is missing: run `make build` first');
+  console.error('pkg/web/ is missing: run `make build` first');
   process.exit(2);
 }
-console.log('Subresource Integrity (pkg-web/):');
+console.log('Subresource Integrity (pkg/web/):');
 for (const { file, integrity } of sriHashes()) console.log(`  ${file.padEnd(28)} ${integrity}`);

@@ -88,6 +88,7 @@ function render(key, final) {
   if (wrapper.dataset.rrn === 'true') {
     // The field still shows the stars that replaced an RRN: keep saying why until the user types again.
     show(key, 'invalid', rrnMessage(key));
+    input.setCustomValidity(rrnMessage(key));
     return { valid: false, error: { code: 'looks_like_rrn' } };
   }
   const result = FIELDS[key].check(input.value, { locale });
@@ -96,12 +97,15 @@ function render(key, final) {
     input.value = '*'.repeat([...input.value].length);
     wrapper.dataset.rrn = 'true';
     show(key, 'invalid', rrnMessage(key));
+    input.setCustomValidity(rrnMessage(key));
     return result;
   }
   if (key === 'pccc') {
     $('pccc-masked-row').hidden = !result.valid;
     if (result.valid) $('pccc-masked').textContent = mask(result.value);
   }
+  // The field's validity follows the rules at once (checkValidity(), :invalid), while the message waits for blur.
+  input.setCustomValidity(result.valid ? '' : result.error.message);
   if (result.valid) show(key, 'valid', TEXT[locale].ok);
   else if (result.error.code === 'empty' && !final) show(key, 'empty', '');
   else if (final || touched.has(key)) show(key, 'invalid', result.error.message);
@@ -150,8 +154,8 @@ for (const b of document.querySelectorAll('[data-locale]')) b.addEventListener('
 form.addEventListener('submit', onSubmit);
 
 try {
-  const api = await import('/pkg/pccc_guard.js');
-  await api.default();
+  const api = await import('/pkg/pccc-guard.js');
+  await api.ready;
   ({ validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, normalizeWithCaret } = api);
   ready = true;
   for (const key of Object.keys(FIELDS)) {
@@ -166,7 +170,7 @@ try {
   form.dataset.ready = 'true';
   performance.mark('pccc-guarded');
 } catch {
-  console.warn('pccc-guard: the WebAssembly module could not be loaded; the form works without on-device checks.');
+  // pccc-guard.js has already said why in one console warning; the page tells the person.
   const notice = $('notice');
   notice.textContent = TEXT[locale].degraded;
   notice.hidden = false;

@@ -1,6 +1,8 @@
-// The drop-in demo: guards a plain form with one call and registers <pccc-input>. The forms module loads the
-// WebAssembly itself; on /degraded/ (a CSP without 'wasm-unsafe-eval') it cannot, and the form stays plain.
-import { autoEnhance, definePcccInput, ready } from '/pkg/forms.js';
+// The drop-in demo's own script: only the language switch and the "received" panel. The page's fields are
+// guarded by pccc-guard.js itself (its <script> tag is all a page needs); importing the same file gives this
+// script the same instance. On /degraded/ (a CSP without 'wasm-unsafe-eval') the module cannot load, and the
+// form stays plain.
+import { autoEnhance, definePcccInput, ready } from '/pkg/pccc-guard.js';
 
 // Show what the form submitted to this page (the query string of the GET).
 const received = document.getElementById('received');
@@ -24,7 +26,7 @@ function setLocale(locale) {
 }
 for (const b of document.querySelectorAll('[data-locale]')) b.addEventListener('click', () => setLocale(b.dataset.locale));
 
-handles.push(...(await autoEnhance()));
-await definePcccInput();
-if (!(await ready)) document.getElementById('notice').hidden = false;
+handles.push(...(await autoEnhance())); // the handles pccc-guard.js made, to re-check on a language switch
+await definePcccInput(); // defined by pccc-guard.js already; awaited so that data-guarded means all is ready
+await ready.catch(() => (document.getElementById('notice').hidden = false));
 document.body.dataset.guarded = String(handles.length > 0);

@@ -1,4 +1,4 @@
-// The demo's local server: static files from www/ at / and the --target web build (pkg-web/) at /pkg/, with the
+// The demo's local server: static files from www/ at / and the package's plain-page files (pkg/web/) at /pkg/, with the
 // strict Content-Security-Policy a government site uses. Pages under /degraded/ are served without
 // 'wasm-unsafe-eval' so that the fallback (a plain working form) can be seen and tested.
 import { createServer } from 'node:http';
@@ -7,9 +7,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WWW = fileURLToPath(new URL('.', import.meta.url));
-const PKG = fileURLToPath(new URL('../pkg-web/', import.meta.url));
+const PKG = fileURLToPath(new URL('../pkg/web/', import.meta.url));
+// The whole package at /npm/ (the files bundlers get, served as they are: the e2e tests compare them in the browser).
+const NPM = fileURLToPath(new URL('../pkg/', import.meta.url));
 // Test-only build (make test-e2e): its validate() traps on a magic input. Served when present.
-const PKG_TRAP = fileURLToPath(new URL('../pkg-trap/', import.meta.url));
+const PKG_TRAP = fileURLToPath(new URL('../pkg-trap/web/', import.meta.url));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,6 +60,9 @@ function resolve(pathname) {
   if (path.startsWith('/pkg/')) {
     root = PKG;
     path = path.slice('/pkg'.length);
+  } else if (path.startsWith('/npm/')) {
+    root = NPM;
+    path = path.slice('/npm'.length);
   } else if (path.startsWith('/pkg-trap/')) {
     root = PKG_TRAP;
     path = path.slice('/pkg-trap'.length);

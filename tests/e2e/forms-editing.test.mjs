@@ -232,7 +232,7 @@ test('the web entry point guards fields without being awaited, and destroy() giv
     box.id = 'late';
     box.innerHTML = '<label for="late-input">PCCC</label><input id="late-input" name="late" data-pccc aria-describedby="hint"><p id="hint">hint</p>';
     document.body.append(box);
-    import('/pkg/forms.js').then((forms) => {
+    import('/pkg/pccc-guard.js').then((forms) => {
       forms.autoEnhance(box); // not awaited
     });
   });
@@ -240,7 +240,7 @@ test('the web entry point guards fields without being awaited, and destroy() giv
   await p.fill('#late-input', 'p1234 5678 9012');
   assert.equal(await value(p, '#late-input'), CODE);
   const restored = await p.evaluate(async () => {
-    const forms = await import('/pkg/forms.js');
+    const forms = await import('/pkg/pccc-guard.js');
     const before = document.querySelectorAll('.pccc-guard-message').length;
     const input = document.getElementById('late-input');
     const again = await forms.enhance(input);

@@ -1,5 +1,5 @@
-// The shipped JavaScript has no way to send, store or log what the user typed. Every .js file in the three
-// builds is scanned; the only network call allowed is the web loader's own fetch of the .wasm file.
+// The shipped JavaScript has no way to send, store or log what the user typed. Every .js, .mjs and .cjs file of
+// the package is scanned; the only network calls allowed are the loaders' own fetches of the .wasm file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BUILDS = ['pkg', 'pkg-web', 'pkg-node'];
+const BUILDS = ['pkg'];
 
 const FORBIDDEN = [
   [/\bXMLHttpRequest\b/, 'XMLHttpRequest'],
@@ -41,16 +41,19 @@ const stripComments = (src) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s
 
 /**
  * Checks one file's source (minified or not). Returns a list of problems.
- * Allowed: wasm-bindgen's web loader fetching the .wasm by URL (one `fetch(identifier)` in a file that builds that
- * URL from import.meta.url), and console warnings whose first argument is a fixed string; only the loader's
- * "instantiateStreaming failed" warning passes a second argument (the loader's own error object).
+ * Allowed: the plain-page loader's fetch of the .wasm next to it (`fetch(new URL("pccc_guard_bg.wasm",
+ * import.meta.url), { integrity })`), wasm-bindgen's `init` fetching the URL it is given (`fetch(module_or_path)`;
+ * the package only ever gives it bytes), and console warnings whose first argument is a fixed string; only the
+ * loader's "instantiateStreaming failed" warning passes a second argument (the loader's own error object).
  */
 export function problems(source) {
   const code = stripComments(source);
   const found = [];
   for (const [re, what] of FORBIDDEN) if (re.test(code)) found.push(what);
   const fetches = code.match(/\bfetch\s*\(/g) ?? [];
-  const loaderFetch = /\bfetch\(\w+\)/.test(code) && /new URL\(\s*["']pccc_guard_bg\.wasm["']\s*,\s*import\.meta\.url\s*\)/.test(code);
+  const loaderFetch =
+    /\bfetch\(\s*new URL\(\s*["']pccc_guard_bg\.wasm["']\s*,\s*import\.meta\.url\s*\)\s*,\s*\{\s*integrity:\s*[\w"'+/=-]+\s*\}\s*\)/.test(code) ||
+    /\bfetch\(module_or_path\)/.test(code);
   if (fetches.length > 1 || (fetches.length === 1 && !loaderFetch)) found.push('fetch');
   const consoleCalls = code.match(/\bconsole\s*\.\s*\w+\s*\(/g) ?? [];
   const fixed = [...code.matchAll(/\bconsole\.(warn|error)\(\s*(["'`])((?:\\.|(?!\2)[^\\])*)\2\s*(,\s*\w+\s*)?\)/g)];

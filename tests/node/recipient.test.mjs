@@ -1,19 +1,15 @@
 // The recipient-field functions (validatePhone, validatePostcode, validateName, checkRecipient, maskPhone,
-// maskName) as JavaScript users import them: the Node build (CommonJS) and the browser build without a bundler
-// (ES module + initSync), plus their published TypeScript types.
+// maskName) as JavaScript users import them: every build that runs in Node (builds.mjs), plus the published
+// TypeScript types.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { vectors } from './vectors.mjs';
 
-const require = createRequire(import.meta.url);
-const nodeBuild = require('../../pkg-node/pccc_guard.js');
-const web = await import('../../pkg-web/pccc_guard.js');
-web.initSync({ module: readFileSync(new URL('../../pkg-web/pccc_guard_bg.wasm', import.meta.url)) });
+import { BUILDS, DECLARATIONS, nodeBuild, browserBuild as web } from './builds.mjs';
 
 const FIELDS = [
   // [function, vector file, codes that carry an index, keys of a valid result besides `valid`]
@@ -37,7 +33,7 @@ function expectedShape(v, got, positional) {
   return { valid: false, error };
 }
 
-for (const [name, api] of [['nodejs build', nodeBuild], ['web build', web]]) {
+for (const [name, api] of BUILDS) {
   test(`${name}: every vector gives exactly the documented shape`, () => {
     for (const [fn, file, positional, validKeys] of FIELDS) {
       for (const v of vectors(file)) {
@@ -187,19 +183,9 @@ test('the builds agree with each other on every vector', () => {
   assert.deepStrictEqual(nodeBuild.checkRecipient(VALID), web.checkRecipient(VALID));
 });
 
-test('bundler build (the npm package) exports the recipient functions and agrees', () => {
-  const script = `
-    import * as p from ${JSON.stringify(new URL('../../pkg/pccc_guard.js', import.meta.url).href)};
-    const fields = JSON.parse(process.argv[1]);
-    process.stdout.write(JSON.stringify([p.checkRecipient(fields, { locale: 'en' }), p.maskPhone(fields.phone), p.maskName(fields.name)]));`;
-  const fields = { ...VALID, postcode: '123-456' };
-  const out = execFileSync(process.execPath, ['--no-warnings', '--experimental-wasm-modules', '--input-type=module', '-e', script, JSON.stringify(fields)]);
-  assert.deepStrictEqual(JSON.parse(out), [nodeBuild.checkRecipient(fields, { locale: 'en' }), '010-1234-****', '홍*동']);
-});
-
 test('type declarations: exact signatures and closed code unions, no `any`', () => {
-  for (const dir of ['pkg', 'pkg-web', 'pkg-node']) {
-    const dts = readFileSync(new URL(`../../${dir}/pccc_guard.d.ts`, import.meta.url), 'utf8');
+  for (const dir of DECLARATIONS) {
+    const dts = readFileSync(new URL(`../../pkg/${dir}`, import.meta.url), 'utf8');
     for (const signature of [
       'export function validatePhone(input: string, options?: ValidateOptions | null): PhoneValidationResult;',
       'export function validatePostcode(input: string, options?: ValidateOptions | null): PostcodeValidationResult;',
@@ -227,7 +213,7 @@ test('type declarations: exact signatures and closed code unions, no `any`', () 
 test('TypeScript consumers of the recipient API type-check in strict mode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pccc-guard-types-'));
   try {
-    const pkg = new URL('../../pkg/pccc_guard.js', import.meta.url).pathname;
+    const pkg = new URL('../../pkg/index.js', import.meta.url).pathname;
     writeFileSync(join(dir, 'consumer.ts'), `
 import { validatePhone, validatePostcode, validateName, checkRecipient, maskPhone, maskName } from ${JSON.stringify(pkg)};
 import type { PhoneErrorCode, NameErrorCode, PostcodeErrorCode, RecipientResult } from ${JSON.stringify(pkg)};

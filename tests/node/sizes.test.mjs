@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { check, measure, BUDGETS, PAGES } from '../../scripts/sizes.mjs';
 
 const row = (file, gzip) => ({ file, raw: gzip * 2, gzip, brotli: gzip - 1 });
-const rows = (wasm, forms) => [row('forms.js', forms), row('pccc-input.js', 800), row('pccc_guard.js', 2900), row('pccc_guard_bg.wasm', wasm)];
+const rows = (wasm, forms) => [row('pccc-guard.js', forms), row('pccc-input.js', 800), row('pccc_guard_bg.wasm', wasm)];
 
-test('within both budgets: no failures, and the forms page is forms.js + .wasm', () => {
+test('within both budgets: no failures, and the forms page is pccc-guard.js + .wasm', () => {
   const result = check(rows(BUDGETS.wasm, BUDGETS.total - BUDGETS.wasm));
   assert.deepEqual(result.failures, []);
   assert.equal(result.total, BUDGETS.total);
-  assert.deepEqual(PAGES.forms, ['forms.js', 'pccc_guard_bg.wasm']);
+  assert.deepEqual(PAGES.forms, ['pccc-guard.js', 'pccc_guard_bg.wasm']);
 });
 
 test('one byte over either budget fails with the size and the budget in the message', () => {
@@ -20,16 +20,16 @@ test('one byte over either budget fails with the size and the budget in the mess
   assert.match(wasm.failures[0], new RegExp(`\\.wasm is ${BUDGETS.wasm + 1} bytes .* budget of ${BUDGETS.wasm}`));
   const page = check(rows(1000, BUDGETS.total - 1000 + 1));
   assert.equal(page.failures.length, 1);
-  assert.match(page.failures[0], new RegExp(`forms\\.js \\+ \\.wasm .* is ${BUDGETS.total + 1} bytes .* budget of ${BUDGETS.total}`));
+  assert.match(page.failures[0], new RegExp(`pccc-guard\\.js \\+ \\.wasm .* is ${BUDGETS.total + 1} bytes .* budget of ${BUDGETS.total}`));
 });
 
 test('a missing file is a failure, not a pass', () => {
-  const result = check(rows(5000, 4000).filter((r) => r.file !== 'forms.js'));
+  const result = check(rows(5000, 4000).filter((r) => r.file !== 'pccc-guard.js'));
   assert.equal(result.failures.length, 1);
 });
 
-test('the built pkg-web/ is measured file by file in raw, gzip and brotli', () => {
+test('the built pkg/web/ is measured file by file in raw, gzip and brotli', () => {
   const measured = measure();
-  assert.deepEqual(measured.map((r) => r.file), ['forms.js', 'pccc-input.js', 'pccc_guard.js', 'pccc_guard_bg.wasm']);
+  assert.deepEqual(measured.map((r) => r.file), ['pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm']);
   for (const r of measured) assert.ok(r.raw > r.gzip && r.gzip > 0 && r.brotli > 0, r.file);
 });

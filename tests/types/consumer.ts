@@ -1,6 +1,6 @@
 // Compiles only if the published types are precise: the result is a discriminated union, codes are a closed set.
-import { validate, isValid, mask, normalize, normalizeWithCaret } from '../../pkg/pccc_guard.js';
-import type { ErrorCode, ValidationResult } from '../../pkg/pccc_guard.js';
+import { validate, isValid, mask, normalize, normalizeWithCaret } from '../../pkg/index.js';
+import type { ErrorCode, ValidationResult } from '../../pkg/index.js';
 
 const result: ValidationResult = validate('P123456789012', { locale: 'en' });
 if (result.valid) {

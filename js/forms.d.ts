@@ -1,3 +1,6 @@
+// Types of pccc-guard/forms: the forms layer on the package's API.
+export { ready } from './index.js';
+
 /** Which rules a guarded field uses (`data-pccc-field`; `data-pccc` alone means "pccc"). */
 export type FieldKind = 'pccc' | 'phone' | 'postcode' | 'name';
 
@@ -34,34 +37,6 @@ export interface GuardHandle {
   destroy(): void;
 }
 
-/** The functions the guard calls: the package's own exports (pass the module namespace), or stand-ins in tests. */
-export interface GuardApi {
-  validate(input: string, options?: { locale?: string }): FieldResult;
-  normalizeWithCaret(value: string, caret: number): { value: string; caret: number };
-  mask?(input: string, policy?: MaskPolicy): string;
-  validatePhone?(input: string, options?: { locale?: string }): FieldResult;
-  maskPhone?(input: string, policy?: MaskPolicy): string;
-  validatePostcode?(input: string, options?: { locale?: string }): FieldResult;
-  validateName?(input: string, options?: { locale?: string }): FieldResult;
-  maskName?(input: string, policy?: MaskPolicy): string;
-}
-
-/** A guard built around an API object. */
-export interface Guard {
-  /** Guards one input (again: the same handle); the handle's destroy() restores the plain input. */
-  enhance(input: HTMLInputElement, options?: EnhanceOptions): GuardHandle;
-  /** Guards every `input[data-pccc]` and `input[data-pccc-field]` under root (default: the document). */
-  autoEnhance(root?: ParentNode, options?: EnhanceOptions): GuardHandle[];
-  /** True once a call trapped: every guard has removed itself and the fields are plain inputs. */
-  readonly broken: boolean;
-}
-
-/**
- * Builds a guard around an API object (normally the package itself). A function that throws a
- * `WebAssembly.RuntimeError` switches every guard of this guard off, with one console warning.
- */
-export function createGuard(api: GuardApi): Guard;
-
 /**
  * `<pccc-input name value required disabled lang mask field placeholder>`: a form-associated custom element whose
  * value (canonical when valid) and validity reach its form through ElementInternals.
@@ -83,3 +58,21 @@ export interface PcccValidityDetail {
   /** The error code while invalid, null when valid. */
   code: string | null;
 }
+
+/**
+ * Guards every `input[data-pccc]` and `input[data-pccc-field]` under root (default: the document) once the
+ * module has loaded; resolves to their handles, or to [] where the module cannot load (the fields then stay
+ * plain inputs, with one console warning).
+ */
+export function autoEnhance(root?: ParentNode, options?: EnhanceOptions): Promise<GuardHandle[]>;
+/**
+ * Guards one input once the module has loaded; resolves to its handle (whose destroy() restores the plain
+ * input), or null where the module cannot load. On an input that is already guarded it resolves to the same
+ * handle, or, given options, to a new guard with those options.
+ */
+export function enhance(input: HTMLInputElement, options?: EnhanceOptions): Promise<GuardHandle | null>;
+/**
+ * Registers the `<pccc-input>` form-associated custom element (its code is loaded now); resolves to false where
+ * the module or the browser cannot have it.
+ */
+export function definePcccInput(tagName?: string): Promise<boolean>;

@@ -1,0 +1,25 @@
+// pccc-guard/forms: guards native inputs (data-pccc, data-pccc-field) and defines <pccc-input>, on the package's
+// API. The same module in every build: `pccc-guard:api` is the package's own entry for the runtime (scripts/
+// build.mjs), so a page that also calls the API directly shares one instance of the module with the guards.
+//
+// Every function waits for the API's `ready`. If the WebAssembly cannot load (a CSP without 'wasm-unsafe-eval',
+// an old browser), the fields stay plain working inputs and one warning without user data says why: the forms
+// functions then resolve to [], null and false instead of rejecting. Importing this module needs no DOM.
+import * as api from 'pccc-guard:api';
+import { createGuard } from './forms-core.js';
+
+const guard = api.ready.then(
+  () => createGuard(api),
+  () => console.warn('pccc-guard: WebAssembly could not load; fields work unchecked.'),
+);
+
+/** Guards every input[data-pccc] / input[data-pccc-field] under root; resolves to their handles. */
+export const autoEnhance = async (root, options) => (await guard)?.autoEnhance(root, options) ?? [];
+/** Guards one input; resolves to its handle, or null if the module is unavailable. */
+export const enhance = async (input, options) => (await guard)?.enhance(input, options) ?? null;
+/** Registers <pccc-input> (its code is fetched now); false if the module or the browser cannot have it. */
+export const definePcccInput = async (tagName) => {
+  const g = await guard;
+  return !!g && (await import('./pccc-input.js')).definePcccInput(g, tagName);
+};
+export const { ready } = api;

@@ -1,0 +1,230 @@
+// Builds the npm package, pkg/ (`make build`): one folder, one `npm pack`, serving every runtime through
+// package.json `exports` conditions.
+//
+//   cargo build (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -> esbuild entries -> pkg/
+//
+// wasm-bindgen's `--target web` loader is the only generated JavaScript; it is used through its documented
+// interface alone: `initSync({ module })` and `init({ module_or_path })`, which return the module's exports
+// (`InitOutput`, whose `memory` the API reads results from). `checkLoader` fails the build loudly if that
+// interface changes. Every entry point bundles the same API (js/api.js) with the loader that suits its runtime
+// (js/load-*.js):
+//
+//   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as base64, instantiated at once
+//   node.cjs        Node require(): bytes inlined, instantiated at once; node.mjs is its ESM face (one instance)
+//   workerd.js      Cloudflare workerd: imports the .wasm as a compiled module
+//   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
+//   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
+//   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
+//                   to it, pinned by a hash built in), pccc_guard_bg.wasm, pccc-input.js
+//
+// Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
+// "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
+// Node and workerd get it optimised for speed (profile `release`, opt-level "s": servers and bulk jobs make
+// millions of calls). BENCHMARKS.md has the figures of both.
+//
+// `node scripts/build.mjs --features trap-test --out pkg-trap --web-only` makes the e2e tests' trap build (web/
+// only: the browser tests load nothing else from it).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const JS = join(ROOT, 'js');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args[i + 1];
+};
+const FEATURES = option('--features', 'npm-module');
+const WEB_ONLY = args.includes('--web-only');
+const OUT = join(ROOT, option('--out', 'pkg'));
+const RAW = join(ROOT, 'target', 'wasm-bindgen', option('--out', 'pkg'));
+/** Cargo profile -> where wasm-bindgen's output for it goes. */
+const PROFILES = { speed: 'release', size: 'release-size' };
+
+// After optimising, the producers and target_features sections go too (wasm-opt needs the latter while it works).
+const WASM_OPT = [
+  '-Oz', '--converge', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-sign-ext',
+  '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+
+/** The functions of src/wasm.rs that js/api.js calls, and what it needs from the loader. */
+const BOUNDARY = ['check', 'isValid', 'locale', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'];
+
+function run(cmd, argv) {
+  execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** The module in one profile: compiled, bound by wasm-bindgen (web target, no default .wasm URL), optimised. */
+function compile(build) {
+  const profile = PROFILES[build];
+  run('cargo', ['build', '--lib', '--profile', profile, '--target', 'wasm32-unknown-unknown', '--features', FEATURES]);
+  const out = join(RAW, build);
+  rmSync(out, { recursive: true, force: true });
+  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', profile, 'pccc_guard.wasm');
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', out, wasm]);
+  const bg = join(out, 'pccc_guard_bg.wasm');
+  run('wasm-opt', [...WASM_OPT, bg, '-o', bg]);
+  checkLoader(readFileSync(join(out, 'pccc_guard.js'), 'utf8'), readFileSync(join(out, 'pccc_guard.d.ts'), 'utf8'));
+}
+
+/**
+ * Fails the build if wasm-bindgen's loader no longer has the documented interface the API is written on: the
+ * boundary's functions, `initSync` and the default `init` as exports, and `memory` in the `InitOutput` they
+ * return.
+ */
+export function checkLoader(js, dts) {
+  const problems = [];
+  for (const name of BOUNDARY) {
+    if (!new RegExp(`^export function ${name}\\(`, 'm').test(js)) problems.push(`no exported function ${name}`);
+  }
+  if (!/^export \{[^}]*\binitSync\b[^}]*\bas default\b[^}]*\}/m.test(js)) problems.push('no `initSync` and default `init` export');
+  if (!/interface InitOutput \{[^}]*readonly memory: WebAssembly\.Memory;/.test(dts)) problems.push('InitOutput has no `memory`');
+  if (/import\.meta\.url/.test(js)) problems.push('a default .wasm URL (import.meta.url) is back: bundlers would emit the file');
+  if (problems.length) throw new Error(`wasm-bindgen's loader has changed shape: ${problems.join('; ')}`);
+}
+
+/** esbuild plugin: the loader, the module's bytes (or their hash) and the API entry each build uses. */
+function wiring({ load, api, build }) {
+  const raw = join(RAW, build);
+  const bytes = readFileSync(join(raw, 'pccc_guard_bg.wasm'));
+  const virtual = {
+    'pccc-guard:wasm-base64': () => `export const WASM = ${JSON.stringify(bytes.toString('base64'))};`,
+    'pccc-guard:wasm-integrity': () => `export const WASM_INTEGRITY = ${JSON.stringify(sri(bytes))};`,
+  };
+  return {
+    name: 'pccc-guard',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: join(JS, `load-${load}.js`) }));
+      b.onResolve({ filter: /^\.\/pccc_guard_raw\.js$/ }, () => ({ path: join(raw, 'pccc_guard.js') }));
+      b.onResolve({ filter: /^\.\/pccc_guard_bg\.wasm$/ }, () => ({ path: './pccc_guard_bg.wasm', external: true }));
+      b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => ({ path: './pccc-input.js', external: true }));
+      b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: join(JS, 'api.js') }));
+      b.onResolve({ filter: /^pccc-guard:wasm-/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js' }));
+    },
+  };
+}
+
+function bundle(entry, outfile, { load = 'inline', build = 'size', api, format = 'esm', platform = 'neutral', minify = false } = {}) {
+  return esbuild.build({
+    entryPoints: [join(JS, entry)],
+    outfile,
+    bundle: true,
+    format,
+    platform,
+    // Private class fields and static blocks (the custom element) stay native: every browser with
+    // form-associated custom elements has them.
+    target: format === 'cjs' ? 'node18' : 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    minify,
+    plugins: [wiring({ load, api, build })],
+  });
+}
+
+export function sri(bytes) {
+  return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+}
+
+/** The API's names, for node.mjs (the ES module face of node.cjs: one instance whichever way Node loads it). */
+function nodeModule(cjs) {
+  const names = Object.keys(cjs).filter((n) => n !== 'default' && n !== '__esModule').sort();
+  return `// The ES module face of node.cjs, so that import and require share one instance of the module.\n` +
+    `import api from './node.cjs';\n\nexport const { ${names.join(', ')} } = api;\n`;
+}
+
+function types(dir) {
+  const api = readFileSync(join(JS, 'api.d.ts'), 'utf8');
+  const forms = readFileSync(join(JS, 'forms.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'index.d.ts'), api);
+  writeFileSync(join(dir, 'index.d.cts'), api);
+  writeFileSync(join(dir, 'forms.d.ts'), forms);
+  writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
+  // The plain-page module exports both.
+  const web = forms.replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '').replace(/^\/\/.*\n/gm, '');
+  writeFileSync(join(dir, 'web', 'pccc-guard.d.ts'), `${api}\n${web}`);
+}
+
+function manifest(dir) {
+  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+  const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))[1];
+  const pkg = {
+    name: 'pccc-guard',
+    version: field('version'),
+    description: field('description'),
+    license: field('license'),
+    keywords: ['pccc', 'customs', 'korea', 'validation', 'wasm', '개인통관고유부호'],
+    type: 'module',
+    // Conditions, first match wins: TypeScript's types (.d.cts for require), workerd's compiled-module import,
+    // Node's synchronous builds, then every bundler and browser.
+    exports: {
+      '.': {
+        types: { require: './index.d.cts', default: './index.d.ts' },
+        workerd: './workerd.js',
+        node: { require: './node.cjs', default: './node.mjs' },
+        default: './index.js',
+      },
+      './forms': {
+        types: { require: './forms.d.cts', default: './forms.d.ts' },
+        node: { require: './forms.cjs', default: './forms.node.mjs' },
+        default: './forms.js',
+      },
+      './web/pccc-guard.js': { types: './web/pccc-guard.d.ts', default: './web/pccc-guard.js' },
+      './web/*': './web/*',
+      './wasm': './pccc_guard_bg.wasm',
+      './package.json': './package.json',
+    },
+    // For tools that predate `exports`.
+    main: './node.cjs',
+    module: './index.js',
+    types: './index.d.ts',
+    files: [
+      'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
+      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'pccc-input.js', 'pccc_guard_bg.wasm', 'web/',
+    ],
+    // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
+    // import. The plain-page module guards the page when loaded.
+    sideEffects: ['./web/pccc-guard.js'],
+    engines: { node: '>=18' },
+  };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+}
+
+export async function buildPackage() {
+  compile('size');
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(join(OUT, 'web'), { recursive: true });
+  copyFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm'), join(OUT, 'web', 'pccc_guard_bg.wasm'));
+  await bundle('web.js', join(OUT, 'web', 'pccc-guard.js'), { load: 'web', minify: true, platform: 'browser' });
+  await bundle('pccc-input.js', join(OUT, 'web', 'pccc-input.js'), { minify: true, platform: 'browser' });
+  if (WEB_ONLY) return console.log(`built ${OUT.slice(ROOT.length)}/web/ (features: ${FEATURES})`);
+
+  compile('speed');
+  copyFileSync(join(RAW, 'speed', 'pccc_guard_bg.wasm'), join(OUT, 'pccc_guard_bg.wasm'));
+
+  await bundle('api.js', join(OUT, 'index.js'));
+  await bundle('api.js', join(OUT, 'node.cjs'), { load: 'node', build: 'speed', format: 'cjs', platform: 'node' });
+  await bundle('api.js', join(OUT, 'workerd.js'), { load: 'workerd', build: 'speed' });
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  writeFileSync(join(OUT, 'node.mjs'), nodeModule(require(join(OUT, 'node.cjs'))));
+  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
+  await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
+  await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
+
+  types(OUT);
+  manifest(OUT);
+  for (const f of ['README.md', 'LICENSE']) copyFileSync(join(ROOT, f), join(OUT, f));
+  console.log(`built ${OUT.slice(ROOT.length)}/ (features: ${FEATURES})`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!existsSync(join(ROOT, 'node_modules', 'esbuild'))) throw new Error('run `make setup-node` first');
+  await buildPackage();
+}
