@@ -1,0 +1,78 @@
+// The browser half of the examples' tests: a headless browser (Debian's Chromium through playwright-core, with no
+// download) that uses an example's page as a person would. Only loopback traffic is allowed.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A browser with one context; close() when done. Pages record console messages and uncaught errors. */
+export async function browser() {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pccc-examples-')), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+    headless: true,
+  });
+  await context.route((url) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url.href), (route) => route.abort());
+  return {
+    async page() {
+      const page = await context.newPage();
+      page.consoleMessages = [];
+      page.pageErrors = [];
+      page.on('console', (m) => page.consoleMessages.push({ type: m.type(), text: m.text() }));
+      page.on('pageerror', (e) => page.pageErrors.push(String(e)));
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The text of the message element the guard wired to an input (the last id in aria-describedby). */
+export const messageOf = (page, selector) =>
+  page.$eval(selector, (el) => document.getElementById(el.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent ?? '');
+
+/**
+ * The drop-in forms flow on a page with the examples' order form (#name, #pccc, #phone, #postcode, a submit
+ * button) guarded by pccc-guard/forms: a code typed with mistakes is normalised as typed, a short one is flagged
+ * once the field is left and blocks the submit, the completed code is masked once left, and the canonical values
+ * arrive where the form sends them (`received` reads them back: a page's #received output or a server's answer).
+ */
+export async function guardedFormFlow(page, url, received) {
+  await page.goto(url);
+  await page.waitForSelector('#pccc[data-pccc-state]', { timeout: 15_000 });
+  await page.fill('#name', '홍길동');
+  await page.click('#pccc');
+  await page.keyboard.type('ｐ1234 5678-901'); // an IME's full-width p, spaces and a hyphen, one digit short
+  assert.equal(await page.inputValue('#pccc'), 'P12345678901', 'normalised as typed');
+  assert.equal(await page.$eval('#pccc', (el) => el.selectionStart), 12, 'the caret stays at the end');
+  assert.equal(await messageOf(page, '#pccc'), '', 'no error while typing');
+  await page.click('#phone');
+  assert.match(await messageOf(page, '#pccc'), /숫자가 부족합니다/, 'the error once the field is left');
+  assert.equal(await page.$eval('#pccc', (el) => el.checkValidity()), false);
+  await page.keyboard.type('010 1234 5678');
+  await page.fill('#postcode', '03154');
+  await page.click('button[type=submit]');
+  assert.equal(await page.$eval('#pccc', (el) => el === document.activeElement), true, 'the browser blocked the submit');
+  await page.keyboard.press('End');
+  await page.keyboard.type('2');
+  assert.equal(await messageOf(page, '#pccc'), '', 'the error clears live');
+  await page.click('#name');
+  assert.match(await page.textContent('.pccc-guard-masked'), /^P\*{8}9012/, 'masked once valid and left');
+  await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+  const got = await received(page);
+  assert.equal(got.get('pccc'), 'P123456789012', 'the canonical code arrives');
+  assert.equal(got.get('name'), '홍길동');
+  assert.deepEqual(page.pageErrors, []);
+  assert.deepEqual(page.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning'), []);
+}
+
+/** For pages that submit to themselves with GET and show what arrived in #received. */
+export async function receivedOnPage(page) {
+  await page.waitForFunction(() => document.getElementById('received')?.textContent);
+  return new URLSearchParams(await page.textContent('#received'));
+}

@@ -1,0 +1,41 @@
+// The browser examples built by bundlers (examples/vite, webpack, esbuild), each installed from the packed tarball
+// with its tools from its own lockfile, built (or served) with the tool's defaults, and used in a browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { bin, install, run, serveStatic, start } from './harness.mjs';
+import { browser, guardedFormFlow, receivedOnPage } from './browser.mjs';
+
+let chromium;
+before(async () => { chromium = await browser(); });
+after(async () => { await chromium?.close(); });
+
+async function flow(server, path = '/') {
+  const page = await chromium.page();
+  try {
+    await guardedFormFlow(page, server.url + path, receivedOnPage);
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+test('examples/vite: the dev server, then vite build served by vite preview', async () => {
+  const dir = install('vite');
+  const vite = bin(dir, 'vite');
+  await flow(await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']));
+  run(dir, vite, ['build']);
+  await flow(await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']));
+});
+
+test('examples/webpack: webpack with its default configuration, no warning', async () => {
+  const dir = install('webpack');
+  const out = run(dir, 'npm', ['run', 'build']);
+  assert.doesNotMatch(out, /WARNING|ERROR/, out);
+  await flow(await serveStatic(dir));
+});
+
+test('examples/esbuild: esbuild --bundle with no loader flags', async () => {
+  const dir = install('esbuild');
+  run(dir, 'npm', ['run', 'build']);
+  await flow(await serveStatic(dir));
+});
