@@ -9,7 +9,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size test-e2e bench clean
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size test-e2e test-examples bench clean
 
 all: build
 
@@ -48,7 +48,7 @@ demo: build
 
 ## Tests ###########################################################################################################
 
-test: setup lint test-native build test-size test-node test-wasm test-e2e
+test: setup lint test-native build test-size test-node test-wasm test-e2e test-examples
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -87,6 +87,11 @@ test-e2e: build setup-browser setup-node
 	@# A test-only build whose validate() traps on a magic input, for the recovery test (never shipped).
 	node scripts/build.mjs --features trap-test --out pkg-trap --web-only
 	node --test --test-concurrency=1 tests/e2e/
+
+# The consumer apps in examples/, each installed from its own lockfile plus the tarball `npm pack` makes of pkg/,
+# built with its tool's defaults and used over HTTP or in headless Chromium (tests/examples/).
+test-examples: build setup-browser setup-node
+	node --test --test-concurrency=1 tests/examples/
 
 clean:
 	cargo clean

@@ -23,7 +23,7 @@ export function expectedErrors(fields, locale) {
 }
 
 async function post(url, body, type, headers = {}) {
-  const response = await fetch(`${url}/orders`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
   const text = await response.text();
   let json = null;
   try {
@@ -34,7 +34,7 @@ async function post(url, body, type, headers = {}) {
   return { status: response.status, json, text };
 }
 
-/** Posts good, bad, hostile and oversized orders to a server example and checks every answer. */
+/** Posts good, bad, hostile and oversized orders to a server example's endpoint and checks every answer. */
 export async function checkOrders(url) {
   const json = 'application/json';
   const form = 'application/x-www-form-urlencoded';
@@ -72,7 +72,7 @@ export async function checkOrders(url) {
   assert.equal(r.status, 413, r.text);
   r = await post(url, 'pccc=P123456789012', 'text/plain');
   assert.equal(r.status, 415, r.text);
-  const get = await fetch(`${url}/orders`);
+  const get = await fetch(url);
   assert.equal(get.status, 405);
   r = await post(url, JSON.stringify(GOOD), json);
   assert.equal(r.status, 201);
