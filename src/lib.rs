@@ -67,11 +67,11 @@ pub mod wasm;
 
 pub use error::{Locale, MaskError, PcccError};
 pub use error::{NameError, PhoneError, PostcodeError};
-pub use mask::Mask;
-pub use name::{NameMask, NameScript, RecipientName};
+pub use mask::{DigitField, FieldMask, Mask, MaskedField, NameMask, PhoneMask};
+pub use name::{NameScript, RecipientName};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
 pub use pccc::Pccc;
-pub use phone::{MobileNumber, PhoneMask};
+pub use phone::MobileNumber;
 pub use postcode::Postcode;
 pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
 
