@@ -55,6 +55,7 @@
 extern crate alloc;
 
 mod error;
+mod find;
 mod mask;
 mod name;
 mod normalize;
@@ -62,11 +63,13 @@ mod pccc;
 mod phone;
 mod postcode;
 mod recipient;
+mod redact;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
 pub use error::{Locale, MaskError, PcccError};
 pub use error::{NameError, PhoneError, PostcodeError};
+pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
 pub use mask::{DigitField, FieldMask, Mask, MaskedField, NameMask, PhoneMask};
 pub use name::{NameScript, RecipientName};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
@@ -74,6 +77,7 @@ pub use pccc::Pccc;
 pub use phone::MobileNumber;
 pub use postcode::Postcode;
 pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
+pub use redact::{redact, redact_bytes, Policies};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

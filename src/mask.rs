@@ -5,7 +5,7 @@
 //! policy, with one shape for every field: [`Mask`] for a PCCC, [`PhoneMask`] for a mobile number and
 //! [`NameMask`] for a name are the same type for different fields. A policy may reveal at most the field's
 //! `MAX_REVEALED` digits; anything that is not a valid value of the field is masked completely, revealing only
-//! its length.
+//! its length. [`redact`](crate::redact) applies the same policies to numbers found in free text.
 
 use alloc::string::String;
 use core::fmt;
@@ -355,26 +355,38 @@ pub(crate) struct DigitMask {
 }
 
 impl DigitMask {
-    /// Whether digit `i` of a value of `n` digits is shown: the kept start and end, with at least `min_hidden`
-    /// digits hidden (the kept start gives way first, then the kept end).
+    /// A policy that shows no digit.
+    pub(crate) const fn hide_all(fill: char) -> DigitMask {
+        DigitMask { keep_start: 0, keep_end: 0, min_hidden: 0, fill }
+    }
+
+    /// The digits a value of `n` digits shows: those before the first bound and from the second on. The kept
+    /// start and end, with at least `min_hidden` digits hidden (the kept start gives way first, then the kept
+    /// end).
     #[inline]
-    pub(crate) fn shows(&self, i: usize, n: usize) -> bool {
+    fn shown(&self, n: usize) -> (usize, usize) {
         let visible = n.saturating_sub(self.min_hidden);
         let end = self.keep_end.min(visible);
-        let start = self.keep_start.min(visible - end);
-        i < start || i >= n - end
+        (self.keep_start.min(visible - end), n - end)
+    }
+
+    /// Whether digit `i` of a value of `n` digits is shown.
+    #[inline]
+    pub(crate) fn shows(&self, i: usize, n: usize) -> bool {
+        let (start, end) = self.shown(n);
+        i < start || i >= end
     }
 
     /// Appends the ASCII `digits` with the hidden ones replaced by the fill character, and a hyphen before each
     /// digit whose index is in `hyphens`.
     #[inline(never)]
     pub(crate) fn push(&self, out: &mut String, digits: &[u8], hyphens: [usize; 2]) {
-        let n = digits.len();
+        let (start, end) = self.shown(digits.len());
         for (i, &d) in digits.iter().enumerate() {
             if hyphens.contains(&i) {
                 out.push('-');
             }
-            out.push(if self.shows(i, n) { char::from(d) } else { self.fill });
+            out.push(if i < start || i >= end { char::from(d) } else { self.fill });
         }
     }
 }
