@@ -379,14 +379,31 @@ impl DigitMask {
 
     /// Appends the ASCII `digits` with the hidden ones replaced by the fill character, and a hyphen before each
     /// digit whose index is in `hyphens`.
-    #[inline(never)]
-    pub(crate) fn push(&self, out: &mut String, digits: &[u8], hyphens: [usize; 2]) {
-        let (start, end) = self.shown(digits.len());
+    #[inline]
+    pub(crate) fn push(self, out: &mut String, digits: &[u8], hyphens: [usize; 2]) {
+        push_digits(out, digits, self.keep_start, self.keep_end, self.min_hidden, self.fill, hyphens);
+    }
+}
+
+/// [`DigitMask::push`] with the policy as plain arguments (smaller calls in the wasm module).
+#[inline(never)]
+fn push_digits(
+    out: &mut String,
+    digits: &[u8],
+    keep_start: usize,
+    keep_end: usize,
+    min_hidden: usize,
+    fill: char,
+    hyphens: [usize; 2],
+) {
+    {
+        let mask = DigitMask { keep_start, keep_end, min_hidden, fill };
+        let (start, end) = mask.shown(digits.len());
         for (i, &d) in digits.iter().enumerate() {
             if hyphens.contains(&i) {
                 out.push('-');
             }
-            out.push(if i < start || i >= end { char::from(d) } else { self.fill });
+            out.push(if i < start || i >= end { char::from(d) } else { fill });
         }
     }
 }
