@@ -385,7 +385,7 @@ impl DigitMask {
     }
 }
 
-/// [`DigitMask::push`] with the policy as plain arguments (smaller calls in the wasm module).
+/// [`DigitMask::push`] with the policy as plain arguments: one copy in the wasm module, and smaller calls.
 #[inline(never)]
 fn push_digits(
     out: &mut String,
@@ -396,15 +396,12 @@ fn push_digits(
     fill: char,
     hyphens: [usize; 2],
 ) {
-    {
-        let mask = DigitMask { keep_start, keep_end, min_hidden, fill };
-        let (start, end) = mask.shown(digits.len());
-        for (i, &d) in digits.iter().enumerate() {
-            if hyphens.contains(&i) {
-                out.push('-');
-            }
-            out.push(if i < start || i >= end { char::from(d) } else { fill });
+    let (start, end) = DigitMask { keep_start, keep_end, min_hidden, fill }.shown(digits.len());
+    for (i, &d) in digits.iter().enumerate() {
+        if hyphens.contains(&i) {
+            out.push('-');
         }
+        out.push(if i < start || i >= end { char::from(d) } else { fill });
     }
 }
 

@@ -19,12 +19,14 @@ fn every_labelled_number_is_found_and_precision_is_reported() {
     let mut missed = Vec::new();
     let mut by_near_miss: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (seen, found)
     let mut other_false = Vec::new();
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (found labelled, false positives)
     for line in &lines {
         let found: Vec<_> = find_sensitive(&line.text).map(|f| (f.kind, f.range)).collect();
         labels += line.labels.len();
         for label in &line.labels {
             if found.contains(label) {
                 true_pos += 1;
+                by_kind.entry(label.0.code()).or_default().0 += 1;
             } else {
                 missed.push(format!("{:?} {:?} in {:?}", label.0, &line.text[label.1.clone()], line.text));
             }
@@ -34,6 +36,7 @@ fn every_labelled_number_is_found_and_precision_is_reported() {
         }
         for f in found.iter().filter(|f| !line.labels.contains(f)) {
             false_pos += 1;
+            by_kind.entry(f.0.code()).or_default().1 += 1;
             match line.near_misses.iter().find(|(_, r)| r.start <= f.1.start && f.1.end <= r.end) {
                 Some((kind, _)) => by_near_miss.entry(kind).or_default().1 += 1,
                 None => other_false.push(format!("{:?} {:?} in {:?}", f.0, &line.text[f.1.clone()], line.text)),
@@ -50,6 +53,12 @@ fn every_labelled_number_is_found_and_precision_is_reported() {
     println!("accuracy corpus: {LINES} lines, {labels} labelled numbers, {near_misses} near misses");
     println!("recall {true_pos}/{labels} = {:.4}", true_pos as f64 / labels.max(1) as f64);
     println!("precision {true_pos}/{} = {precision:.4} ({false_pos} false positives)", true_pos + false_pos);
+    for (kind, (found, wrong)) in &by_kind {
+        println!(
+            "  {kind}: {found} labelled found, {wrong} false positives, precision {:.4}",
+            *found as f64 / (found + wrong) as f64
+        );
+    }
     println!("false positives by near miss (found / seen):");
     for (kind, (seen, found)) in &by_near_miss {
         println!("  {kind}: {found} / {seen}");
