@@ -359,29 +359,18 @@ impl Iterator for Findings<'_> {
         let mut lanes = Lanes::of(word_at(b, at));
         while at < b.len() {
             let next = Lanes::of(word_at(b, at + 8));
-            if lanes.start | lanes.digit == 0 {
-                before = lanes.alnum;
-                lanes = next;
-                at += 8;
-                continue;
-            }
-            let ahead = |j: u32| (lanes.digitish >> (8 * j)) | (next.digitish << (64 - 8 * j));
-            let three = ahead(1) & ahead(2);
-            let six = three & ahead(3) & ahead(4) & ahead(5);
-            // A digit can start a number if two more follow and it is 0 (a mobile number) or five more do (an
-            // RRN); here full-width digits are just non-ASCII bytes, and full-width starts are in `start`.
-            let digit_start = lanes.digit & three & (lanes.zero | six);
-            let boundary = !((lanes.alnum << 8) | (before >> 56));
-            let mut candidates = boundary & (lanes.start | digit_start);
-            if let Some(left @ 1..=7) = b.len().checked_sub(at) {
-                candidates &= (1 << (8 * left)) - 1;
-            }
-            while candidates != 0 {
-                let i = at + (candidates.trailing_zeros() / 8) as usize;
-                candidates &= candidates - 1;
-                if let Some(found) = self.at(b, i) {
-                    self.pos = found.range.end;
-                    return Some(found);
+            if lanes.start | lanes.digit != 0 {
+                let mut candidates = lanes.candidates(&next, before);
+                if let Some(left @ 1..=7) = b.len().checked_sub(at) {
+                    candidates &= (1 << (8 * left)) - 1;
+                }
+                while candidates != 0 {
+                    let i = at + (candidates.trailing_zeros() / 8) as usize;
+                    candidates &= candidates - 1;
+                    if let Some(found) = self.at(b, i) {
+                        self.pos = found.range.end;
+                        return Some(found);
+                    }
                 }
             }
             before = lanes.alnum;
@@ -424,30 +413,44 @@ const fn splat(b: u8) -> u64 {
     b as u64 * 0x0101_0101_0101_0101
 }
 
-/// The high bit of each byte of `t` (high bits cleared) that lies in `lo..=hi`, where `ascii` has it.
+/// The high bit of each byte of `t` (high bits cleared) is set when the byte lies in `lo..=hi`; the other bits
+/// are noise, for the caller to mask off.
 #[inline(always)]
-fn in_range(t: u64, ascii: u64, lo: u8, hi: u8) -> u64 {
-    let at_least = t.wrapping_add(splat(0x80 - lo));
-    let above = t.wrapping_add(splat(0x7F - hi));
-    at_least & !above & ascii
+fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
+    t.wrapping_add(splat(0x80 - lo)) & splat(0x80 + hi).wrapping_sub(t)
 }
 
 impl Lanes {
+    /// The bytes of this word that may start a number, given the next word and the previous word's `alnum`.
+    #[inline(always)]
+    fn candidates(&self, next: &Lanes, before_alnum: u64) -> u64 {
+        let pair = u128::from(next.digitish) << 64 | u128::from(self.digitish);
+        let ahead = |j: u32| (pair >> (8 * j)) as u64;
+        let three = ahead(1) & ahead(2);
+        let six = three & ahead(3) & ahead(4) & ahead(5);
+        // A digit can start a number if two more follow and it is 0 (a mobile number) or five more do (an
+        // RRN); here full-width digits are just non-ASCII bytes, and full-width starts are in `start`.
+        let digit_start = self.digit & three & (self.zero | six);
+        let boundary = !((self.alnum << 8) | (before_alnum >> 56));
+        boundary & (self.start | digit_start)
+    }
+
     #[inline(always)]
     fn of(word: u64) -> Lanes {
         let t = word & LOW7;
         let ascii = !word & HIGH;
         let lower = t | splat(0x20);
-        let digit = in_range(t, ascii, b'0', b'9');
+        let digits = in_range(t, b'0', b'9');
+        let digit = digits & ascii;
         let ef = word ^ splat(0xEF);
         let ef = !(((ef & LOW7).wrapping_add(LOW7)) | ef) & HIGH;
         Lanes {
             digit,
-            alnum: digit | in_range(lower, ascii, b'a', b'z'),
+            alnum: (digits | in_range(lower, b'a', b'z')) & ascii,
             // A digit no greater than 0.
-            zero: digit & !t.wrapping_add(splat(0x7F - b'0')),
-            digitish: digit | (word & HIGH),
-            start: in_range(lower, ascii, b'p', b'p') | in_range(t, ascii, b'(', b'+') | ef,
+            zero: digit & splat(0x80 + b'0').wrapping_sub(t),
+            digitish: (digits | word) & HIGH,
+            start: (in_range(lower, b'p', b'p') | in_range(t, b'(', b'+')) & ascii | ef,
         }
     }
 }
