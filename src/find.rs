@@ -382,6 +382,8 @@ impl Iterator for Findings<'_> {
     }
 }
 
+impl FusedIterator for Findings<'_> {}
+
 /// The 8 bytes at `at` as a little-endian word, zeros past the end.
 #[inline]
 fn word_at(b: &[u8], at: usize) -> u64 {
@@ -467,11 +469,27 @@ impl Findings<'_> {
                 return None;
             }
         }
-        let (class, _) = start_class(b, i);
+        let class = start_class(b, i);
         if class == Class::Other || after_alnum(b, i) {
             return None;
         }
         self.match_at(b, i, class).map(|(kind, end)| Finding { kind, range: i..end })
+    }
+
+    /// The number of an enabled kind that starts at `i` (after a boundary), and its end.
+    #[inline]
+    fn match_at(&self, b: &[u8], i: usize, class: Class) -> Option<(Kind, usize)> {
+        let kinds = self.kinds;
+        match class {
+            Class::Digit => digit_start(b, i, kinds),
+            Class::P if kinds.contains(Kind::Pccc) => pccc(b, i).map(|end| (Kind::Pccc, end)),
+            Class::Plus if kinds.contains(Kind::Mobile) => {
+                let j = country_code(b, i + char_width(b, i))?;
+                intl_tail(b, j).map(|end| (Kind::Mobile, end))
+            }
+            Class::Open if kinds.contains(Kind::Mobile) => paren_mobile(b, i).map(|end| (Kind::Mobile, end)),
+            _ => None,
+        }
     }
 }
 
@@ -493,26 +511,6 @@ fn could_start(first: u8, rest: &[u8], run: usize) -> bool {
     }
 }
 
-impl FusedIterator for Findings<'_> {}
-
-impl Findings<'_> {
-    /// The number of an enabled kind that starts at `i` (after a boundary), and its end.
-    #[inline]
-    fn match_at(&self, b: &[u8], i: usize, class: Class) -> Option<(Kind, usize)> {
-        let kinds = self.kinds;
-        match class {
-            Class::Digit => digit_start(b, i, kinds),
-            Class::P if kinds.contains(Kind::Pccc) => pccc(b, i).map(|end| (Kind::Pccc, end)),
-            Class::Plus if kinds.contains(Kind::Mobile) => {
-                let j = country_code(b, i + char_width(b, i))?;
-                intl_tail(b, j).map(|end| (Kind::Mobile, end))
-            }
-            Class::Open if kinds.contains(Kind::Mobile) => paren_mobile(b, i).map(|end| (Kind::Mobile, end)),
-            _ => None,
-        }
-    }
-}
-
 // ---- Characters ---------------------------------------------------------------------------------------------------
 
 /// What the character at a possible start is.
@@ -522,26 +520,18 @@ enum Class {
     P,
     Plus,
     Open,
-    /// A letter other than P (full-width): part of a run, starts nothing.
-    Letter,
     Other,
 }
 
-/// The class of the character at `i` and its width in bytes (1 for anything that is not a full-width form the
-/// rules name).
+/// The class of the character at `i`.
 #[inline]
-fn start_class(b: &[u8], i: usize) -> (Class, usize) {
+fn start_class(b: &[u8], i: usize) -> Class {
     match b.get(i..).unwrap_or_default() {
-        [b'0'..=b'9', ..] => (Class::Digit, 1),
-        [b'P' | b'p', ..] => (Class::P, 1),
-        [b'+', ..] => (Class::Plus, 1),
-        [b'(', ..] => (Class::Open, 1),
-        [0xEF, 0xBC, 0x90..=0x99, ..] => (Class::Digit, 3),
-        [0xEF, 0xBC, 0xB0, ..] | [0xEF, 0xBD, 0x90, ..] => (Class::P, 3),
-        [0xEF, 0xBC, 0x8B, ..] => (Class::Plus, 3),
-        [0xEF, 0xBC, 0x88, ..] => (Class::Open, 3),
-        [0xEF, 0xBC, 0xA1..=0xBA, ..] | [0xEF, 0xBD, 0x81..=0x9A, ..] => (Class::Letter, 3),
-        _ => (Class::Other, 1),
+        [b'0'..=b'9', ..] | [0xEF, 0xBC, 0x90..=0x99, ..] => Class::Digit,
+        [b'P' | b'p', ..] | [0xEF, 0xBC, 0xB0, ..] | [0xEF, 0xBD, 0x90, ..] => Class::P,
+        [b'+', ..] | [0xEF, 0xBC, 0x8B, ..] => Class::Plus,
+        [b'(', ..] | [0xEF, 0xBC, 0x88, ..] => Class::Open,
+        _ => Class::Other,
     }
 }
 
