@@ -40,6 +40,22 @@
 //! # Ok::<(), pccc_guard::MaskError>(())
 //! ```
 //!
+//! # Example: find and mask numbers in free text
+//!
+//! A delivery memo, a chat line or a log can hold a customs code, a resident registration number or a phone
+//! number. [`find_sensitive`] finds them (on bytes: [`find_sensitive_bytes`]); [`redact`] masks them with the
+//! site's field policies, keeping the text's shape.
+//!
+//! ```
+//! use pccc_guard::{find_sensitive, redact, Kind, Policies};
+//!
+//! let chat = "제 번호는010-1234-5678이고 주민번호는 900101-1234567이에요";
+//! let kinds: Vec<Kind> = find_sensitive(chat).map(|f| f.kind).collect();
+//! assert_eq!(kinds, [Kind::Mobile, Kind::Rrn]);
+//! assert_eq!(redact(chat, &Policies::new())?, "제 번호는010-1234-****이고 주민번호는 ******-*******이에요");
+//! # Ok::<(), pccc_guard::MaskError>(())
+//! ```
+//!
 //! # Features
 //!
 //! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
@@ -55,6 +71,7 @@
 extern crate alloc;
 
 mod error;
+mod find;
 mod mask;
 mod name;
 mod normalize;
@@ -62,18 +79,21 @@ mod pccc;
 mod phone;
 mod postcode;
 mod recipient;
+mod redact;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
 pub use error::{Locale, MaskError, PcccError};
 pub use error::{NameError, PhoneError, PostcodeError};
-pub use mask::Mask;
-pub use name::{NameMask, NameScript, RecipientName};
+pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
+pub use mask::{DigitField, FieldMask, Mask, MaskedField, NameMask, PhoneMask};
+pub use name::{NameScript, RecipientName};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
 pub use pccc::Pccc;
-pub use phone::{MobileNumber, PhoneMask};
+pub use phone::MobileNumber;
 pub use postcode::Postcode;
 pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
+pub use redact::{redact, redact_bytes, Policies};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -1,21 +1,114 @@
-//! Display masking: one policy, applied the same way everywhere on a site.
+//! Display masking: one policy type for every field, applied the same way everywhere on a site.
 //!
 //! There is no official screen-masking rule for a PCCC, and mixing schemes across a service lets people rebuild
-//! the hidden parts, so a site should build one [`Mask`] and use it everywhere. A policy may reveal at most
-//! [`Mask::MAX_REVEALED`] of the 12 digits; anything that is not a valid code is masked completely, revealing
-//! only its length.
+//! the hidden parts, so a site should build one policy per field and use it everywhere. [`FieldMask`] is that
+//! policy, with one shape for every field: [`Mask`] for a PCCC, [`PhoneMask`] for a mobile number and
+//! [`NameMask`] for a name are the same type for different fields. A policy may reveal at most the field's
+//! `MAX_REVEALED` digits; anything that is not a valid value of the field is masked completely, revealing only
+//! its length. [`redact`](crate::redact) applies the same policies to numbers found in free text.
 
 use alloc::string::String;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
 
 use crate::error::MaskError;
-use crate::normalize::{map_char, Mapped, Normalized};
-use crate::pccc::{Pccc, DIGITS};
+use crate::normalize::{map_char, Mapped};
+use crate::{MobileNumber, Pccc, RecipientName};
 
-/// A masking policy for a PCCC: how many digits after the `P` to keep at the start and at the end, and the
-/// character that replaces the rest. The default keeps the last 4 digits: `P********9012`.
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::Pccc {}
+    impl Sealed for crate::MobileNumber {}
+    impl Sealed for crate::RecipientName {}
+}
+
+/// A field that has a display mask: [`Pccc`], [`MobileNumber`] and [`RecipientName`]. It names the field a
+/// [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
+///
+/// # Example: a policy for each field
+///
+/// ```
+/// use pccc_guard::{FieldMask, MobileNumber, Pccc};
+///
+/// let pccc: FieldMask<Pccc> = FieldMask::new();
+/// let phone: FieldMask<MobileNumber> = FieldMask::new();
+/// assert_eq!(pccc.apply("P123456789012")?, "P********9012");
+/// assert_eq!(phone.apply("01012345678")?, "010-1234-****");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub trait MaskedField: sealed::Sealed + Sized {
+    #[doc(hidden)]
+    /// The policy's type name in `Debug` output.
+    const NAME: &'static str;
+    #[doc(hidden)]
+    /// Digits kept at the start and at the end by default.
+    const KEEP: (usize, usize);
+    #[doc(hidden)]
+    /// The most digits a policy may reveal (0 for a name, whose rule is fixed).
+    const MAX_REVEALED: usize;
+    #[doc(hidden)]
+    /// Parses a value of the field.
+    fn parse_field(input: &str) -> Option<Self>;
+    #[doc(hidden)]
+    /// The length of `input` after the field's normalisation: what masking invalid input reveals.
+    fn normalized_len(input: &str) -> usize;
+    #[doc(hidden)]
+    /// The masked display form of a valid value.
+    fn masked(&self, mask: &FieldMask<Self>) -> String;
+}
+
+/// A field whose policy keeps digits visible at the start and at the end: [`Pccc`] and [`MobileNumber`].
+///
+/// # Example: keep the last four digits of either
+///
+/// ```
+/// use pccc_guard::{Mask, PhoneMask};
+///
+/// assert_eq!(Mask::new().keep_end(4).apply("P123456789012")?, "P********9012");
+/// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub trait DigitField: MaskedField {
+    #[doc(hidden)]
+    /// Digits that always stay hidden, whatever the policy keeps (the kept start gives way first).
+    const MIN_HIDDEN: usize;
+}
+
+/// A masking policy for one field `F`: how many digits to keep visible at the start and at the end (digit
+/// fields only), and the character that replaces the rest.
+///
+/// Use it through its names: [`Mask`] (a PCCC), [`PhoneMask`] (a mobile number), [`NameMask`] (a name). The
+/// defaults are `P********9012`, `010-1234-****` and `홍*동`.
 ///
 /// Builders take and return the policy by value and are `const`, so a site can define its policy once as a
 /// constant.
+///
+/// # Example: one policy per field for the whole site
+///
+/// ```
+/// use pccc_guard::{Mask, NameMask, PhoneMask};
+///
+/// const SITE_PCCC: Mask = Mask::new().keep_start(2).keep_end(4).fill('•');
+/// const SITE_PHONE: PhoneMask = PhoneMask::new().fill('•');
+/// const SITE_NAME: NameMask = NameMask::new().fill('•');
+///
+/// assert_eq!(SITE_PCCC.apply("P123456789012")?, "P12••••••9012");
+/// assert_eq!(SITE_PHONE.apply("010 1234 5678")?, "010-1234-••••");
+/// assert_eq!(SITE_NAME.apply("홍길동")?, "홍•동");
+/// // Not a valid code: everything is hidden, only the length shows.
+/// assert_eq!(Mask::new().apply("900101-1234567")?, "*************");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub struct FieldMask<F: MaskedField> {
+    keep_start: usize,
+    keep_end: usize,
+    fill: char,
+    field: PhantomData<fn() -> F>,
+}
+
+/// A masking policy for a PCCC. The default keeps the last 4 digits: `P********9012`. A policy may reveal at
+/// most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (6) of the 12 digits.
 ///
 /// # Example: one policy for the whole site
 ///
@@ -26,161 +119,329 @@ use crate::pccc::{Pccc, DIGITS};
 ///
 /// assert_eq!(SITE_MASK.apply("P123456789012")?, "P12••••••9012");
 /// assert_eq!(Mask::new().apply("p1234 5678 9012")?, "P********9012");
-/// // Not a valid code: everything is hidden, only the length shows.
-/// assert_eq!(Mask::new().apply("900101-1234567")?, "*************");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Mask {
-    keep_start: usize,
-    keep_end: usize,
-    fill: char,
-}
+pub type Mask = FieldMask<Pccc>;
 
-impl Default for Mask {
-    fn default() -> Self {
-        Mask::new()
-    }
-}
+/// A masking policy for a mobile number. The output is always hyphenated. The default keeps the first 7
+/// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
+///
+/// A policy may keep at most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (7) digits, so at least 4 of an
+/// 11-digit number stay hidden. A 10-digit number keeps 4 hidden as well: the kept start shrinks first, then
+/// the kept end (the default gives `011-123-****`).
+///
+/// # Example: one policy for the whole site
+///
+/// ```
+/// use pccc_guard::PhoneMask;
+///
+/// const SITE_MASK: PhoneMask = PhoneMask::new();
+///
+/// assert_eq!(SITE_MASK.apply("01012345678")?, "010-1234-****");
+/// assert_eq!(PhoneMask::new().keep_start(3).keep_end(4).apply("010-1234-5678")?, "010-****-5678");
+/// // Not a mobile number: everything is hidden.
+/// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type PhoneMask = FieldMask<MobileNumber>;
 
-impl Mask {
-    /// The most digits of the 12 a policy may reveal.
-    pub const MAX_REVEALED: usize = 6;
+/// A masking policy for a recipient name, following PIPC's delivery-label practice.
+///
+/// - Hangul: the first syllable is kept, and from 3 syllables on the last one too; the rest is masked and
+///   spaces are left out: `김*`, `홍*동`, `남궁 민수` → `남**수`.
+/// - Latin: the first character of each space-separated word is kept and every other letter is masked;
+///   spaces and punctuation stay: `John Smith` → `J*** S****`, `Mary-Jane O'Neil` → `M***-**** O'****`.
+///
+/// The rule is fixed; only the fill character can be chosen.
+///
+/// # Example: mask names for a delivery label
+///
+/// ```
+/// use pccc_guard::NameMask;
+///
+/// const SITE_MASK: NameMask = NameMask::new();
+///
+/// assert_eq!(SITE_MASK.apply("홍길동")?, "홍*동");
+/// assert_eq!(SITE_MASK.apply("김구")?, "김*");
+/// assert_eq!(SITE_MASK.apply("John Smith")?, "J*** S****");
+/// assert_eq!(SITE_MASK.apply("홍길동1")?, "****");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type NameMask = FieldMask<RecipientName>;
 
-    /// The default policy: keep no leading digit, keep the last 4, fill with `*`.
+impl<F: MaskedField> FieldMask<F> {
+    /// The field's default policy: `P********9012`, `010-1234-****`, `홍*동`, with `*`.
     ///
-    /// # Example: the default
+    /// # Example: the defaults
     ///
     /// ```
-    /// use pccc_guard::Mask;
+    /// use pccc_guard::{Mask, NameMask, PhoneMask};
     ///
     /// assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
+    /// assert_eq!(PhoneMask::new().apply("+82 10 1234 5678")?, "010-1234-****");
+    /// assert_eq!(NameMask::new().apply("남궁민수")?, "남**수");
     /// # Ok::<(), pccc_guard::MaskError>(())
     /// ```
-    pub const fn new() -> Mask {
-        Mask { keep_start: 0, keep_end: 4, fill: '*' }
-    }
-
-    /// Keeps `n` digits after the `P` visible.
-    ///
-    /// # Example: keep the first two digits
-    ///
-    /// ```
-    /// use pccc_guard::Mask;
-    ///
-    /// assert_eq!(Mask::new().keep_start(2).keep_end(0).apply("P123456789012")?, "P12**********");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn keep_start(self, n: usize) -> Mask {
-        Mask { keep_start: n, ..self }
-    }
-
-    /// Keeps the last `n` digits visible.
-    ///
-    /// # Example: keep the last two digits
-    ///
-    /// ```
-    /// use pccc_guard::Mask;
-    ///
-    /// assert_eq!(Mask::new().keep_end(2).apply("P123456789012")?, "P**********12");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn keep_end(self, n: usize) -> Mask {
-        Mask { keep_end: n, ..self }
+    pub const fn new() -> Self {
+        FieldMask { keep_start: F::KEEP.0, keep_end: F::KEEP.1, fill: '*', field: PhantomData }
     }
 
     /// Uses `c` for hidden characters. It must be visible and must not read as a digit.
     ///
-    /// # Example: bullets
+    /// # Example: bullets and circles
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, NameMask, PhoneMask};
+    ///
+    /// assert_eq!(Mask::new().fill('•').apply("P123456789012")?, "P••••••••9012");
+    /// assert_eq!(PhoneMask::new().fill('•').apply("01012345678")?, "010-1234-••••");
+    /// assert_eq!(NameMask::new().fill('○').apply("홍길동")?, "홍○동");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn fill(self, c: char) -> Self {
+        FieldMask { fill: c, ..self }
+    }
+
+    /// The fill character.
+    ///
+    /// # Example: read the policy back
+    ///
+    /// ```
+    /// use pccc_guard::NameMask;
+    ///
+    /// assert_eq!(NameMask::new().fill('#').fill_char(), '#');
+    /// ```
+    pub const fn fill_char(&self) -> char {
+        self.fill
+    }
+
+    /// Checks the policy on its own: it must reveal at most the field's `MAX_REVEALED` digits, and its fill
+    /// character must be visible and not read as a digit.
+    ///
+    /// # Example: check a policy at start-up
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, MaskError, NameMask, PhoneMask};
+    ///
+    /// assert!(Mask::new().check().is_ok());
+    /// assert_eq!(Mask::new().fill(' ').check(), Err(MaskError::InvalidFill));
+    /// let err = PhoneMask::new().keep_start(7).keep_end(4).check().unwrap_err();
+    /// assert_eq!(err, MaskError::RevealsTooMuch { revealed: 11, max: 7 });
+    /// assert_eq!(NameMask::new().fill('0').check(), Err(MaskError::InvalidFill));
+    /// ```
+    pub fn check(&self) -> Result<(), MaskError> {
+        check_policy(self.keep_start, self.keep_end, F::MAX_REVEALED, self.fill)
+    }
+
+    /// Masks `input`. A valid value shows what the policy keeps (a PCCC its `P`, a mobile number its hyphens);
+    /// anything else is replaced character for character (after the field's normalisation) by the fill
+    /// character, so it reveals only its length.
+    ///
+    /// # Example: mask what the user typed
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, NameMask, PhoneMask};
+    ///
+    /// assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
+    /// assert_eq!(Mask::new().apply("P1234")?, "*****");
+    /// assert_eq!(PhoneMask::new().apply("010 1234 5678")?, "010-1234-****");
+    /// assert_eq!(PhoneMask::new().apply("0101234")?, "*******");
+    /// assert_eq!(NameMask::new().apply(" Kim  Minsu ")?, "K** M****");
+    /// assert_eq!(NameMask::new().apply("김")?, "*");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub fn apply(&self, input: &str) -> Result<String, MaskError> {
+        self.check()?;
+        Ok(match F::parse_field(input) {
+            Some(value) => value.masked(self),
+            None => filled(F::normalized_len(input), self.fill),
+        })
+    }
+
+    /// Masks a value that has already been parsed.
+    ///
+    /// # Example: mask parsed values
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, MobileNumber, NameMask, Pccc, PhoneMask, RecipientName};
+    ///
+    /// assert_eq!(Mask::new().apply_to(&Pccc::parse("P123456789012")?)?, "P********9012");
+    /// assert_eq!(PhoneMask::new().apply_to(&MobileNumber::parse("011-123-4567")?)?, "011-123-****");
+    /// assert_eq!(NameMask::new().apply_to(&RecipientName::parse("Hong Gil-dong")?)?, "H*** G**-****");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_to(&self, value: &F) -> Result<String, MaskError> {
+        self.check()?;
+        Ok(value.masked(self))
+    }
+}
+
+impl<F: DigitField> FieldMask<F> {
+    /// The most digits a policy may reveal: 6 of a PCCC's 12, 7 of a mobile number's.
+    pub const MAX_REVEALED: usize = F::MAX_REVEALED;
+
+    /// Keeps `n` digits visible at the start (after the `P` of a PCCC).
+    ///
+    /// # Example: keep the first digits
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, PhoneMask};
+    ///
+    /// assert_eq!(Mask::new().keep_start(2).keep_end(0).apply("P123456789012")?, "P12**********");
+    /// assert_eq!(PhoneMask::new().keep_start(3).apply("01012345678")?, "010-****-****");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn keep_start(self, n: usize) -> Self {
+        FieldMask { keep_start: n, ..self }
+    }
+
+    /// Keeps the last `n` digits visible.
+    ///
+    /// # Example: keep the last digits (the UNI-PASS name fallback uses a phone's last 4)
+    ///
+    /// ```
+    /// use pccc_guard::{Mask, PhoneMask};
+    ///
+    /// assert_eq!(Mask::new().keep_end(2).apply("P123456789012")?, "P**********12");
+    /// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn keep_end(self, n: usize) -> Self {
+        FieldMask { keep_end: n, ..self }
+    }
+
+    /// Digits kept at the start.
+    ///
+    /// # Example: read the policy back
     ///
     /// ```
     /// use pccc_guard::Mask;
     ///
-    /// assert_eq!(Mask::new().fill('•').apply("P123456789012")?, "P••••••••9012");
-    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// assert_eq!(Mask::new().keep_start(1).start(), 1);
     /// ```
-    pub const fn fill(self, c: char) -> Mask {
-        Mask { fill: c, ..self }
-    }
-
-    /// Digits kept at the start.
     pub const fn start(&self) -> usize {
         self.keep_start
     }
 
     /// Digits kept at the end.
+    ///
+    /// # Example: read the policy back
+    ///
+    /// ```
+    /// use pccc_guard::PhoneMask;
+    ///
+    /// assert_eq!(PhoneMask::new().end(), 0);
+    /// ```
     pub const fn end(&self) -> usize {
         self.keep_end
     }
 
-    /// The fill character.
-    pub const fn fill_char(&self) -> char {
-        self.fill
+    /// The policy as the field-independent digit masker that every digit mask of the crate uses, in a field
+    /// and in free text.
+    #[inline]
+    pub(crate) const fn digits(&self) -> DigitMask {
+        DigitMask { keep_start: self.keep_start, keep_end: self.keep_end, min_hidden: F::MIN_HIDDEN, fill: self.fill }
+    }
+}
+
+/// Which digits of a value a digit policy shows, independent of the field (one copy in the module).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DigitMask {
+    pub(crate) keep_start: usize,
+    pub(crate) keep_end: usize,
+    /// Digits that always stay hidden, whatever the policy keeps.
+    pub(crate) min_hidden: usize,
+    pub(crate) fill: char,
+}
+
+impl DigitMask {
+    /// A policy that shows no digit.
+    pub(crate) const fn hide_all(fill: char) -> DigitMask {
+        DigitMask { keep_start: 0, keep_end: 0, min_hidden: 0, fill }
     }
 
-    /// Checks the policy on its own: it must reveal at most [`MAX_REVEALED`](Self::MAX_REVEALED) digits, and
-    /// its fill character must be visible and not read as a digit.
-    ///
-    /// # Example: check a policy at start-up
-    ///
-    /// ```
-    /// use pccc_guard::{Mask, MaskError};
-    ///
-    /// assert!(Mask::new().check().is_ok());
-    /// assert_eq!(Mask::new().fill(' ').check(), Err(MaskError::InvalidFill));
-    /// ```
-    pub fn check(&self) -> Result<(), MaskError> {
-        check_policy(self.keep_start, self.keep_end, Mask::MAX_REVEALED, self.fill)
+    /// The digits a value of `n` digits shows: those before the first bound and from the second on. The kept
+    /// start and end, with at least `min_hidden` digits hidden (the kept start gives way first, then the kept
+    /// end).
+    #[inline]
+    fn shown(&self, n: usize) -> (usize, usize) {
+        let visible = n.saturating_sub(self.min_hidden);
+        let end = self.keep_end.min(visible);
+        (self.keep_start.min(visible - end), n - end)
     }
 
-    /// Masks `input`. A valid code shows `P`, the kept digits and fill characters; anything else is replaced
-    /// character for character (after normalisation) by the fill character, so it reveals only its length.
-    ///
-    /// # Example: mask what the user typed
-    ///
-    /// ```
-    /// use pccc_guard::Mask;
-    ///
-    /// assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
-    /// assert_eq!(Mask::new().apply("P1234")?, "*****");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub fn apply(&self, input: &str) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(match Pccc::parse(input) {
-            Ok(code) => self.mask_checked(&code),
-            Err(_) => filled(Normalized::new(input).count(), self.fill),
-        })
+    /// Whether digit `i` of a value of `n` digits is shown.
+    #[inline]
+    pub(crate) fn shows(&self, i: usize, n: usize) -> bool {
+        let (start, end) = self.shown(n);
+        i < start || i >= end
     }
 
-    /// Masks a code that has already been parsed.
-    ///
-    /// # Example: mask a parsed code
-    ///
-    /// ```
-    /// use pccc_guard::{Mask, Pccc};
-    ///
-    /// let code = Pccc::parse("P123456789012")?;
-    /// assert_eq!(Mask::new().apply_to(&code)?, "P********9012");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn apply_to(&self, code: &Pccc) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(self.mask_checked(code))
+    /// Appends the ASCII `digits` with the hidden ones replaced by the fill character, and a hyphen before each
+    /// digit whose index is in `hyphens`.
+    #[inline]
+    pub(crate) fn push(self, out: &mut String, digits: &[u8], hyphens: [usize; 2]) {
+        push_digits(out, digits, self.keep_start, self.keep_end, self.min_hidden, self.fill, hyphens);
     }
+}
 
-    fn mask_checked(&self, code: &Pccc) -> String {
-        let mut out = String::with_capacity(1 + DIGITS * self.fill.len_utf8());
-        out.push('P');
-        keep_ends(
-            &mut out,
-            code.as_bytes().get(1..).unwrap_or_default(),
-            self.keep_start,
-            self.keep_end,
-            self.fill,
-            [usize::MAX; 2],
-        );
-        out
+/// [`DigitMask::push`] with the policy as plain arguments: one copy in the wasm module, and smaller calls.
+#[inline(never)]
+fn push_digits(
+    out: &mut String,
+    digits: &[u8],
+    keep_start: usize,
+    keep_end: usize,
+    min_hidden: usize,
+    fill: char,
+    hyphens: [usize; 2],
+) {
+    let (start, end) = DigitMask { keep_start, keep_end, min_hidden, fill }.shown(digits.len());
+    for (i, &d) in digits.iter().enumerate() {
+        if hyphens.contains(&i) {
+            out.push('-');
+        }
+        out.push(if i < start || i >= end { char::from(d) } else { fill });
+    }
+}
+
+impl<F: MaskedField> Default for FieldMask<F> {
+    fn default() -> Self {
+        FieldMask::new()
+    }
+}
+
+impl<F: MaskedField> Clone for FieldMask<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: MaskedField> Copy for FieldMask<F> {}
+
+impl<F: MaskedField> PartialEq for FieldMask<F> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.keep_start, self.keep_end, self.fill) == (other.keep_start, other.keep_end, other.fill)
+    }
+}
+
+impl<F: MaskedField> Eq for FieldMask<F> {}
+
+impl<F: MaskedField> Hash for FieldMask<F> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.keep_start, self.keep_end, self.fill).hash(state);
+    }
+}
+
+/// Prints the policy under its field's name: `Mask { keep_start: 0, keep_end: 4, fill: '*' }`,
+/// `NameMask { fill: '*' }`.
+impl<F: MaskedField> fmt::Debug for FieldMask<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct(F::NAME);
+        if F::MAX_REVEALED > 0 {
+            s.field("keep_start", &self.keep_start).field("keep_end", &self.keep_end);
+        }
+        s.field("fill", &self.fill).finish()
     }
 }
 
@@ -198,26 +459,6 @@ pub(crate) fn check_policy(keep_start: usize, keep_end: usize, max: usize, fill:
             Ok(())
         }
         _ => Err(MaskError::InvalidFill),
-    }
-}
-
-/// Appends the ASCII `digits` with all but the first `keep_start` and last `keep_end` replaced by `fill`, and a
-/// hyphen before each digit whose index is in `hyphens` (shared by every field's mask: one copy in the module).
-#[inline(never)]
-pub(crate) fn keep_ends(
-    out: &mut String,
-    digits: &[u8],
-    keep_start: usize,
-    keep_end: usize,
-    fill: char,
-    hyphens: [usize; 2],
-) {
-    let hidden_end = digits.len().saturating_sub(keep_end);
-    for (i, &d) in digits.iter().enumerate() {
-        if hyphens.contains(&i) {
-            out.push('-');
-        }
-        out.push(if i < keep_start || i >= hidden_end { char::from(d) } else { fill });
     }
 }
 

@@ -8,8 +8,8 @@ use core::fmt;
 use core::iter::Peekable;
 use core::str::{CharIndices, FromStr};
 
-use crate::error::{MaskError, NameError};
-use crate::mask::{check_policy, filled};
+use crate::error::NameError;
+use crate::mask::NameMask;
 use crate::normalize::{map_char, Mapped, Source};
 use crate::pccc::is_rrn_date;
 
@@ -367,128 +367,25 @@ impl AsRef<str> for RecipientName {
     }
 }
 
-/// A masking policy for a recipient name, following PIPC's delivery-label practice.
-///
-/// - Hangul: the first syllable is kept, and from 3 syllables on the last one too; the rest is masked and
-///   spaces are left out: `김*`, `홍*동`, `남궁 민수` → `남**수`.
-/// - Latin: the first character of each space-separated word is kept and every other letter is masked;
-///   spaces and punctuation stay: `John Smith` → `J*** S****`, `Mary-Jane O'Neil` → `M***-**** O'****`.
-///
-/// The rule is fixed; only the fill character can be chosen. Anything that is not a valid name is masked
-/// completely, character for character after normalisation, revealing only its length.
-///
-/// # Example: mask names for a delivery label
-///
-/// ```
-/// use pccc_guard::NameMask;
-///
-/// const SITE_MASK: NameMask = NameMask::new();
-///
-/// assert_eq!(SITE_MASK.apply("홍길동")?, "홍*동");
-/// assert_eq!(SITE_MASK.apply("김구")?, "김*");
-/// assert_eq!(SITE_MASK.apply("John Smith")?, "J*** S****");
-/// assert_eq!(SITE_MASK.apply("홍길동1")?, "****");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct NameMask {
-    fill: char,
-}
+impl crate::mask::MaskedField for RecipientName {
+    const NAME: &'static str = "NameMask";
+    const KEEP: (usize, usize) = (0, 0);
+    const MAX_REVEALED: usize = 0;
 
-impl Default for NameMask {
-    fn default() -> Self {
-        NameMask::new()
-    }
-}
-
-impl NameMask {
-    /// The default policy: mask with `*`.
-    ///
-    /// # Example: the default
-    ///
-    /// ```
-    /// use pccc_guard::NameMask;
-    ///
-    /// assert_eq!(NameMask::new().apply("남궁민수")?, "남**수");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn new() -> NameMask {
-        NameMask { fill: '*' }
+    fn parse_field(input: &str) -> Option<RecipientName> {
+        RecipientName::parse(input).ok()
     }
 
-    /// Uses `c` for hidden characters. It must be visible and must not read as a digit.
-    ///
-    /// # Example: circles
-    ///
-    /// ```
-    /// use pccc_guard::NameMask;
-    ///
-    /// assert_eq!(NameMask::new().fill('○').apply("홍길동")?, "홍○동");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn fill(self, c: char) -> NameMask {
-        NameMask { fill: c }
+    fn normalized_len(input: &str) -> usize {
+        NameChars::new(input).count()
     }
 
-    /// The fill character.
-    pub const fn fill_char(&self) -> char {
-        self.fill
-    }
-
-    /// Checks the policy on its own: the fill character must be visible and not read as a digit.
-    ///
-    /// # Example: a space cannot hide anything
-    ///
-    /// ```
-    /// use pccc_guard::{MaskError, NameMask};
-    ///
-    /// assert_eq!(NameMask::new().fill(' ').check(), Err(MaskError::InvalidFill));
-    /// ```
-    pub fn check(&self) -> Result<(), MaskError> {
-        check_policy(0, 0, 0, self.fill)
-    }
-
-    /// Masks `input`: a valid name by the rule above, anything else completely.
-    ///
-    /// # Example: mask what the user typed
-    ///
-    /// ```
-    /// use pccc_guard::NameMask;
-    ///
-    /// assert_eq!(NameMask::new().apply(" Kim  Minsu ")?, "K** M****");
-    /// assert_eq!(NameMask::new().apply("김")?, "*");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub fn apply(&self, input: &str) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(match RecipientName::parse(input) {
-            Ok(name) => self.mask_checked(&name),
-            Err(_) => filled(NameChars::new(input).count(), self.fill),
-        })
-    }
-
-    /// Masks a name that has already been parsed.
-    ///
-    /// # Example: mask a parsed name
-    ///
-    /// ```
-    /// use pccc_guard::{NameMask, RecipientName};
-    ///
-    /// let name = RecipientName::parse("Hong Gil-dong")?;
-    /// assert_eq!(NameMask::new().apply_to(&name)?, "H*** G**-****");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn apply_to(&self, name: &RecipientName) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(self.mask_checked(name))
-    }
-
-    fn mask_checked(&self, name: &RecipientName) -> String {
-        let hangul = name.is_hangul();
-        let last = name.as_str().chars().filter(|&c| c != ' ').count().saturating_sub(1);
-        let mut out = String::with_capacity(name.as_str().len() * 2);
+    fn masked(&self, mask: &NameMask) -> String {
+        let hangul = self.is_hangul();
+        let last = self.as_str().chars().filter(|&c| c != ' ').count().saturating_sub(1);
+        let mut out = String::with_capacity(self.as_str().len() * 2);
         let (mut i, mut word_start) = (0, true);
-        for c in name.as_str().chars() {
+        for c in self.as_str().chars() {
             let keep = if hangul {
                 // Spaces are left out; the first syllable stays, and the last from 3 syllables on.
                 if c == ' ' {
@@ -500,7 +397,7 @@ impl NameMask {
                 word_start || !c.is_ascii_alphabetic()
             };
             word_start = c == ' ';
-            out.push(if keep { c } else { self.fill });
+            out.push(if keep { c } else { mask.fill_char() });
         }
         out
     }

@@ -3,7 +3,10 @@
 use core::fmt;
 use core::str::FromStr;
 
+use alloc::string::String;
+
 use crate::error::PcccError;
+use crate::mask::Mask;
 use crate::normalize::{Normalized, Source};
 
 /// Digits after the `P`.
@@ -204,4 +207,30 @@ impl AsRef<str> for Pccc {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
+}
+
+impl crate::mask::MaskedField for Pccc {
+    const NAME: &'static str = "Mask";
+    const KEEP: (usize, usize) = (0, 4);
+    const MAX_REVEALED: usize = 6;
+
+    fn parse_field(input: &str) -> Option<Pccc> {
+        Pccc::parse(input).ok()
+    }
+
+    fn normalized_len(input: &str) -> usize {
+        Normalized::new(input).count()
+    }
+
+    fn masked(&self, mask: &Mask) -> String {
+        let mut out = String::with_capacity(1 + DIGITS * mask.fill_char().len_utf8());
+        out.push('P');
+        mask.digits().push(&mut out, self.bytes.get(1..).unwrap_or_default(), [usize::MAX; 2]);
+        out
+    }
+}
+
+impl crate::mask::DigitField for Pccc {
+    /// A policy reveals at most 6 of the 12 digits.
+    const MIN_HIDDEN: usize = DIGITS - 6;
 }

@@ -11,8 +11,8 @@ use alloc::string::String;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::{MaskError, PhoneError};
-use crate::mask::{check_policy, filled, keep_ends};
+use crate::error::PhoneError;
+use crate::mask::PhoneMask;
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
 
@@ -246,177 +246,28 @@ impl AsRef<str> for MobileNumber {
     }
 }
 
-/// A masking policy for a mobile number: how many of its digits to keep visible at the start and at the end,
-/// and the character that replaces the rest. The output is always hyphenated. The default keeps the first 7
-/// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
-///
-/// A policy may keep at most [`MAX_REVEALED`](Self::MAX_REVEALED) digits, so at least 4 of an 11-digit number
-/// stay hidden. A 10-digit number keeps 4 hidden as well: the kept start shrinks first, then the kept end
-/// (the default gives `011-123-****`). Anything that is not a valid mobile number is masked completely,
-/// revealing only its length.
-///
-/// # Example: one policy for the whole site
-///
-/// ```
-/// use pccc_guard::PhoneMask;
-///
-/// const SITE_MASK: PhoneMask = PhoneMask::new();
-///
-/// assert_eq!(SITE_MASK.apply("01012345678")?, "010-1234-****");
-/// assert_eq!(PhoneMask::new().keep_start(3).keep_end(4).apply("010-1234-5678")?, "010-****-5678");
-/// // Not a mobile number: everything is hidden.
-/// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PhoneMask {
-    keep_start: usize,
-    keep_end: usize,
-    fill: char,
-}
+impl crate::mask::MaskedField for MobileNumber {
+    const NAME: &'static str = "PhoneMask";
+    const KEEP: (usize, usize) = (7, 0);
+    const MAX_REVEALED: usize = 7;
 
-impl Default for PhoneMask {
-    fn default() -> Self {
-        PhoneMask::new()
-    }
-}
-
-impl PhoneMask {
-    /// The most digits a policy may keep visible.
-    pub const MAX_REVEALED: usize = 7;
-
-    /// The default policy: keep the first 7 digits, hide the last 4 with `*`.
-    ///
-    /// # Example: the default
-    ///
-    /// ```
-    /// use pccc_guard::PhoneMask;
-    ///
-    /// assert_eq!(PhoneMask::new().apply("+82 10 1234 5678")?, "010-1234-****");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn new() -> PhoneMask {
-        PhoneMask { keep_start: 7, keep_end: 0, fill: '*' }
+    fn parse_field(input: &str) -> Option<MobileNumber> {
+        MobileNumber::parse(input).ok()
     }
 
-    /// Keeps the first `n` digits visible.
-    ///
-    /// # Example: keep only the prefix
-    ///
-    /// ```
-    /// use pccc_guard::PhoneMask;
-    ///
-    /// assert_eq!(PhoneMask::new().keep_start(3).apply("01012345678")?, "010-****-****");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn keep_start(self, n: usize) -> PhoneMask {
-        PhoneMask { keep_start: n, ..self }
+    fn normalized_len(input: &str) -> usize {
+        phone_chars(input).count()
     }
 
-    /// Keeps the last `n` digits visible.
-    ///
-    /// # Example: the last 4 digits only (the UNI-PASS name fallback uses them)
-    ///
-    /// ```
-    /// use pccc_guard::PhoneMask;
-    ///
-    /// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn keep_end(self, n: usize) -> PhoneMask {
-        PhoneMask { keep_end: n, ..self }
-    }
-
-    /// Uses `c` for hidden digits. It must be visible and must not read as a digit.
-    ///
-    /// # Example: bullets
-    ///
-    /// ```
-    /// use pccc_guard::PhoneMask;
-    ///
-    /// assert_eq!(PhoneMask::new().fill('•').apply("01012345678")?, "010-1234-••••");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub const fn fill(self, c: char) -> PhoneMask {
-        PhoneMask { fill: c, ..self }
-    }
-
-    /// Digits kept at the start.
-    pub const fn start(&self) -> usize {
-        self.keep_start
-    }
-
-    /// Digits kept at the end.
-    pub const fn end(&self) -> usize {
-        self.keep_end
-    }
-
-    /// The fill character.
-    pub const fn fill_char(&self) -> char {
-        self.fill
-    }
-
-    /// Checks the policy on its own: it must keep at most [`MAX_REVEALED`](Self::MAX_REVEALED) digits, and its
-    /// fill character must be visible and not read as a digit.
-    ///
-    /// # Example: a policy that shows the whole number is refused
-    ///
-    /// ```
-    /// use pccc_guard::{MaskError, PhoneMask};
-    ///
-    /// assert!(PhoneMask::new().check().is_ok());
-    /// let err = PhoneMask::new().keep_start(7).keep_end(4).check().unwrap_err();
-    /// assert_eq!(err, MaskError::RevealsTooMuch { revealed: 11, max: 7 });
-    /// ```
-    pub fn check(&self) -> Result<(), MaskError> {
-        check_policy(self.keep_start, self.keep_end, PhoneMask::MAX_REVEALED, self.fill)
-    }
-
-    /// Masks `input`. A valid mobile number shows its kept digits, fill characters and hyphens; anything else
-    /// is replaced character for character (after normalisation) by the fill character.
-    ///
-    /// # Example: mask what the user typed
-    ///
-    /// ```
-    /// use pccc_guard::PhoneMask;
-    ///
-    /// assert_eq!(PhoneMask::new().apply("010 1234 5678")?, "010-1234-****");
-    /// assert_eq!(PhoneMask::new().apply("0101234")?, "*******");
-    /// # Ok::<(), pccc_guard::MaskError>(())
-    /// ```
-    pub fn apply(&self, input: &str) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(match MobileNumber::parse(input) {
-            Ok(number) => self.mask_checked(&number),
-            Err(_) => filled(phone_chars(input).count(), self.fill),
-        })
-    }
-
-    /// Masks a number that has already been parsed.
-    ///
-    /// # Example: mask a parsed number
-    ///
-    /// ```
-    /// use pccc_guard::{MobileNumber, PhoneMask};
-    ///
-    /// let phone = MobileNumber::parse("011-123-4567")?;
-    /// assert_eq!(PhoneMask::new().apply_to(&phone)?, "011-123-****");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn apply_to(&self, number: &MobileNumber) -> Result<String, MaskError> {
-        self.check()?;
-        Ok(self.mask_checked(number))
-    }
-
-    fn mask_checked(&self, number: &MobileNumber) -> String {
-        let digits = number.as_bytes();
-        let len = digits.len();
-        // At least 4 digits stay hidden, also in a 10-digit number: the kept start gives way first.
-        let visible = len.saturating_sub(4);
-        let end = self.keep_end.min(visible);
-        let start = self.keep_start.min(visible - end);
-        let mut out = String::with_capacity(len * self.fill.len_utf8() + 2);
-        keep_ends(&mut out, digits, start, end, self.fill, [3, visible]);
+    fn masked(&self, mask: &PhoneMask) -> String {
+        let digits = self.as_bytes();
+        let mut out = String::with_capacity(digits.len() * mask.fill_char().len_utf8() + 2);
+        mask.digits().push(&mut out, digits, [3, digits.len().saturating_sub(4)]);
         out
     }
+}
+
+impl crate::mask::DigitField for MobileNumber {
+    /// At least 4 digits stay hidden, also in a 10-digit number.
+    const MIN_HIDDEN: usize = 4;
 }
