@@ -2,7 +2,8 @@
 // strict Content-Security-Policy a government site uses. Pages under /degraded/ are served without
 // 'wasm-unsafe-eval' so that the fallback (a plain working form) can be seen and tested.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,27 @@ export function cspFor(pathname) {
   return policy.join('; ');
 }
 
+// Compressed as a production static host serves precompressed files: brotli (quality 11) or gzip (-9), made once per
+// file version and kept, so compression costs nothing per request.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
+const compressed = new Map();
+async function encoded(file, body, acceptEncoding) {
+  const coding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+  if (!coding || !COMPRESSIBLE.has(extname(file))) return { body };
+  const key = `${coding}:${file}:${(await stat(file)).mtimeMs}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = coding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return { body: out, coding };
+}
+
+/** Extra folders served under a path prefix (the load benchmark's pages), set by startServer's `roots`. */
+let extraRoots = {};
+
 /** Maps a URL path to a file inside one of the served roots, or null (never outside them). */
 function resolve(pathname) {
   let path;
@@ -57,7 +79,11 @@ function resolve(pathname) {
   // /degraded/x is the same file as /x (only the CSP differs).
   if (path.startsWith('/degraded/')) path = path.slice('/degraded'.length);
   let root = WWW;
-  if (path.startsWith('/pkg/')) {
+  const extra = Object.keys(extraRoots).find((prefix) => path.startsWith(prefix));
+  if (extra) {
+    root = extraRoots[extra];
+    path = path.slice(extra.length - 1);
+  } else if (path.startsWith('/pkg/')) {
     root = PKG;
     path = path.slice('/pkg'.length);
   } else if (path.startsWith('/npm/')) {
@@ -72,7 +98,8 @@ function resolve(pathname) {
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
 }
 
-export function startServer({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', quiet = false, roots = {} } = {}) {
+  extraRoots = roots;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const headers = {
@@ -94,8 +121,9 @@ export function startServer({ port = 8080, host = '127.0.0.1', quiet = false } =
       return res.end('not found\n');
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const { body, coding } = await encoded(file, await readFile(file), req.headers['accept-encoding'] ?? '');
+      const type = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
+      res.writeHead(200, { ...headers, ...type, ...(coding && { 'Content-Encoding': coding }), 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });

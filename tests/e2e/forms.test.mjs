@@ -239,6 +239,20 @@ test('without wasm-unsafe-eval the form still submits, with one warning and no u
   await p.close();
 });
 
+test('without wasm-unsafe-eval nothing is fetched in vain and the page finishes loading (network idle)', async () => {
+  const p = await env.newPage();
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // "networkidle": no request open for 500 ms. A .wasm response left unread would keep it from ever coming.
+  await p.goto(env.base + '/degraded/forms.html', { waitUntil: 'networkidle', timeout: 15_000 });
+  await p.waitForSelector('body[data-guarded="false"]');
+  assert.ok(!requests.some((path) => path.endsWith('.wasm')), `the .wasm is not fetched when it cannot run: ${requests}`);
+  for (const [field, value] of [['#f-name', 'x'], ['#f-pccc', 'P1'], ['#f-phone', '1'], ['#f-postcode', '1']]) await p.fill(field, value);
+  await Promise.all([p.waitForURL(/\?/), p.click('#plain-submit')]);
+  assert.equal(new URL(p.url()).searchParams.get('pccc'), 'P1');
+  await p.close();
+});
+
 test('a real trap in the WebAssembly (test build) switches the guards off and leaves working fields', async () => {
   const p = await page();
   await p.evaluate(async () => {
