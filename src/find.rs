@@ -387,11 +387,14 @@ impl FusedIterator for Findings<'_> {}
 /// The 8 bytes at `at` as a little-endian word, zeros past the end.
 #[inline]
 fn word_at(b: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    match b.get(at..at.saturating_add(8)) {
-        Some(chunk) => bytes.copy_from_slice(chunk),
-        None => bytes.iter_mut().zip(b.get(at..).unwrap_or_default()).for_each(|(to, from)| *to = *from),
-    }
+    // `try_into` rather than `copy_from_slice`, whose length-mismatch panic would bring number formatting into
+    // the WebAssembly module.
+    let bytes =
+        b.get(at..at.saturating_add(8)).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()).unwrap_or_else(|| {
+            let mut bytes = [0u8; 8];
+            bytes.iter_mut().zip(b.get(at..).unwrap_or_default()).for_each(|(to, from)| *to = *from);
+            bytes
+        });
     u64::from_le_bytes(bytes)
 }
 

@@ -5,7 +5,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::error::MaskError;
-use crate::find::{find_sensitive_bytes, Finding, Kind, Kinds};
+use core::ops::Range;
+
+use crate::find::{find_sensitive, find_sensitive_bytes, Finding, Kind, Kinds};
 use crate::mask::{check_policy, DigitMask, Mask, PhoneMask};
 
 /// How [`redact`] masks what it finds: a policy per kind, and which kinds to look for.
@@ -211,13 +213,32 @@ impl Policies {
     pub fn write_masked(&self, text: &[u8], finding: &Finding, out: &mut Vec<u8>) -> Result<(), MaskError> {
         self.check()?;
         if let Some(number) = text.get(finding.range.clone()) {
-            self.mask_into(number, finding.kind, out);
+            self.mask_bytes(number, finding.kind, out);
         }
         Ok(())
     }
 
     /// Appends `number` (a finding of `kind`) with its hidden digits replaced by the fill character.
-    fn mask_into(&self, number: &[u8], kind: Kind, out: &mut Vec<u8>) {
+    fn mask_bytes(&self, number: &[u8], kind: Kind, out: &mut Vec<u8>) {
+        let mut fill = [0u8; 4];
+        self.mask_pieces(number, kind, |piece| match piece {
+            Piece::Keep(range) => out.extend_from_slice(number.get(range).unwrap_or_default()),
+            Piece::Fill(c) => out.extend_from_slice(c.encode_utf8(&mut fill).as_bytes()),
+        });
+    }
+
+    /// The same for a finding in a `str`: pieces of it are `str`s too (findings and digits lie on character
+    /// boundaries), so no UTF-8 check is needed on the way out.
+    fn mask_str(&self, number: &str, kind: Kind, out: &mut String) {
+        self.mask_pieces(number.as_bytes(), kind, |piece| match piece {
+            Piece::Keep(range) => out.push_str(number.get(range).unwrap_or_default()),
+            Piece::Fill(c) => out.push(c),
+        });
+    }
+
+    /// `number` (a finding of `kind`) as the pieces of its masked form, in order: ranges of it kept as they are,
+    /// and fill characters in place of hidden digits.
+    fn mask_pieces(&self, number: &[u8], kind: Kind, mut emit: impl FnMut(Piece)) {
         // Digits not counted (a country code), and the index of the first counted one: a mobile number's
         // digits are counted in its domestic form, with its trunk 0 whether written or not.
         let (policy, skip, base) = match kind {
@@ -237,18 +258,23 @@ impl Policies {
             }
         };
         let n = Digits::of(number).count().saturating_sub(skip) + base;
-        let mut fill = [0u8; 4];
-        let fill = policy.fill.encode_utf8(&mut fill).as_bytes();
         let mut at = 0;
         for (k, (_, start, end)) in Digits::of(number).enumerate() {
-            out.extend_from_slice(number.get(at..start).unwrap_or_default());
-            let digit = number.get(start..end).unwrap_or_default();
-            let shown = k < skip || policy.shows(k - skip + base, n);
-            out.extend_from_slice(if shown { digit } else { fill });
+            if k < skip || policy.shows(k - skip + base, n) {
+                continue;
+            }
+            emit(Piece::Keep(at..start));
+            emit(Piece::Fill(policy.fill));
             at = end;
         }
-        out.extend_from_slice(number.get(at..).unwrap_or_default());
+        emit(Piece::Keep(at..number.len()));
     }
+}
+
+/// A piece of a masked finding: a range of it kept, or a fill character.
+enum Piece {
+    Keep(Range<usize>),
+    Fill(char),
 }
 
 /// The ASCII and full-width digits of a finding: value, start and end.
@@ -312,14 +338,21 @@ impl Iterator for Digits<'_> {
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
 pub fn redact<'a>(text: &'a str, policies: &Policies) -> Result<Cow<'a, str>, MaskError> {
-    Ok(match redact_bytes(text.as_bytes(), policies)? {
-        Cow::Borrowed(_) => Cow::Borrowed(text),
-        // Findings start and end on character boundaries and the fill is a whole character, so the output is
-        // UTF-8; the lossy path is never taken.
-        Cow::Owned(bytes) => {
-            Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-        }
-    })
+    policies.check()?;
+    let mut findings = find_sensitive(text).kinds(policies.kinds);
+    let Some(first) = findings.next() else {
+        return Ok(Cow::Borrowed(text));
+    };
+    // A fill character may be longer than the digit it replaces: room for a few of those without regrowing.
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for finding in core::iter::once(first).chain(findings) {
+        out.push_str(text.get(at..finding.range.start).unwrap_or_default());
+        policies.mask_str(text.get(finding.range.clone()).unwrap_or_default(), finding.kind, &mut out);
+        at = finding.range.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    Ok(Cow::Owned(out))
 }
 
 /// [`redact`] on arbitrary bytes: the findings of [`find_sensitive_bytes`] are masked, and every other byte,
@@ -345,7 +378,7 @@ pub fn redact_bytes<'a>(bytes: &'a [u8], policies: &Policies) -> Result<Cow<'a, 
     let mut at = 0;
     for finding in core::iter::once(first).chain(findings) {
         out.extend_from_slice(bytes.get(at..finding.range.start).unwrap_or_default());
-        policies.mask_into(bytes.get(finding.range.clone()).unwrap_or_default(), finding.kind, &mut out);
+        policies.mask_bytes(bytes.get(finding.range.clone()).unwrap_or_default(), finding.kind, &mut out);
         at = finding.range.end;
     }
     out.extend_from_slice(bytes.get(at..).unwrap_or_default());

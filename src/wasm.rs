@@ -16,6 +16,8 @@ use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[cfg(feature = "text-module")]
+use crate::{find_sensitive, Kind, Kinds, Policies};
 use crate::{normalize_with_caret as normalize_caret, Pccc};
 use crate::{
     Locale, Mask, MaskError, MobileNumber, NameError, NameMask, PcccError, PhoneError, PhoneMask, Postcode,
@@ -57,9 +59,15 @@ pub mod slot {
     pub const DISPLAY_LEN: usize = 8;
     /// The caret after [`normalize_with_caret`](super::normalize_with_caret).
     pub const CARET: usize = 9;
+    /// Address of the findings block that [`find`](super::find) writes.
+    pub const FOUND_PTR: usize = 10;
+    /// Where a [`find`](super::find) that filled its block goes on: a byte offset…
+    pub const NEXT_BYTE: usize = 11;
+    /// …and the same place in UTF-16 units.
+    pub const NEXT_UTF16: usize = 12;
 }
 
-static SLOTS: [AtomicU32; 10] = [const { AtomicU32::new(0) }; 10];
+static SLOTS: [AtomicU32; 13] = [const { AtomicU32::new(0) }; 13];
 
 /// Room for the longest value a valid field can have (a 20-syllable name with spaces is 79 bytes; a mobile
 /// number and its display form together 24).
@@ -270,4 +278,105 @@ pub fn locale(tag: &str) -> u32 {
         Some(Locale::En) => 1,
         None => 2,
     }
+}
+
+// ---- Free text (the `text-module` build: a module of its own, so that pages guarding fields never download the
+// finder) ----------------------------------------------------------------------------------------------------------
+
+/// The kinds a JavaScript bit set names: bit 0 `pccc`, bit 1 `rrn`, bit 2 `mobile`.
+#[cfg(feature = "text-module")]
+fn kinds_of(bits: u32) -> Kinds {
+    Kind::ALL.into_iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, k)| k).collect()
+}
+
+/// Walks a text once, turning ascending byte offsets into UTF-16 offsets.
+#[cfg(feature = "text-module")]
+struct Utf16<'a> {
+    chars: core::str::CharIndices<'a>,
+    /// The byte offset of `chars`' start in the text.
+    base: usize,
+    units: usize,
+}
+
+#[cfg(feature = "text-module")]
+impl Utf16<'_> {
+    fn at(&mut self, byte: usize) -> u32 {
+        while let Some((i, c)) = self.chars.clone().next() {
+            if self.base + i >= byte {
+                break;
+            }
+            self.chars.next();
+            self.units += c.len_utf16();
+        }
+        word(self.units)
+    }
+}
+
+/// Findings of one [`find`] call, three `u32`s each: kind (the bit's index), UTF-16 start, UTF-16 end.
+#[cfg(feature = "text-module")]
+const FOUND_CAPACITY: usize = 64;
+#[cfg(feature = "text-module")]
+static FOUND: [AtomicU32; 3 * FOUND_CAPACITY] = [const { AtomicU32::new(0) }; 3 * FOUND_CAPACITY];
+
+/// Finds personal numbers of the `kinds` in the bit set in `text`, from byte `from` (whose UTF-16 offset is
+/// `from_utf16`; both 0 for the first call). Writes up to 64 findings into the block whose address is in the
+/// `FOUND_PTR` slot and returns how many; when the block is full, `NEXT_BYTE` and `NEXT_UTF16` say where the
+/// next call goes on.
+#[cfg(feature = "text-module")]
+#[wasm_bindgen]
+pub fn find(text: &str, kinds: u32, from: u32, from_utf16: u32) -> u32 {
+    set(slot::FOUND_PTR, word(FOUND.as_ptr() as usize));
+    let start = from as usize;
+    let mut utf16 =
+        Utf16 { chars: text.get(start..).unwrap_or_default().char_indices(), base: start, units: from_utf16 as usize };
+    let mut count = 0;
+    for f in find_sensitive(text).kinds(kinds_of(kinds)).starting_at(start) {
+        let kind = Kind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0);
+        for (cell, value) in FOUND[3 * count..].iter().zip([word(kind), utf16.at(f.range.start), utf16.at(f.range.end)])
+        {
+            cell.store(value, Relaxed);
+        }
+        count += 1;
+        if count == FOUND_CAPACITY {
+            set(slot::NEXT_BYTE, word(f.range.end));
+            set(slot::NEXT_UTF16, utf16.at(f.range.end));
+            break;
+        }
+    }
+    word(count)
+}
+
+/// Masks every finding of the `kinds` in `text`: PCCCs and mobile numbers by their policy (`NONE` for a field's
+/// default), RRNs completely, with `fill` (`NONE`: `*`). A refused policy returns an empty string and puts the
+/// `MaskError` record in the slots, with `CODE_LEN` 0 when the policies were accepted.
+#[cfg(feature = "text-module")]
+#[wasm_bindgen(js_name = redactText)]
+pub fn redact_text(
+    text: &str,
+    kinds: u32,
+    pccc_start: u32,
+    pccc_end: u32,
+    phone_start: u32,
+    phone_end: u32,
+    fill: u32,
+) -> String {
+    set(slot::CODE_LEN, 0);
+    let or = |n: u32, default: usize| if n == NONE { default } else { n as usize };
+    let pccc = Mask::new();
+    let phone = PhoneMask::new();
+    let mut policies = Policies::new()
+        .kinds(kinds_of(kinds))
+        .pccc(pccc.keep_start(or(pccc_start, pccc.start())).keep_end(or(pccc_end, pccc.end())))
+        .phone(phone.keep_start(or(phone_start, phone.start())).keep_end(or(phone_end, phone.end())));
+    let result = match fill {
+        NONE => Ok(policies),
+        code => char::from_u32(code).ok_or(MaskError::InvalidFill).map(|c| {
+            policies = policies.rrn_fill(c).pccc(policies.pccc_mask().fill(c)).phone(policies.phone_mask().fill(c));
+            policies
+        }),
+    };
+    result.and_then(|p| crate::redact(text, &p).map(|t| t.into_owned())).unwrap_or_else(|e| {
+        mask_failure(e).write();
+        String::new()
+    })
 }
