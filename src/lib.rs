@@ -45,6 +45,10 @@
 //! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
 //!   wasm-bindgen.
 //! - `debug-panic-hook`: forwards panics to the browser console; for debugging builds only.
+//! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`MobileNumber`], [`Postcode`] and [`RecipientName`]
+//!   (as their canonical string; deserialising parses, so a struct of them cannot hold a bad value), for
+//!   [`Recipient`], [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise
+//!   to the JavaScript API's JSON, in a chosen language with `Localized`. Works without std.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -62,9 +66,13 @@ mod pccc;
 mod phone;
 mod postcode;
 mod recipient;
+#[cfg(feature = "serde")]
+mod serde;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
+#[cfg(feature = "serde")]
+pub use self::serde::Localized;
 pub use error::{Locale, MaskError, PcccError};
 pub use error::{NameError, PhoneError, PostcodeError};
 pub use mask::Mask;
