@@ -30,11 +30,22 @@ fn all_digits(x: u64, n: u32) -> bool {
 /// that the policy keeps goes in it.
 pub struct Template {
     text: Vec<u8>,
+    /// `text` padded to a fixed-size block, when it fits in one.
+    block: Option<[u8; Out::FIXED]>,
     /// (byte offset in `text`, index of the digit after the `P`)
     slots: Vec<(usize, usize)>,
 }
 
 impl Template {
+    fn new(text: Vec<u8>, slots: Vec<(usize, usize)>) -> Template {
+        let block = (text.len() <= Out::FIXED).then(|| {
+            let mut block = [0; Out::FIXED];
+            block[..text.len()].copy_from_slice(&text);
+            block
+        });
+        Template { text, block, slots }
+    }
+
     /// Learns the template from the library's own mask: the output for a code of zeros, then for each of the
     /// 12 digits the output with only that digit changed. Returns `None` if the outputs do not line up that
     /// way (then every code takes the general path).
@@ -62,16 +73,102 @@ impl Template {
                 _ => return Ok(None),
             }
         }
-        Ok(Some(Template { text, slots }))
+        Ok(Some(Template::new(text, slots)))
     }
 
-    /// Writes the masked form of a canonical code (`is_canonical_pccc(code)`) into `out`.
+    /// The template that prints a canonical code as it is (for `--show-values`).
+    pub fn identity() -> Template {
+        Template::new(b"P000000000000".to_vec(), (0..12).map(|i| (1 + i, i)).collect())
+    }
+
+    /// The template's text with `before` and `after` around it, and the slots moved to match: a whole output
+    /// line for a valid code, to fill in one go.
+    pub fn framed(&self, before: &[u8], after: &[u8]) -> Template {
+        let mut text = before.to_vec();
+        text.extend_from_slice(&self.text);
+        text.extend_from_slice(after);
+        Template::new(text, self.slots.iter().map(|&(j, i)| (before.len() + j, i)).collect())
+    }
+
+    /// Appends the template filled with the digits of a canonical code (`is_canonical_pccc(code)`).
     #[inline]
-    pub fn fill(&self, code: &[u8], out: &mut Vec<u8>) {
+    pub fn fill(&self, code: &[u8], out: &mut Out) {
         let at = out.len();
-        out.extend_from_slice(&self.text);
-        for &(j, i) in &self.slots {
-            out[at + j] = code[1 + i];
+        match &self.block {
+            Some(block) => out.fixed(block, self.text.len()),
+            None => out.extend(&self.text),
+        }
+        if let Some(digits) = code.get(1..13) {
+            for &(j, i) in &self.slots {
+                if let Some(&d) = digits.get(i) {
+                    out.set(at + j, d);
+                }
+            }
+        }
+    }
+}
+
+/// The output buffer: bytes written at a cursor into a buffer that is kept larger than what it holds, so that
+/// short pieces can be copied as fixed-size blocks (a few vector moves instead of a `memcpy` call each).
+pub struct Out {
+    data: Vec<u8>,
+    len: usize,
+}
+
+impl Out {
+    /// The size of a fixed-size copy; the buffer always has this much room after `len` before it is flushed.
+    pub const FIXED: usize = 64;
+
+    pub fn with_capacity(n: usize) -> Out {
+        Out { data: vec![0; n + 2 * Out::FIXED], len: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        &self.data[..self.len]
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Keeps the first `len` bytes.
+    pub fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    pub fn extend(&mut self, s: &[u8]) {
+        let end = self.len + s.len();
+        if end + Out::FIXED > self.data.len() {
+            self.data.resize(end + Out::FIXED, 0);
+        }
+        self.data[self.len..end].copy_from_slice(s);
+        self.len = end;
+    }
+
+    pub fn push(&mut self, b: u8) {
+        self.extend(&[b]);
+    }
+
+    /// Appends the first `used` bytes of `block` by copying all of it (the rest is overwritten later).
+    #[inline]
+    pub fn fixed<const N: usize>(&mut self, block: &[u8; N], used: usize) {
+        match self.data.get_mut(self.len..self.len + N) {
+            Some(room) => {
+                room.copy_from_slice(block);
+                self.len += used.min(N);
+            }
+            None => self.extend(&block[..used.min(N)]),
+        }
+    }
+
+    #[inline]
+    fn set(&mut self, at: usize, b: u8) {
+        if let Some(slot) = self.data.get_mut(at) {
+            *slot = b;
         }
     }
 }
@@ -108,7 +205,8 @@ mod tests {
             for b in 0..=255u8 {
                 let mut case = *b"P123456789012";
                 case[pos] = b;
-                let by_parser = std::str::from_utf8(&case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
+                let by_parser =
+                    std::str::from_utf8(&case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
                 let same = by_parser.as_deref().map(str::as_bytes) == Some(&case[..]);
                 assert_eq!(is_canonical_pccc(&case), same, "byte {b:#x} at {pos}");
             }
@@ -128,9 +226,12 @@ mod tests {
         for policy in policies {
             let template = Template::learn(&policy).unwrap().expect("a template");
             for code in codes {
-                let mut out = Vec::new();
+                let mut out = Out::with_capacity(0);
+                out.extend(b"x");
                 template.fill(code.as_bytes(), &mut out);
-                assert_eq!(String::from_utf8(out).unwrap(), policy.apply(code).unwrap(), "{policy:?} {code}");
+                template.framed(b"<", b">").fill(code.as_bytes(), &mut out);
+                let want = policy.apply(code).unwrap();
+                assert_eq!(String::from_utf8_lossy(out.as_slice()), format!("x{want}<{want}>"), "{policy:?} {code}");
             }
         }
     }

@@ -239,7 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
     let files = if input.files.is_empty() { vec![PathBuf::from("-")] } else { input.files.clone() };
     let progress = progress_bar(&files, quiet);
     let stdout = io::stdout().lock();
-    let mut report = Report::new(io::BufWriter::with_capacity(256 << 10, stdout), format, input.field, policy, show_values, only_invalid);
+    let mut report = Report::new(stdout, format, input.field, policy, show_values, only_invalid);
     let mut failed = false;
     for path in &files {
         if files.len() > 1 {
@@ -266,11 +266,8 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
     progress.finish_and_clear();
     let invalid = report.invalid_total();
     if !quiet {
-        let mut summary = format!(
-            "pccc-guard: {} records, {} valid, {invalid} invalid\n",
-            report.valid + invalid,
-            report.valid
-        );
+        let mut summary =
+            format!("pccc-guard: {} records, {} valid, {invalid} invalid\n", report.valid + invalid, report.valid);
         let mut codes = report.invalid.clone();
         codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         for (code, n) in codes {
@@ -316,20 +313,20 @@ fn read<W: Write>(
 ) -> Result<(), Failure> {
     let mut chunks = Chunks::new(reader);
     let tick = |n: u64| progress.inc(n);
-    let each = |line: u64, value: input::Value<'_>| report.record(line, value);
     if args.csv {
         let column = args.column.as_deref().unwrap_or(args.field.name());
-        input::csv(&mut chunks, column, tick, each).map_err(|e| match e {
+        input::csv(&mut chunks, column, tick, report).map_err(|e| match e {
             CsvError::Io(e) => Failure::Io(e),
-            CsvError::NoSuchColumn(names) => {
-                Failure::Usage(format!("no column named {column:?} in the header row; its columns: {}", names.join(", ")))
-            }
+            CsvError::NoSuchColumn(names) => Failure::Usage(format!(
+                "no column named {column:?} in the header row; its columns: {}",
+                names.join(", ")
+            )),
         })
     } else if args.jsonl {
         let key = args.key.as_deref().unwrap_or(args.field.name());
-        Ok(input::jsonl(&mut chunks, key, tick, each)?)
+        Ok(input::jsonl(&mut chunks, key, tick, report)?)
     } else {
-        Ok(input::lines(&mut chunks, tick, each)?)
+        Ok(input::lines(&mut chunks, tick, report)?)
     }
 }
 
@@ -342,8 +339,10 @@ fn progress_bar(files: &[PathBuf], quiet: bool) -> ProgressBar {
         files.iter().map(|p| if p.as_os_str() == "-" { None } else { p.metadata().ok().map(|m| m.len()) }).sum();
     let bar = match sizes {
         Some(total) => ProgressBar::new(total).with_style(
-            ProgressStyle::with_template("{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::new_spinner().with_style(
             ProgressStyle::with_template("{spinner} {binary_bytes} {binary_bytes_per_sec}")
