@@ -86,6 +86,23 @@ impl<R: Read> Chunks<R> {
         if room == 0 {
             return Ok(0);
         }
+        let mut n = self.read_some(room)?;
+        if self.first {
+            // A byte order mark, as spreadsheet programs write at the start of a UTF-8 file, is not data. The
+            // first fill reads until it can tell (nothing has been consumed before it).
+            self.first = false;
+            while !self.eof && self.end - self.start < 3 {
+                n += self.read_some(room - n)?;
+            }
+            if self.pending().starts_with(b"\xEF\xBB\xBF") {
+                self.start += 3;
+            }
+        }
+        Ok(n)
+    }
+
+    /// One read of at most `room` bytes after `end`.
+    fn read_some(&mut self, room: usize) -> io::Result<usize> {
         let n = loop {
             match self.reader.read(&mut self.data[self.end..self.end + room]) {
                 Ok(n) => break n,
@@ -97,13 +114,6 @@ impl<R: Read> Chunks<R> {
             self.eof = true;
         }
         self.end += n;
-        if self.first && self.end - self.start >= 3 {
-            // A byte order mark, as spreadsheet programs write at the start of a UTF-8 file, is not data.
-            self.first = false;
-            if self.pending().starts_with(b"\xEF\xBB\xBF") {
-                self.start += 3;
-            }
-        }
         Ok(n)
     }
 }
