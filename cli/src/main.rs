@@ -36,9 +36,9 @@ Examples:
   # Masked codes for a support export: P12******9012
   pccc-guard mask --keep-start 2 --keep-end 4 codes.txt
 
-  # A large job in four shards, one per core, no coordination needed
-  split -n l/4 orders.csv part- && ls part-* | parallel 'pccc-guard check {} > {}.tsv'
-  (with --csv, give each shard the header row: see the README)
+  # A large job in four shards, one per core, no coordination needed (GNU split and parallel)
+  split -n l/4 codes.txt part- && ls part-* | parallel 'pccc-guard check --only-invalid {} > {}.tsv'
+  (CSV shards each need the header row: see the README)
 
 Exit status: 0 every record valid, 1 some record invalid, 2 usage or I/O error.";
 
