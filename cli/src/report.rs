@@ -24,6 +24,10 @@ pub enum Format {
 /// than a `BufWriter`'s so that each line is built in place, not built and then copied.)
 const OUT_BLOCK: usize = 128 << 10;
 
+/// What follows the line number of a valid record, up to its value.
+const VALID_TSV: &[u8] = b"\tvalid\t\t";
+const VALID_JSON: &[u8] = b",\"valid\":true,\"value\":\"";
+
 /// How each record is checked and printed, and what was counted.
 pub struct Report<W: Write> {
     out: W,
@@ -76,8 +80,8 @@ impl<W: Write> Report<W> {
     /// template, and what `end` writes.
     fn frame(&mut self) {
         let (before, after): (&[u8], &[u8]) = match self.format {
-            Format::Tsv => (b"\tvalid\t\t", b"\n"),
-            Format::Json => (b",\"valid\":true,\"value\":\"", b"\"}\n"),
+            Format::Tsv => (VALID_TSV, b"\n"),
+            Format::Json => (VALID_JSON, b"\"}\n"),
             Format::Value => (b"", b"\n"),
         };
         self.valid_line = self.template.as_ref().map(|t| t.framed(before, after));
@@ -125,16 +129,7 @@ impl<W: Write> Sink for Report<W> {
                             return Ok(());
                         }
                         let b = &mut self.buf;
-                        match self.format {
-                            Format::Tsv => b.extend(&self.label),
-                            Format::Json => {
-                                b.push(b'{');
-                                b.extend(&self.label);
-                                b.extend(b"\"line\":");
-                            }
-                            Format::Value => {}
-                        }
-                        if self.format != Format::Value {
+                        if line_head(b, self.format, &self.label) {
                             b.extend(self.line_number.format(line).as_bytes());
                         }
                         valid_line.fill(bytes, b);
@@ -170,20 +165,8 @@ impl<W: Write> Sink for Report<W> {
                 break;
             }
             if !*only_invalid {
-                match format {
-                    Format::Tsv => {
-                        if !label.is_empty() {
-                            buf.extend(label);
-                        }
-                        counter.write(buf);
-                    }
-                    Format::Json => {
-                        buf.push(b'{');
-                        buf.extend(label);
-                        buf.extend(b"\"line\":");
-                        counter.write(buf);
-                    }
-                    Format::Value => {}
+                if line_head(buf, *format, label) {
+                    counter.write(buf);
                 }
                 valid_line.fill(&code[..13], buf);
                 if buf.len() >= OUT_BLOCK {
@@ -348,29 +331,23 @@ impl<W: Write> Report<W> {
     /// Starts an output line: everything before the value.
     fn start(&mut self, line: u64, code: Option<&str>) {
         let b = &mut self.buf;
-        match self.format {
-            Format::Tsv => {
-                b.extend(&self.label);
-                b.extend(self.line_number.format(line).as_bytes());
-                b.extend(if code.is_some() { b"\tinvalid\t" } else { b"\tvalid\t" });
-                b.extend(code.unwrap_or_default().as_bytes());
+        if line_head(b, self.format, &self.label) {
+            b.extend(self.line_number.format(line).as_bytes());
+        }
+        match (self.format, code) {
+            (Format::Tsv, None) => b.extend(VALID_TSV),
+            (Format::Tsv, Some(code)) => {
+                b.extend(b"\tinvalid\t");
+                b.extend(code.as_bytes());
                 b.push(b'\t');
             }
-            Format::Json => {
-                b.extend(b"{");
-                b.extend(&self.label);
-                b.extend(b"\"line\":");
-                b.extend(self.line_number.format(line).as_bytes());
-                match code {
-                    None => b.extend(b",\"valid\":true,\"value\":\""),
-                    Some(code) => {
-                        b.extend(b",\"valid\":false,\"code\":\"");
-                        b.extend(code.as_bytes());
-                        b.extend(b"\",\"value\":\"");
-                    }
-                }
+            (Format::Json, None) => b.extend(VALID_JSON),
+            (Format::Json, Some(code)) => {
+                b.extend(b",\"valid\":false,\"code\":\"");
+                b.extend(code.as_bytes());
+                b.extend(b"\",\"value\":\"");
             }
-            Format::Value => {}
+            (Format::Value, _) => {}
         }
     }
 
@@ -409,6 +386,22 @@ impl<W: Write> Report<W> {
         }
         Ok(())
     }
+}
+
+/// Starts an output line up to its line number: the file column (TSV) or `{"file":…,"line":` (JSON). Returns
+/// whether the format has a line number next.
+#[inline]
+fn line_head(out: &mut Out, format: Format, label: &[u8]) -> bool {
+    match format {
+        Format::Tsv => out.extend(label),
+        Format::Json => {
+            out.push(b'{');
+            out.extend(label);
+            out.extend(b"\"line\":");
+        }
+        Format::Value => return false,
+    }
+    true
 }
 
 /// `text` completely masked: the fill character once per character after the library's normalisation, as every
