@@ -53,15 +53,20 @@ test: setup lint test-native build test-size test-node test-wasm test-e2e test-e
 
 lint: setup-rust
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module -- -D warnings
+	@# The serde feature builds without std too (it is never part of the shipped module).
+	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module,serde -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features npm-module,debug-panic-hook -- -D warnings
-	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	cargo clippy --target wasm32-unknown-unknown --lib --features text-module -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features serde
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown
 
+# The library (with its serde feature, which the server example enables), the command-line tool's tests of the
+# built binary (a gigabyte streamed through it) and the server example's test over a socket on 127.0.0.1.
 test-native:
-	cargo test
+	cargo test --workspace
 
 # The JS layer compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup-rust setup-browser
@@ -72,13 +77,16 @@ test-wasm: setup-rust setup-browser
 test-size: build
 	node scripts/sizes.mjs
 
-# The built packages as JavaScript users import them.
+# The built packages as JavaScript users import them; serde-parity.test.mjs also runs examples/json_results.rs.
 test-node: build
 	node --test tests/node/
 
 # Benchmarks and BENCHMARKS.md (not part of `make test`: speed is measured, never asserted).
 bench: build setup-browser
 	cargo bench --bench core -- --warm-up-time 1 --measurement-time 2
+	@# The command-line tool against Python's csv module and grep, on 10 million generated orders (bench/cli.py).
+	@command -v python3 >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3; }
+	python3 bench/cli.py
 	node bench/report.mjs
 
 # End-to-end in headless Chromium (Debian's package, driven by playwright-core): the demo and form pages under

@@ -1,6 +1,7 @@
 // Runs every benchmark and writes BENCHMARKS.md: machine, date, sizes, Node per-call costs and ratios, start-up,
-// browser start-up and keystroke cost (when bench/browser.mjs is present), and the native criterion medians.
-// `make bench` builds first, runs criterion, then this script.
+// browser start-up and keystroke cost (when bench/browser.mjs is present), the native criterion medians, and the
+// command-line tool's throughput (bench/cli-results.json, written by bench/cli.py).
+// `make bench` builds first, runs criterion and bench/cli.py, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, check, BUDGETS, PAGES, ROOT } from '../scripts/sizes.mjs';
 import { run as runNode } from './node.mjs';
+import { cliSection } from './cli-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 
@@ -137,6 +139,7 @@ if (native.length) {
   out('Not run (`cargo bench` results not found).');
 }
 out();
+cliSection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
 writeFileSync(target, lines.join('\n'));

@@ -61,6 +61,10 @@
 //! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
 //!   wasm-bindgen.
 //! - `debug-panic-hook`: forwards panics to the browser console; for debugging builds only.
+//! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`MobileNumber`], [`Postcode`] and [`RecipientName`]
+//!   (as their canonical string; deserialising parses, so a struct of them cannot hold a bad value), for
+//!   [`Recipient`], [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise
+//!   to the JavaScript API's JSON, in a chosen language with `Localized`. Works without std.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -80,9 +84,13 @@ mod phone;
 mod postcode;
 mod recipient;
 mod redact;
+#[cfg(feature = "serde")]
+mod serde;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
+#[cfg(feature = "serde")]
+pub use self::serde::Localized;
 pub use error::{Locale, MaskError, PcccError};
 pub use error::{NameError, PhoneError, PostcodeError};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
