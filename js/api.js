@@ -12,12 +12,13 @@
 // into its text buffer. Texts are decoded once and cached by address.
 import * as wasm from './pccc_guard_raw.js';
 import { load } from './load.js';
+import { start } from './start.js';
+import { NONE, count, fill, isString, optionsOf, policyError, typeName } from './args.js';
 
 const PCCC = 0;
 const PHONE = 1;
 const POSTCODE = 2;
 const NAME = 3;
-const NONE = 0xffffffff; // "absent" in a slot or argument
 // Slot numbers (src/wasm.rs, mod slot).
 const CODE_PTR = 0;
 const CODE_LEN = 1;
@@ -31,7 +32,6 @@ const DISPLAY_LEN = 8;
 const CARET = 9;
 
 let instance; // the module's exports once loaded (wasm-bindgen's init/initSync return them)
-let failed; // why it could not load
 let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
 let slots; // Uint32Array over the same memory
 let at; // index of the first slot in `slots`
@@ -65,51 +65,17 @@ function value(start, len, ascii) {
   return ascii ? String.fromCharCode.apply(null, view) : decoder.decode(view);
 }
 
-function typeName(x) {
-  return x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x;
-}
-
 function string(x, what) {
-  if (typeof x !== 'string') throw new TypeError(`pccc-guard: ${what} must be a string, got ${typeName(x)}`);
-  if (instance === undefined) loaded();
+  isString(x, what);
+  if (instance === undefined) started.fail();
   return x;
 }
 
-/** Throws why no call can be made yet: still loading, or the module could not load. */
-function loaded() {
-  if (instance !== undefined) return;
-  throw failed
-    ? new Error(`pccc-guard: the WebAssembly module could not load (${failed.message ?? failed}); checks are unavailable`, { cause: failed })
-    : new Error('pccc-guard: the WebAssembly module is still loading; await `ready` before the first call');
-}
-
-function start(exports) {
+const started = start(load, (exports) => {
   instance = exports;
-}
-
-function fail(error) {
-  failed = error;
-  loaded();
-}
-
-let started;
-try {
-  started = load();
-} catch (error) {
-  failed = error; // known at once: calls say so from the start
-  started = Promise.reject(error);
-}
+});
 /** Resolves once calls work (at once in Node, bundled apps and workerd); rejects if the module cannot load. */
-export const ready = typeof started?.then === 'function' ? started.then(start, fail) : Promise.resolve(start(started));
-// Handled here so that a page that never awaits `ready` gets no unhandled rejection; `await ready` still throws.
-ready.catch(() => {});
-
-/** The options object, or undefined; anything else that is given is a mistake. */
-function optionsOf(options) {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object') throw new TypeError(`pccc-guard: options must be an object, got ${typeName(options)}`);
-  return options;
-}
+export const ready = started.ready;
 
 /** Whether options.locale asks for English. */
 function english(options) {
@@ -189,7 +155,7 @@ export function checkRecipient(fields, options) {
     return x === undefined ? '' : string(x, `fields.${key}`);
   };
   const input = [field('name'), field('pccc'), field('phone'), field('postcode')];
-  loaded();
+  if (instance === undefined) started.fail();
   const en = english(options);
   const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], en));
   return { valid: name.valid && pccc.valid && phone.valid && postcode.valid, fields: { name, pccc, phone, postcode } };
@@ -207,38 +173,16 @@ export function normalizeWithCaret(value, caret) {
   return { value: out, caret: memory()[at + CARET] };
 }
 
-/** options[key] as a count of digits: NONE (the field's default) when absent. */
-function count(options, key) {
-  const n = options?.[key];
-  if (n === undefined) return NONE;
-  if (typeof n !== 'number') throw new TypeError(`pccc-guard: options.${key} must be a number, got ${typeName(n)}`);
-  if (!Number.isInteger(n) || n < 0 || n > 64) {
-    throw new RangeError(`pccc-guard: options.${key} must be a whole number from 0 to 64`);
-  }
-  return n;
-}
-
 function maskWith(field, input, options) {
   string(input, 'input');
   options = optionsOf(options);
-  const start = field === NAME ? NONE : count(options, 'keepStart');
-  const end = field === NAME ? NONE : count(options, 'keepEnd');
-  let fill = options?.maskChar;
-  if (fill === undefined) fill = NONE;
-  else {
-    const c = string(fill, 'options.maskChar').codePointAt(0);
-    if (c === undefined || fill.length !== (c > 0xffff ? 2 : 1)) {
-      throw new RangeError('pccc-guard: options.maskChar must be exactly one character');
-    }
-    fill = c;
-  }
-  const out = wasm.mask(field, input, start, end, fill);
+  const keepStart = field === NAME ? NONE : count(options, 'keepStart');
+  const keepEnd = field === NAME ? NONE : count(options, 'keepEnd');
+  const out = wasm.mask(field, input, keepStart, keepEnd, fill(options));
   const s = memory();
   if (s[at + CODE_LEN] === 0) return out;
   const { code, message } = failure(s);
-  const error = new Error(`pccc-guard: ${message}`);
-  error.code = code;
-  throw error;
+  throw policyError(code, message);
 }
 
 export function mask(input, options) {

@@ -41,16 +41,23 @@ function parsePolicy(text) {
   return policy;
 }
 
-export function createGuard(api) {
-  // Field kinds: [validate, mask (null: never shown masked), normalised as you type].
+/**
+ * Builds the guard on the API; `text()` loads the text API (pccc-guard/text: findSensitive, enhanceMemo) on first
+ * use, for paste extraction and memo fields.
+ */
+export function createGuard(api, text) {
+  // Field kinds: [validate, mask (null: never shown masked), normalised as you type, kind of number pasted].
   const kinds = {
-    pccc: [api.validate, api.mask, 1],
-    phone: [api.validatePhone, api.maskPhone],
+    pccc: [api.validate, api.mask, 1, 'pccc'],
+    phone: [api.validatePhone, api.maskPhone, 0, 'mobile'],
     postcode: [api.validatePostcode],
     name: [api.validateName, api.maskName],
   };
   const live = new Set();
   let broken = false;
+  let loadedText; // the text API, once loaded
+  const textLoaded = text;
+  text = () => textLoaded().then((t) => (loadedText = t));
 
   /** Calls into WebAssembly; a trap (RuntimeError) turns every guard off for good, leaving plain inputs. */
   function call(fn, ...args) {
@@ -72,7 +79,7 @@ export function createGuard(api) {
       input.pcccGuard.destroy();
     }
     const data = input.dataset;
-    const [validate, hide, normalizes] = kinds[options.field ?? data.pcccField] ?? kinds.pccc;
+    const [validate, hide, normalizes, pastes] = kinds[options.field ?? data.pcccField] ?? kinds.pccc;
     const policy = hide && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));
     const doc = input.ownerDocument;
     const listening = new AbortController(); // destroy() removes every listener at once
@@ -203,6 +210,30 @@ export function createGuard(api) {
       if (own && !event.altKey && (undo || redo)) travel(event, shiftKey || redo);
     }
 
+    // Paste extraction: a code copied with its label ("개인통관고유부호: P1234 5678 9012") keeps the code alone, when
+    // the pasted text holds exactly one number of the field's kind. The finder (the text module) is loaded on the
+    // first paste that needs it; until it has come, the paste lands as it is and is replaced once it arrives.
+    function onPaste(event) {
+      const pasted = event.clipboardData?.getData('text/plain');
+      if (!pastes || !pasted || call(validate, pasted)?.valid !== false) return;
+      const extract = (t) => {
+        const [found, more] = t.findSensitive(pasted, { kinds: [pastes] });
+        if (!found || more) return false;
+        write(pasted.slice(found.start, found.end), found.end - found.start);
+        onInput({ inputType: 'insertFromPaste' });
+        return true;
+      };
+      if (loadedText) {
+        if (extract(loadedText)) event.preventDefault();
+      } else {
+        // After the paste has landed: replace it only if nothing else changed the field in the meantime.
+        setTimeout(() => {
+          const landed = raw(input);
+          text().then((t) => raw(input) === landed && extract(t), () => {});
+        });
+      }
+    }
+
     function showMasked() {
       const value = raw(input);
       if (!policy || !last?.valid || !value || box) return;
@@ -235,6 +266,7 @@ export function createGuard(api) {
     }
 
     on(input, 'beforeinput', onBeforeInput);
+    on(input, 'paste', onPaste);
     on(input, 'keydown', onKeyDown);
     on(input, 'compositionend', (event) => {
       composing = false;
@@ -310,9 +342,16 @@ export function createGuard(api) {
     return handle;
   }
 
-  /** Guards every `input[data-pccc]` and `input[data-pccc-field]` under root. */
-  const autoEnhance = (root = document, options = {}) =>
-    broken ? [] : [...root.querySelectorAll('input[data-pccc],input[data-pccc-field]')].map((el) => enhance(el, options));
+  /** Guards every `input[data-pccc]` and `input[data-pccc-field]` under root, and the `[data-pccc-redact]` memos. */
+  async function autoEnhance(root = document, options = {}) {
+    if (broken) return [];
+    const handles = [...root.querySelectorAll('input[data-pccc],input[data-pccc-field]')].map((el) => enhance(el, options));
+    if (root.querySelector('[data-pccc-redact]')) {
+      const t = await text().catch(() => console.warn('pccc-guard: memo checks could not load.'));
+      if (t) handles.push(...t.enhanceMemos(root, options));
+    }
+    return handles;
+  }
 
   return {
     enhance,

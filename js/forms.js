@@ -1,5 +1,5 @@
-// pccc-guard/forms: guards native inputs (data-pccc, data-pccc-field) and defines <pccc-input>, on the package's
-// API. The same module in every build: `pccc-guard:api` is the package's own entry for the runtime (scripts/
+// pccc-guard/forms: guards native inputs (data-pccc, data-pccc-field) and memos (data-pccc-redact), and defines
+// <pccc-input>, on the package's API. The same module in every build: `pccc-guard:api` is the package's own entry for the runtime (scripts/
 // build.mjs), so a page that also calls the API directly shares one instance of the module with the guards.
 //
 // Every function waits for the API's `ready`. If the WebAssembly cannot load (a CSP without 'wasm-unsafe-eval',
@@ -8,8 +8,12 @@
 import * as api from 'pccc-guard:api';
 import { createGuard } from './forms-core.js';
 
+/** The text API (the finder's own module), loaded when a memo or a paste first needs it. */
+let text;
+const loadText = () => (text ??= import('pccc-guard:text').then((t) => t.ready.then(() => t)));
+
 const guard = api.ready.then(
-  () => createGuard(api),
+  () => createGuard(api, loadText),
   () => console.warn('pccc-guard: WebAssembly could not load; fields work unchecked.'),
 );
 

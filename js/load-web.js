@@ -1,4 +1,4 @@
-// Loading on a plain page (web/pccc-guard.js): fetches pccc_guard_bg.wasm from next to this file as soon as this
+// Loading on a plain page (web/pccc-guard.js, web/pccc-guard-text.js): fetches its .wasm from next to this file as soon as this
 // module runs (a `<link rel="preload">` in the page starts it even sooner), checked against the Subresource
 // Integrity hash built into this file, so pinning this file with `integrity=` pins the WebAssembly too.
 // Compiled asynchronously, then instantiated with wasm-bindgen's `initSync` (a compiled module instantiates at once
@@ -7,11 +7,11 @@
 // Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails to compile at once: nothing
 // is fetched then, and no request is left open.
 import { initSync } from './pccc_guard_raw.js';
-import { WASM_INTEGRITY } from 'pccc-guard:wasm-integrity';
+import { WASM_FILE, WASM_INTEGRITY } from 'pccc-guard:wasm-integrity';
 
 export function load() {
   new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-  return fetch(new URL('pccc_guard_bg.wasm', import.meta.url), { integrity: WASM_INTEGRITY })
+  return fetch(new URL(WASM_FILE, import.meta.url), { integrity: WASM_INTEGRITY })
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} for pccc_guard_bg.wasm`);
       return response.arrayBuffer();

@@ -29,6 +29,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,8 +44,17 @@ const FEATURES = option('--features', 'npm-module');
 const WEB_ONLY = args.includes('--web-only');
 const OUT = join(ROOT, option('--out', 'pkg'));
 const RAW = join(ROOT, 'target', 'wasm-bindgen', option('--out', 'pkg'));
-/** Cargo profile -> where wasm-bindgen's output for it goes. */
-const PROFILES = { speed: 'release', size: 'release-size' };
+/**
+ * The four modules, all from the same Rust code: the fields module and the text module (the finder and
+ * redaction, `text-module` feature: pages and apps that only guard fields never download it), each optimised for
+ * speed (Node, workerd) and for size (browsers). Each is [Cargo profile, features, file name].
+ */
+const MODULES = {
+  speed: ['release', FEATURES, 'pccc_guard_bg.wasm'],
+  size: ['release-size', FEATURES, 'pccc_guard_bg.wasm'],
+  'text-speed': ['release', 'text-module', 'pccc_guard_text_bg.wasm'],
+  'text-size': ['release-size', 'text-module', 'pccc_guard_text_bg.wasm'],
+};
 
 // After optimising, the producers and target_features sections go too (wasm-opt needs the latter while it works).
 const WASM_OPT = [
@@ -52,24 +62,28 @@ const WASM_OPT = [
   '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
 
-/** The functions of src/wasm.rs that js/api.js calls, and what it needs from the loader. */
-const BOUNDARY = ['check', 'isValid', 'locale', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'];
+/** The functions of src/wasm.rs that js/api.js and js/text.js call. */
+const BOUNDARY = {
+  fields: ['check', 'isValid', 'locale', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'],
+  text: ['find', 'redactText', 'slots'],
+};
 
 function run(cmd, argv) {
   execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** The module in one profile: compiled, bound by wasm-bindgen (web target, no default .wasm URL), optimised. */
+/** One module: compiled, bound by wasm-bindgen (web target, no default .wasm URL), optimised. */
 function compile(build) {
-  const profile = PROFILES[build];
-  run('cargo', ['build', '--lib', '--profile', profile, '--target', 'wasm32-unknown-unknown', '--features', FEATURES]);
+  const [profile, features] = MODULES[build];
+  run('cargo', ['build', '--lib', '--profile', profile, '--target', 'wasm32-unknown-unknown', '--features', features]);
   const out = join(RAW, build);
   rmSync(out, { recursive: true, force: true });
   const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', profile, 'pccc_guard.wasm');
   run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', out, wasm]);
   const bg = join(out, 'pccc_guard_bg.wasm');
   run('wasm-opt', [...WASM_OPT, bg, '-o', bg]);
-  checkLoader(readFileSync(join(out, 'pccc_guard.js'), 'utf8'), readFileSync(join(out, 'pccc_guard.d.ts'), 'utf8'));
+  const boundary = BOUNDARY[build.startsWith('text') ? 'text' : 'fields'];
+  checkLoader(readFileSync(join(out, 'pccc_guard.js'), 'utf8'), readFileSync(join(out, 'pccc_guard.d.ts'), 'utf8'), boundary);
 }
 
 /**
@@ -77,9 +91,9 @@ function compile(build) {
  * boundary's functions, `initSync` and the default `init` as exports, and `memory` in the `InitOutput` they
  * return.
  */
-export function checkLoader(js, dts) {
+export function checkLoader(js, dts, boundary = BOUNDARY.fields) {
   const problems = [];
-  for (const name of BOUNDARY) {
+  for (const name of boundary) {
     if (!new RegExp(`^export function ${name}\\(`, 'm').test(js)) problems.push(`no exported function ${name}`);
   }
   if (!/^export \{[^}]*\binitSync\b[^}]*\bas default\b[^}]*\}/m.test(js)) problems.push('no `initSync` and default `init` export');
@@ -88,29 +102,32 @@ export function checkLoader(js, dts) {
   if (problems.length) throw new Error(`wasm-bindgen's loader has changed shape: ${problems.join('; ')}`);
 }
 
-/** esbuild plugin: the loader, the module's bytes (or their hash) and the API entry each build uses. */
-function wiring({ load, api, build }) {
+/** esbuild plugin: the loader, the module's bytes (or their hash and file) and the API entries each build uses. */
+function wiring({ load, api, text, build }) {
   const raw = join(RAW, build);
+  const file = MODULES[build][2];
   const bytes = readFileSync(join(raw, 'pccc_guard_bg.wasm'));
   const virtual = {
     'pccc-guard:wasm-base64': () => `export const WASM = ${JSON.stringify(bytes.toString('base64'))};`,
-    'pccc-guard:wasm-integrity': () => `export const WASM_INTEGRITY = ${JSON.stringify(sri(bytes))};`,
+    'pccc-guard:wasm-integrity': () =>
+      `export const WASM_INTEGRITY = ${JSON.stringify(sri(bytes))};\nexport const WASM_FILE = ${JSON.stringify(file)};`,
   };
   return {
     name: 'pccc-guard',
     setup(b) {
       b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: join(JS, `load-${load}.js`) }));
       b.onResolve({ filter: /^\.\/pccc_guard_raw\.js$/ }, () => ({ path: join(raw, 'pccc_guard.js') }));
-      b.onResolve({ filter: /^\.\/pccc_guard_bg\.wasm$/ }, () => ({ path: './pccc_guard_bg.wasm', external: true }));
+      b.onResolve({ filter: /^\.\/pccc_guard_bg\.wasm$/ }, () => ({ path: `./${file}`, external: true }));
       b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => ({ path: './pccc-input.js', external: true }));
       b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: join(JS, 'api.js') }));
+      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: text, external: true }));
       b.onResolve({ filter: /^pccc-guard:wasm-/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
       b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js' }));
     },
   };
 }
 
-function bundle(entry, outfile, { load = 'inline', build = 'size', api, format = 'esm', platform = 'neutral', minify = false } = {}) {
+function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false } = {}) {
   return esbuild.build({
     entryPoints: [join(JS, entry)],
     outfile,
@@ -124,7 +141,7 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, format =
     legalComments: 'none',
     logLevel: 'warning',
     minify,
-    plugins: [wiring({ load, api, build })],
+    plugins: [wiring({ load, api, text, build })],
   });
 }
 
@@ -132,12 +149,13 @@ export function sri(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 }
 
-/** The API's names, for node.mjs (the ES module face of node.cjs: one instance whichever way Node loads it). */
-function nodeModule(cjs) {
-  const names = Object.keys(cjs).filter((n) => n !== 'default' && n !== '__esModule').sort();
-  return `// The ES module face of node.cjs, so that import and require share one instance of the module.\n` +
-    `import api from './node.cjs';\n\nexport const { ${names.join(', ')} } = api;\n`;
+/** The ES module face of a CommonJS build (node.mjs for node.cjs): one instance whichever way Node loads it. */
+function esmFace(dir, cjs) {
+  const names = Object.keys(require(join(dir, cjs))).filter((n) => n !== 'default' && n !== '__esModule').sort();
+  return `// The ES module face of ${cjs}, so that import and require share one instance of the module.\n` +
+    `import api from './${cjs}';\n\nexport const { ${names.join(', ')} } = api;\n`;
 }
+const require = createRequire(import.meta.url);
 
 function types(dir) {
   const api = readFileSync(join(JS, 'api.d.ts'), 'utf8');
@@ -146,6 +164,10 @@ function types(dir) {
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
+  const text = readFileSync(join(JS, 'text.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'text.d.ts'), text);
+  writeFileSync(join(dir, 'text.d.cts'), text);
+  writeFileSync(join(dir, 'web', 'pccc-guard-text.d.ts'), text);
   // The plain-page module exports both.
   const web = forms.replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '').replace(/^\/\/.*\n/gm, '');
   writeFileSync(join(dir, 'web', 'pccc-guard.d.ts'), `${api}\n${web}`);
@@ -175,9 +197,17 @@ function manifest(dir) {
         node: { require: './forms.cjs', default: './forms.node.mjs' },
         default: './forms.js',
       },
+      './text': {
+        types: { require: './text.d.cts', default: './text.d.ts' },
+        workerd: './text.workerd.js',
+        node: { require: './text.node.cjs', default: './text.node.mjs' },
+        default: './text.js',
+      },
       './web/pccc-guard.js': { types: './web/pccc-guard.d.ts', default: './web/pccc-guard.js' },
+      './web/pccc-guard-text.js': { types: './web/pccc-guard-text.d.ts', default: './web/pccc-guard-text.js' },
       './web/*': './web/*',
       './wasm': './pccc_guard_bg.wasm',
+      './text.wasm': './pccc_guard_text_bg.wasm',
       './package.json': './package.json',
     },
     // For tools that predate `exports`.
@@ -186,7 +216,8 @@ function manifest(dir) {
     types: './index.d.ts',
     files: [
       'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
-      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'pccc-input.js', 'pccc_guard_bg.wasm', 'web/',
+      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
+      'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm', 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
     // import. The plain-page module guards the page when loaded.
@@ -198,24 +229,34 @@ function manifest(dir) {
 
 export async function buildPackage() {
   compile('size');
+  compile('text-size');
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(join(OUT, 'web'), { recursive: true });
-  copyFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm'), join(OUT, 'web', 'pccc_guard_bg.wasm'));
-  await bundle('web.js', join(OUT, 'web', 'pccc-guard.js'), { load: 'web', minify: true, platform: 'browser' });
-  await bundle('pccc-input.js', join(OUT, 'web', 'pccc-input.js'), { minify: true, platform: 'browser' });
+  const web = join(OUT, 'web');
+  copyFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm'), join(web, 'pccc_guard_bg.wasm'));
+  copyFileSync(join(RAW, 'text-size', 'pccc_guard_bg.wasm'), join(web, 'pccc_guard_text_bg.wasm'));
+  const browser = { load: 'web', minify: true, platform: 'browser' };
+  await bundle('web.js', join(web, 'pccc-guard.js'), { ...browser, text: './pccc-guard-text.js' });
+  await bundle('text.js', join(web, 'pccc-guard-text.js'), { ...browser, build: 'text-size' });
+  await bundle('pccc-input.js', join(web, 'pccc-input.js'), browser);
   if (WEB_ONLY) return console.log(`built ${OUT.slice(ROOT.length)}/web/ (features: ${FEATURES})`);
 
   compile('speed');
+  compile('text-speed');
   copyFileSync(join(RAW, 'speed', 'pccc_guard_bg.wasm'), join(OUT, 'pccc_guard_bg.wasm'));
+  copyFileSync(join(RAW, 'text-speed', 'pccc_guard_bg.wasm'), join(OUT, 'pccc_guard_text_bg.wasm'));
 
-  await bundle('api.js', join(OUT, 'index.js'));
-  await bundle('api.js', join(OUT, 'node.cjs'), { load: 'node', build: 'speed', format: 'cjs', platform: 'node' });
-  await bundle('api.js', join(OUT, 'workerd.js'), { load: 'workerd', build: 'speed' });
-  const require = (await import('node:module')).createRequire(import.meta.url);
-  writeFileSync(join(OUT, 'node.mjs'), nodeModule(require(join(OUT, 'node.cjs'))));
-  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
-  await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
-  await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  // The API and the text API for each runtime, then the forms layer on each.
+  for (const [entry, name, text] of [['api.js', '', 'speed'], ['text.js', 'text.', 'text-speed']]) {
+    const browserBuild = text === 'speed' ? 'size' : 'text-size';
+    await bundle(entry, join(OUT, `${name || 'index.'}js`), { build: browserBuild });
+    await bundle(entry, join(OUT, `${name}node.cjs`), { load: 'node', build: text, format: 'cjs', platform: 'node' });
+    await bundle(entry, join(OUT, `${name}workerd.js`), { load: 'workerd', build: text });
+    writeFileSync(join(OUT, `${name}node.mjs`), esmFace(OUT, `${name}node.cjs`));
+  }
+  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js', text: './text.js' });
+  await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs', text: './text.node.mjs' });
+  await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', text: './text.node.cjs', format: 'cjs', platform: 'node' });
   await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
 
   types(OUT);

@@ -26,7 +26,14 @@ export const BUDGETS = {
 export const PAGES = {
   forms: ['pccc-guard.js', 'pccc_guard_bg.wasm'],
   element: ['pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm'],
+  memo: ['pccc-guard.js', 'pccc_guard_bg.wasm', 'pccc-guard-text.js', 'pccc_guard_text_bg.wasm'],
 };
+
+/**
+ * Targets reported but not enforced: a page with a redacting memo (the forms page plus the finder's module) was
+ * meant to stay within 18,000 bytes; BENCHMARKS.md says how far it is and why.
+ */
+export const TARGETS = { memo: 18_000 };
 
 /** Every JavaScript and wasm file of the build a page may download (the imports test checks there are no others). */
 export function shippedFiles(dir = WEB) {
@@ -49,7 +56,7 @@ export function measure(dir = WEB) {
 
 export function check(rows) {
   const page = (name, k) => PAGES[name].reduce((n, f) => n + (rows.find((r) => r.file === f)?.[k] ?? NaN), 0);
-  const wasm = rows.find((r) => r.file.endsWith('.wasm'))?.gzip ?? NaN;
+  const wasm = rows.find((r) => r.file === 'pccc_guard_bg.wasm')?.gzip ?? NaN;
   const total = page('forms', 'gzip');
   const failures = [];
   if (!(wasm <= BUDGETS.wasm)) failures.push(`the .wasm is ${wasm} bytes gzipped, over its budget of ${BUDGETS.wasm}`);
@@ -75,6 +82,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`${label.padEnd(56)}${pad(t.raw, 9)}${pad(t.gzip, 9)}${pad(t.brotli, 9)}`);
   }
   console.log(`budgets (gzip -9): wasm ${result.wasm}/${BUDGETS.wasm}, forms page ${result.total}/${BUDGETS.total}`);
+  console.log(`target, not enforced: memo page ${result.pages.memo.gzip}/${TARGETS.memo}`);
   if (result.failures.length) {
     for (const f of result.failures) console.error(`size budget exceeded: ${f}`);
     process.exit(1);

@@ -16,7 +16,6 @@ use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-#[cfg(feature = "text-module")]
 use crate::{find_sensitive, Kind, Kinds, Policies};
 use crate::{normalize_with_caret as normalize_caret, Pccc};
 use crate::{
@@ -113,7 +112,7 @@ pub fn slots() -> u32 {
 }
 
 /// The address of the text buffer that valid values are copied into.
-#[wasm_bindgen(js_name = textBuffer)]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen(js_name = textBuffer))]
 pub fn text_buffer() -> u32 {
     word(TEXT.as_ptr() as usize)
 }
@@ -193,7 +192,7 @@ fn locale_of(en: bool) -> Locale {
 /// Checks one field (`PCCC`, `PHONE`, `POSTCODE` or `NAME`). Returns whether it is valid; the value (valid) or
 /// the error record (invalid) is in the slots. An unknown field number is reported as invalid with an empty
 /// code, which the JavaScript API never sends.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn check(field: u32, input: &str, en: bool) -> bool {
     #[cfg(feature = "trap-test")]
     if field == PCCC && input == "\u{1}halt" {
@@ -217,19 +216,19 @@ pub fn check(field: u32, input: &str, en: bool) -> bool {
 }
 
 /// Whether `input` is a valid PCCC: the cheap path, with nothing written to the slots.
-#[wasm_bindgen(js_name = isValid)]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen(js_name = isValid))]
 pub fn is_valid(input: &str) -> bool {
     Pccc::is_valid(input)
 }
 
 /// The normalisation rules alone.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn normalize(input: &str) -> String {
     crate::normalize(input)
 }
 
 /// Normalises `value` and moves the UTF-16 `caret`; the new caret goes in the `CARET` slot.
-#[wasm_bindgen(js_name = normalizeWithCaret)]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen(js_name = normalizeWithCaret))]
 pub fn normalize_with_caret(value: &str, caret: u32) -> String {
     let out = normalize_caret(value, caret as usize);
     set(slot::CARET, word(out.caret));
@@ -240,7 +239,7 @@ pub fn normalize_with_caret(value: &str, caret: u32) -> String {
 /// are the digits kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default.
 /// A refused policy returns an empty string and puts the `MaskError` record in the slots, with `CODE_LEN` 0
 /// when the policy was accepted.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn mask(field: u32, input: &str, start: u32, end: u32, fill: u32) -> String {
     set(slot::CODE_LEN, 0);
     let fill = match fill {
@@ -271,7 +270,7 @@ fn mask_with(field: u32, input: &str, start: u32, end: u32, fill: Option<char>) 
 }
 
 /// The message language a BCP 47 tag asks for: 0 Korean, 1 English, 2 neither.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn locale(tag: &str) -> u32 {
     match Locale::from_tag(tag) {
         Some(Locale::Ko) => 0,
@@ -280,17 +279,15 @@ pub fn locale(tag: &str) -> u32 {
     }
 }
 
-// ---- Free text (the `text-module` build: a module of its own, so that pages guarding fields never download the
-// finder) ----------------------------------------------------------------------------------------------------------
+// ---- Free text: exported by the `text-module` build, a module of its own, so that a page guarding fields never
+// downloads the finder (the fields module exports everything above instead) ------------------------------------------
 
 /// The kinds a JavaScript bit set names: bit 0 `pccc`, bit 1 `rrn`, bit 2 `mobile`.
-#[cfg(feature = "text-module")]
 fn kinds_of(bits: u32) -> Kinds {
     Kind::ALL.into_iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, k)| k).collect()
 }
 
 /// Walks a text once, turning ascending byte offsets into UTF-16 offsets.
-#[cfg(feature = "text-module")]
 struct Utf16<'a> {
     chars: core::str::CharIndices<'a>,
     /// The byte offset of `chars`' start in the text.
@@ -298,7 +295,6 @@ struct Utf16<'a> {
     units: usize,
 }
 
-#[cfg(feature = "text-module")]
 impl Utf16<'_> {
     fn at(&mut self, byte: usize) -> u32 {
         while let Some((i, c)) = self.chars.clone().next() {
@@ -313,17 +309,14 @@ impl Utf16<'_> {
 }
 
 /// Findings of one [`find`] call, three `u32`s each: kind (the bit's index), UTF-16 start, UTF-16 end.
-#[cfg(feature = "text-module")]
 const FOUND_CAPACITY: usize = 64;
-#[cfg(feature = "text-module")]
 static FOUND: [AtomicU32; 3 * FOUND_CAPACITY] = [const { AtomicU32::new(0) }; 3 * FOUND_CAPACITY];
 
 /// Finds personal numbers of the `kinds` in the bit set in `text`, from byte `from` (whose UTF-16 offset is
 /// `from_utf16`; both 0 for the first call). Writes up to 64 findings into the block whose address is in the
 /// `FOUND_PTR` slot and returns how many; when the block is full, `NEXT_BYTE` and `NEXT_UTF16` say where the
 /// next call goes on.
-#[cfg(feature = "text-module")]
-#[wasm_bindgen]
+#[cfg_attr(feature = "text-module", wasm_bindgen)]
 pub fn find(text: &str, kinds: u32, from: u32, from_utf16: u32) -> u32 {
     set(slot::FOUND_PTR, word(FOUND.as_ptr() as usize));
     let start = from as usize;
@@ -349,8 +342,7 @@ pub fn find(text: &str, kinds: u32, from: u32, from_utf16: u32) -> u32 {
 /// Masks every finding of the `kinds` in `text`: PCCCs and mobile numbers by their policy (`NONE` for a field's
 /// default), RRNs completely, with `fill` (`NONE`: `*`). A refused policy returns an empty string and puts the
 /// `MaskError` record in the slots, with `CODE_LEN` 0 when the policies were accepted.
-#[cfg(feature = "text-module")]
-#[wasm_bindgen(js_name = redactText)]
+#[cfg_attr(feature = "text-module", wasm_bindgen(js_name = redactText))]
 pub fn redact_text(
     text: &str,
     kinds: u32,

@@ -78,3 +78,37 @@ test('Chromium: web/pccc-guard.js and index.js give the Node build\'s results', 
   assert.deepEqual(page.pageErrors, []);
   await page.close();
 });
+
+test('Chromium: the text API (web/pccc-guard-text.js and text.js) gives the Node build\'s results', async () => {
+  const text = require('../../pkg/text.node.cjs');
+  const samples = [
+    '😀 문 앞에 두세요. 통관부호 P1234-5678-9012, 연락 +82 10-1234-5678 / 주민 900101-1234567 끝',
+    'ｐ１２３４ ５６７８ ９０１２, (010) 1234-5678, 0082 10 1234 5678, 02-123-4567, 0504-1234-5678',
+    '주문번호 ORD-20261129-0001 송장 123456789012345 카드 1234-5678-9012-3456',
+    '\uD800 P123456789012 \uDFFF',
+    Array.from({ length: 150 }, (_, i) => `가😀 010-${1000 + i}-5678`).join('\n'),
+  ];
+  const list = [];
+  for (const s of samples) {
+    list.push(['findSensitive', s], ['findSensitive', s, { kinds: ['mobile', 'rrn'] }], ['redact', s]);
+    list.push(['redact', s, { maskChar: '•', pccc: { keepStart: 2 }, phone: { keepStart: 3, keepEnd: 4 } }]);
+  }
+  list.push(['findSensitive', 1], ['findSensitive', 'x', { kinds: ['email'] }], ['redact', 'P123456789012', { maskChar: '0' }]);
+  list.push(['redact', 'P123456789012', { pccc: { keepStart: 5, keepEnd: 5 } }], ['redact', 'x', { kinds: 'rrn' }]);
+  const want = run(text, list, 'undefined');
+  const page = await env.newPage();
+  await page.goto(env.base + '/forms.html');
+  const got = await page.evaluate(`(async () => {
+    const run = ${run.toString()};
+    const list = ${JSON.stringify(list)};
+    const web = await import('/pkg/pccc-guard-text.js');
+    await web.ready;
+    const bundled = await import('/npm/text.js');
+    return { web: run(web, list, 'undefined'), 'text.js': run(bundled, list, 'undefined') };
+  })()`);
+  for (const [name, results] of Object.entries(got)) {
+    for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i]).slice(0, 80)}`);
+  }
+  assert.deepEqual(page.pageErrors, []);
+  await page.close();
+});

@@ -41,8 +41,8 @@ const stripComments = (src) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s
 
 /**
  * Checks one file's source (minified or not). Returns a list of problems.
- * Allowed: the plain-page loader's fetch of the .wasm next to it (`fetch(new URL("pccc_guard_bg.wasm",
- * import.meta.url), { integrity })`), wasm-bindgen's `init` fetching the URL it is given (`fetch(module_or_path)`;
+ * Allowed: the plain-page loader's fetch of its .wasm next to it (`fetch(new URL(file, import.meta.url),
+ * { integrity })`), wasm-bindgen's `init` fetching the URL it is given (`fetch(module_or_path)`;
  * the package only ever gives it bytes), and console warnings whose first argument is a fixed string; only the
  * loader's "instantiateStreaming failed" warning passes a second argument (the loader's own error object).
  */
@@ -52,7 +52,7 @@ export function problems(source) {
   for (const [re, what] of FORBIDDEN) if (re.test(code)) found.push(what);
   const fetches = code.match(/\bfetch\s*\(/g) ?? [];
   const loaderFetch =
-    /\bfetch\(\s*new URL\(\s*["']pccc_guard_bg\.wasm["']\s*,\s*import\.meta\.url\s*\)\s*,\s*\{\s*integrity:\s*[\w"'+/=-]+\s*\}\s*\)/.test(code) ||
+    /\bfetch\(\s*new URL\(\s*[\w$"'.]+\s*,\s*import\.meta\.url\s*\)\s*,\s*\{\s*integrity:\s*[\w$"'+/=-]+\s*\}\s*\)/.test(code) ||
     /\bfetch\(module_or_path\)/.test(code);
   if (fetches.length > 1 || (fetches.length === 1 && !loaderFetch)) found.push('fetch');
   const consoleCalls = code.match(/\bconsole\s*\.\s*\w+\s*\(/g) ?? [];

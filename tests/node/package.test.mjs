@@ -33,32 +33,35 @@ test('npm pack lists exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out)[0].files.map((f) => f.path).sort(), [
     'LICENSE', 'README.md', 'forms.cjs', 'forms.d.cts', 'forms.d.ts', 'forms.js', 'forms.node.mjs', 'index.d.cts', 'index.d.ts',
-    'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-input.js', 'pccc_guard_bg.wasm', 'web/pccc-guard.d.ts',
-    'web/pccc-guard.js', 'web/pccc-input.js', 'web/pccc_guard_bg.wasm', 'workerd.js',
+    'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm',
+    'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-text.d.ts',
+    'web/pccc-guard-text.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'web/pccc_guard_bg.wasm',
+    'web/pccc_guard_text_bg.wasm', 'workerd.js',
   ]);
 });
 
 test('exports: types first in every entry, then the runtimes, ending in a default', () => {
-  for (const entry of ['.', './forms']) {
+  for (const entry of ['.', './forms', './text']) {
     const conditions = Object.keys(manifest.exports[entry]);
     assert.equal(conditions[0], 'types', `${entry}: TypeScript reads the first matching condition`);
     assert.equal(conditions.at(-1), 'default', entry);
   }
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'workerd', 'node', 'default']);
+  assert.deepEqual(Object.keys(manifest.exports['./text']), ['types', 'workerd', 'node', 'default']);
   assert.deepEqual(manifest.sideEffects, ['./web/pccc-guard.js']);
 });
 
 test('Node resolves each specifier to its build, for import and for require', () => {
   const { dir, installed } = project();
   const file = (f) => pathToFileURL(join(installed, f)).href;
-  const specifiers = ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/web/pccc-guard.js', 'pccc-guard/wasm', 'pccc-guard/package.json'];
+  const specifiers = ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text', 'pccc-guard/web/pccc-guard.js', 'pccc-guard/wasm', 'pccc-guard/package.json'];
   const imported = esm(dir, `for (const s of ${JSON.stringify(specifiers)}) console.log(import.meta.resolve(s));`);
-  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'web/pccc-guard.js', 'pccc_guard_bg.wasm', 'package.json'].map(file));
-  const required = cjs(dir, `for (const s of ['pccc-guard', 'pccc-guard/forms']) console.log(require.resolve(s));`);
-  assert.deepEqual(required.trim().split('\n'), [join(installed, 'node.cjs'), join(installed, 'forms.cjs')]);
+  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'text.node.mjs', 'web/pccc-guard.js', 'pccc_guard_bg.wasm', 'package.json'].map(file));
+  const required = cjs(dir, `for (const s of ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text']) console.log(require.resolve(s));`);
+  assert.deepEqual(required.trim().split('\n'), [join(installed, 'node.cjs'), join(installed, 'forms.cjs'), join(installed, 'text.node.cjs')]);
   // workerd's condition comes before node's (wrangler's bundler sets it).
-  const workerd = esm(dir, `console.log(import.meta.resolve('pccc-guard'))`, ['--conditions=workerd']);
-  assert.equal(workerd.trim(), file('workerd.js'));
+  const workerd = esm(dir, `console.log(import.meta.resolve('pccc-guard')); console.log(import.meta.resolve('pccc-guard/text'))`, ['--conditions=workerd']);
+  assert.deepEqual(workerd.trim().split('\n'), [file('workerd.js'), file('text.workerd.js')]);
   // Anything not exported stays private.
   for (const hidden of ['pccc-guard/index.js', 'pccc-guard/node.cjs', 'pccc-guard/forms.d.ts']) {
     assert.throws(() => esm(dir, `import.meta.resolve(${JSON.stringify(hidden)})`, []), undefined, hidden);
@@ -128,12 +131,17 @@ test('each file imports only its neighbours in the package: no dependency, nothi
   assert.deepEqual(importsOf('node.cjs'), []);
   assert.deepEqual(importsOf('node.mjs'), ['./node.cjs']);
   assert.deepEqual(importsOf('workerd.js'), ['./pccc_guard_bg.wasm']);
-  assert.deepEqual(importsOf('forms.js'), ['./index.js', './pccc-input.js']);
-  assert.deepEqual(importsOf('forms.node.mjs'), ['./node.mjs', './pccc-input.js']);
-  assert.deepEqual(importsOf('forms.cjs'), ['./node.cjs', './pccc-input.js']);
+  assert.deepEqual(importsOf('forms.js'), ['./index.js', './pccc-input.js', './text.js']);
+  assert.deepEqual(importsOf('forms.node.mjs'), ['./node.mjs', './pccc-input.js', './text.node.mjs']);
+  assert.deepEqual(importsOf('forms.cjs'), ['./node.cjs', './pccc-input.js', './text.node.cjs']);
   assert.deepEqual(importsOf('pccc-input.js'), []);
-  // A plain page downloads pccc-guard.js and the .wasm; the element's module only when the page has one.
-  assert.deepEqual(importsOf('web/pccc-guard.js'), ['./pccc-input.js']);
+  for (const f of ['text.js', 'text.node.cjs']) assert.deepEqual(importsOf(f), []);
+  assert.deepEqual(importsOf('text.node.mjs'), ['./text.node.cjs']);
+  assert.deepEqual(importsOf('text.workerd.js'), ['./pccc_guard_text_bg.wasm']);
+  // A plain page downloads pccc-guard.js and the .wasm; the element's module only when the page has one, the
+  // finder's module only when the page has a memo or a paste needs it.
+  assert.deepEqual(importsOf('web/pccc-guard.js'), ['./pccc-guard-text.js', './pccc-input.js']);
+  assert.deepEqual(importsOf('web/pccc-guard-text.js'), []);
   assert.match(readFileSync(join(PKG, 'web/pccc-guard.js'), 'utf8'), /\bimport\("\.\/pccc-input\.js"\)/, 'a dynamic import');
   assert.deepEqual(importsOf('web/pccc-input.js'), []);
 });

@@ -30,6 +30,6 @@ test('a missing file is a failure, not a pass', () => {
 
 test('the built pkg/web/ is measured file by file in raw, gzip and brotli', () => {
   const measured = measure();
-  assert.deepEqual(measured.map((r) => r.file), ['pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm']);
+  assert.deepEqual(measured.map((r) => r.file), ['pccc-guard-text.js', 'pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm']);
   for (const r of measured) assert.ok(r.raw > r.gzip && r.gzip > 0 && r.brotli > 0, r.file);
 });
