@@ -2,7 +2,7 @@
 // Prints JSON (used by bench/report.mjs). Timings are medians over rounds; nothing here asserts a time.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as plain from './plain.mjs';
 import { corpus, naiveRegex } from './corpus.mjs';
 
@@ -48,19 +48,36 @@ export function agreement(inputs) {
   return disagreements;
 }
 
-export function startup(runs = 15) {
-  const script = `const t0 = process.hrtime.bigint();
-    const api = require(${JSON.stringify(pkgNode)});
-    const t1 = process.hrtime.bigint();
-    api.validate('P123456789012');
-    const t2 = process.hrtime.bigint();
-    process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
-  const load = [], first = [];
-  for (let i = 0; i < runs; i++) {
-    const [a, b] = JSON.parse(execFileSync(process.execPath, ['-e', script]));
-    load.push(a); first.push(b);
+/**
+ * Start-up in fresh processes, as a server or a script meets it: `require('pccc-guard')` (node.cjs) or
+ * `import` (node.mjs, which loads node.cjs) and the first `validate` call, each timed from just before the load.
+ */
+export function startup(runs = 21) {
+  const nodeMjs = JSON.stringify(pathToFileURL(pkgNode.replace(/node\.cjs$/, 'node.mjs')).href);
+  const scripts = {
+    require: ['-e', `const t0 = process.hrtime.bigint();
+      const api = require(${JSON.stringify(pkgNode)});
+      const t1 = process.hrtime.bigint();
+      api.validate('P123456789012');
+      const t2 = process.hrtime.bigint();
+      process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`],
+    import: ['--input-type=module', '-e', `const t0 = process.hrtime.bigint();
+      const api = await import(${nodeMjs});
+      const t1 = process.hrtime.bigint();
+      api.validate('P123456789012');
+      const t2 = process.hrtime.bigint();
+      process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`],
+  };
+  const out = { runs };
+  for (const [name, args] of Object.entries(scripts)) {
+    const load = [], first = [], total = [];
+    for (let i = 0; i < runs; i++) {
+      const [a, b] = JSON.parse(execFileSync(process.execPath, args));
+      load.push(a); first.push(b); total.push(a + b);
+    }
+    out[name] = { loadMs: median(load), firstCallMs: median(first), totalMs: median(total), min: Math.min(...total), max: Math.max(...total) };
   }
-  return { requireMs: median(load), firstCallMs: median(first), runs };
+  return out;
 }
 
 export function run() {

@@ -37,7 +37,6 @@ let slots; // Uint32Array over the same memory
 let at; // index of the first slot in `slots`
 let textAt; // address of the text buffer
 const texts = new Map();
-const locales = new Map();
 const decoder = new TextDecoder();
 
 /** Views over the module's memory, made again after it grows (a grown memory detaches the old buffer). */
@@ -81,13 +80,10 @@ export const ready = started.ready;
 function english(options) {
   const tag = optionsOf(options)?.locale;
   if (tag === undefined) return false;
-  let locale = locales.get(string(tag, 'options.locale'));
-  if (locale === undefined) {
-    locale = wasm.locale(tag);
-    if (locale === 2) throw new RangeError('pccc-guard: options.locale must be "ko" or "en" (or a tag such as "en-US")');
-    if (locales.size < 64) locales.set(tag, locale);
-  }
-  return locale === 1;
+  // A BCP 47 tag read by its primary language subtag, as Locale::from_tag does in Rust: "ko", "en-US", "EN_gb".
+  const language = /^(ko|en)(?:[-_]|$)/i.exec(string(tag, 'options.locale'))?.[1].toLowerCase();
+  if (!language) throw new RangeError('pccc-guard: options.locale must be "ko" or "en" (or a tag such as "en-US")');
+  return language === 'en';
 }
 
 /** The error record in the slots: { code, message, index?, found? }. */

@@ -347,7 +347,7 @@ export function createGuard(api, text) {
     if (broken) return [];
     const handles = [...root.querySelectorAll('input[data-pccc],input[data-pccc-field]')].map((el) => enhance(el, options));
     if (root.querySelector('[data-pccc-redact]')) {
-      const t = await text().catch(() => console.warn('pccc-guard: memo checks could not load.'));
+      const t = await text().catch(() => console.warn('pccc-guard: memo checks unavailable.'));
       if (t) handles.push(...t.enhanceMemos(root, options));
     }
     return handles;
@@ -356,8 +356,5 @@ export function createGuard(api, text) {
   return {
     enhance,
     autoEnhance,
-    get broken() {
-      return broken;
-    },
   };
 }

@@ -6,11 +6,16 @@
 // an old browser), the fields stay plain working inputs and one warning without user data says why: the forms
 // functions then resolve to [], null and false instead of rejecting. Importing this module needs no DOM.
 import * as api from 'pccc-guard:api';
+import { loadText as textApi } from 'pccc-guard:text';
 import { createGuard } from './forms-core.js';
 
-/** The text API (the finder's own module), loaded when a memo or a paste first needs it. */
+/** The text API (the finder's own module), when a memo or a paste first needs it. */
 let text;
-const loadText = () => (text ??= import('pccc-guard:text').then((t) => t.ready.then(() => t)));
+const loadText = () => (text ??= (async () => {
+  const t = await textApi();
+  await t.ready;
+  return t;
+})());
 
 const guard = api.ready.then(
   () => createGuard(api, loadText),

@@ -10,6 +10,7 @@ import { start } from './start.js';
 import { count, fill, isString, optionsOf, policyError } from './args.js';
 
 import { memoGuard } from './memo.js';
+import { register } from './text-registry.js';
 
 const KINDS = ['pccc', 'rrn', 'mobile']; // bit i in the boundary's set
 const BLOCK = 64; // findings per call (src/wasm.rs, FOUND_CAPACITY)
@@ -96,3 +97,6 @@ export const enhanceMemo = (el, options = {}) => memoGuard(el, options, findSens
 
 /** Guards every `[data-pccc-redact]` memo under root (the forms layer's autoEnhance); returns their handles. */
 export const enhanceMemos = (root, options) => [...root.querySelectorAll('[data-pccc-redact]')].map((el) => enhanceMemo(el, options));
+
+// The forms layer of the npm entries uses memo checks and paste extraction once the app has imported this module.
+register({ ready, findSensitive, enhanceMemo, enhanceMemos });

@@ -64,7 +64,7 @@ const WASM_OPT = [
 
 /** The functions of src/wasm.rs that js/api.js and js/text.js call. */
 const BOUNDARY = {
-  fields: ['check', 'isValid', 'locale', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'],
+  fields: ['check', 'isValid', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'],
   text: ['find', 'redactText', 'slots'],
 };
 
@@ -120,7 +120,9 @@ function wiring({ load, api, text, build }) {
       b.onResolve({ filter: /^\.\/pccc_guard_bg\.wasm$/ }, () => ({ path: `./${file}`, external: true }));
       b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => ({ path: './pccc-input.js', external: true }));
       b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: join(JS, 'api.js') }));
-      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: text, external: true }));
+      // The forms layer's way to the text API: the plain page's sibling file, or what the app registered.
+      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: join(JS, text ? 'text-import.js' : 'text-registry.js') }));
+      b.onResolve({ filter: /^\.\/pccc-guard-text\.js$/ }, () => ({ path: './pccc-guard-text.js', external: true }));
       b.onResolve({ filter: /^pccc-guard:wasm-/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
       b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js' }));
     },
@@ -220,8 +222,9 @@ function manifest(dir) {
       'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm', 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
-    // import. The plain-page module guards the page when loaded.
-    sideEffects: ['./web/pccc-guard.js'],
+    // import. The plain-page module guards the page when loaded; the text API registers itself with the forms
+    // layer (`import 'pccc-guard/text'` turns on memo checks and paste extraction).
+    sideEffects: ['./web/pccc-guard.js', './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js'],
     engines: { node: '>=18' },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -254,9 +257,9 @@ export async function buildPackage() {
     await bundle(entry, join(OUT, `${name}workerd.js`), { load: 'workerd', build: text });
     writeFileSync(join(OUT, `${name}node.mjs`), esmFace(OUT, `${name}node.cjs`));
   }
-  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js', text: './text.js' });
-  await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs', text: './text.node.mjs' });
-  await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', text: './text.node.cjs', format: 'cjs', platform: 'node' });
+  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
+  await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
+  await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
   await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
 
   types(OUT);

@@ -269,16 +269,6 @@ fn mask_with(field: u32, input: &str, start: u32, end: u32, fill: Option<char>) 
     }
 }
 
-/// The message language a BCP 47 tag asks for: 0 Korean, 1 English, 2 neither.
-#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
-pub fn locale(tag: &str) -> u32 {
-    match Locale::from_tag(tag) {
-        Some(Locale::Ko) => 0,
-        Some(Locale::En) => 1,
-        None => 2,
-    }
-}
-
 // ---- Free text: exported by the `text-module` build, a module of its own, so that a page guarding fields never
 // downloads the finder (the fields module exports everything above instead) ------------------------------------------
 

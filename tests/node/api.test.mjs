@@ -56,6 +56,13 @@ for (const [name, api] of BUILDS) {
     assert.equal(api.validate('P1', undefined).error.message, ko);
     assert.throws(() => api.validate('P1', { locale: 'fr' }), RangeError);
     assert.throws(() => api.validate('P1', { locale: 7 }), TypeError);
+    // Tags are read by their primary language subtag, as Locale::from_tag does in Rust.
+    for (const tag of ['EN', 'en_US', 'en-GB', 'En-Latn-US']) assert.equal(api.validate('P1', { locale: tag }).error.message, en, tag);
+    for (const tag of ['KO', 'ko-KR', 'ko_kr']) assert.equal(api.validate('P1', { locale: tag }).error.message, ko, tag);
+    for (const tag of ['', 'english', 'e', 'kor', 'en-', '-en']) {
+      if (tag === 'en-') assert.equal(api.validate('P1', { locale: tag }).error.message, en);
+      else assert.throws(() => api.validate('P1', { locale: tag }), RangeError, tag);
+    }
     // The RRN message does not echo the number.
     const rrn = api.validate('900101-1234567', { locale: 'en' });
     assert.equal(rrn.error.code, 'looks_like_rrn');

@@ -1,0 +1,75 @@
+// What pccc-guard adds to what a user's page downloads, per consumer: each bundler example (examples/vite, react,
+// webpack, esbuild, next) is built twice, once with the real package and once with a stand-in of the same
+// exports that does nothing, and the gzip -9 bytes of everything the build emits for the browser are compared.
+// The plain page downloads the package's web/ files as they are (scripts/sizes.mjs). Used by bench/report.mjs.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { install, run as exec } from '../tests/examples/harness.mjs';
+
+/** [example, build command, folder the browser downloads from] */
+const CONSUMERS = [
+  ['vite', ['npx', ['vite', 'build']], 'dist'],
+  ['react', ['npx', ['vite', 'build']], 'dist'],
+  ['webpack', ['npm', ['run', 'build']], 'dist'],
+  ['esbuild', ['npm', ['run', 'build']], 'dist'],
+  ['next', ['npx', ['next', 'build']], '.next/static'],
+];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (/\.(m?js|wasm)$/.test(name)) yield path;
+  }
+}
+
+/** gzip -9 bytes of the emitted JavaScript and WebAssembly, in all and per file. */
+function emitted(dir) {
+  const list = [...files(dir)].map((f) => ({ file: f.slice(dir.length + 1), gzip: gzipSync(readFileSync(f), { level: 9 }).length }));
+  return { total: list.reduce((n, f) => n + f.gzip, 0), files: list };
+}
+
+/** A package with pccc-guard's entry points and export names whose functions do nothing. */
+function standIn(real, dir) {
+  const manifest = JSON.parse(readFileSync(join(real, 'package.json'), 'utf8'));
+  mkdirSync(dir, { recursive: true });
+  const stub = (names) => names.map((n) => (n === 'ready' ? 'export const ready = Promise.resolve();' : `export function ${n}() {}`)).join('\n') + '\n';
+  const namesOf = (file) => [...readFileSync(join(real, file), 'utf8').matchAll(/export const \{ ([^}]+) \}/g)].flatMap((m) => m[1].split(', '));
+  writeFileSync(join(dir, 'index.js'), stub(namesOf('node.mjs')));
+  writeFileSync(join(dir, 'text.js'), stub(namesOf('text.node.mjs')));
+  writeFileSync(join(dir, 'forms.js'), stub(['autoEnhance', 'enhance', 'definePcccInput', 'ready']));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'pccc-guard', version: manifest.version, type: 'module',
+    exports: { '.': './index.js', './forms': './forms.js', './text': './text.js' },
+  }));
+}
+
+export function run() {
+  const rows = [];
+  for (const [name, [cmd, args], out] of CONSUMERS) {
+    const dir = install(name);
+    const env = { NEXT_TELEMETRY_DISABLED: '1' };
+    exec(dir, cmd, args, env);
+    const real = emitted(join(dir, out));
+    const pkg = join(dir, 'node_modules', 'pccc-guard');
+    const aside = join(dir, 'node_modules', '.pccc-guard-real');
+    renameSync(pkg, aside);
+    try {
+      standIn(aside, pkg);
+      rmSync(join(dir, out), { recursive: true, force: true });
+      exec(dir, cmd, args, env);
+      const bare = emitted(join(dir, out));
+      rows.push({ name, withPackage: real.total, without: bare.total, added: real.total - bare.total });
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+      renameSync(aside, pkg);
+    }
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(run(), null, 2));
+}
