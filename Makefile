@@ -84,6 +84,7 @@ test-node: build
 # Benchmarks and BENCHMARKS.md (not part of `make test`: speed is measured, never asserted).
 bench: build setup-browser
 	cargo bench --bench core -- --warm-up-time 1 --measurement-time 2
+	cargo bench --bench find -- --warm-up-time 1 --measurement-time 3
 	@# The command-line tool against Python's csv module and grep, on 10 million generated orders (bench/cli.py).
 	@command -v python3 >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3; }
 	python3 bench/cli.py

@@ -76,8 +76,8 @@ const median = (xs) => {
 
 /** One cold load: ms from navigation start to guarded, and (optionally) the request timeline. */
 async function load(browser, url, selector, throttled, timeline) {
+  // No request interception (it would add its own latency); the pages load only from the local server.
   const context = await browser.newContext();
-  await context.route((u) => !u.href.startsWith(new URL(url).origin), (route) => route.abort());
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -108,10 +108,7 @@ async function load(browser, url, selector, throttled, timeline) {
   }, selector);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__guardedAt !== undefined, null, { timeout: 60_000, polling: 50 });
-  const { guarded, navigationStart } = await page.evaluate(() => ({
-    guarded: window.__guardedAt,
-    navigationStart: performance.timeOrigin,
-  }));
+  const guarded = await page.evaluate(() => window.__guardedAt);
   let rows = null;
   if (timeline) {
     // CDP timestamps are monotonic seconds; the first request (the document) starts at navigation.
@@ -124,7 +121,6 @@ async function load(browser, url, selector, throttled, timeline) {
       bytes: r.bytes,
     }));
   }
-  void navigationStart;
   await context.close();
   return { ms: guarded, timeline: rows };
 }

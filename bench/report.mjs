@@ -1,14 +1,17 @@
-// Runs every benchmark and writes BENCHMARKS.md: machine, date, sizes, Node per-call costs and ratios, start-up,
-// browser start-up and keystroke cost (when bench/browser.mjs is present), the native criterion medians, and the
-// command-line tool's throughput (bench/cli-results.json, written by bench/cli.py).
+// Runs every benchmark and writes BENCHMARKS.md: machine, date, sizes (the plain page's files and what each bundler
+// example adds), first load on a slow phone against IMask and a naive regex (bench/load.mjs), Node per-call costs and
+// ratios, start-up, keystroke cost in Chromium, the native criterion medians, finding numbers in free text
+// (bench/free-text.md) and the command-line tool's throughput (bench/cli-results.json, written by bench/cli.py).
 // `make bench` builds first, runs criterion and bench/cli.py, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measure, check, BUDGETS, PAGES, ROOT } from '../scripts/sizes.mjs';
+import { measure, check, BUDGETS, PAGES, ROOT, TARGETS as SIZE_TARGETS } from '../scripts/sizes.mjs';
 import { run as runNode } from './node.mjs';
+import { run as runLoad, SLOW } from './load.mjs';
+import { run as runConsumers } from './consumers.mjs';
 import { cliSection } from './cli-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
@@ -52,6 +55,8 @@ const sizes = measure();
 const sizeCheck = check(sizes);
 const node = runNode();
 const browser = await browserResults();
+const load = await runLoad({ runs: 7 });
+const consumers = runConsumers();
 const native = criterionResults();
 
 out('# Benchmarks');
@@ -77,13 +82,59 @@ for (const [name, t] of Object.entries(sizeCheck.pages)) {
 }
 out();
 out('A page guarding its inputs, or calling the API, downloads pccc-guard.js (the API, the forms layer and the loader in');
-out('one module) and the .wasm (optimised for size); a `<pccc-input>` element adds pccc-input.js, fetched on demand.');
+out('one module) and the .wasm (optimised for size); a `<pccc-input>` element adds pccc-input.js, fetched on demand;');
+out('a memo (`data-pccc-redact`), or the first paste that needs the finder, adds pccc-guard-text.js and its .wasm.');
 out();
 out(`Targets (gzip -9): .wasm ${fmt(sizeCheck.wasm)} of ${fmt(BUDGETS.wasm)} bytes; everything a page guarding fields downloads`);
 out(`${fmt(sizeCheck.total)} of ${fmt(BUDGETS.total)} bytes. ${sizeCheck.failures.length ? '**Over budget**: ' + sizeCheck.failures.join('; ') + '.' : 'Both met.'}`);
 out('`make test` fails when either is exceeded (`scripts/sizes.mjs`).');
+const memo = sizeCheck.pages.memo.gzip;
+out(`A page with a redacting memo: ${fmt(memo)} bytes, against a target of ${fmt(SIZE_TARGETS.memo)}: **missed** by ${fmt(memo - SIZE_TARGETS.memo)}.`);
+out('The finder\'s module alone is larger than the difference the target allows; see "Finding numbers in free text" below.');
+out();
+out('### What each consumer adds to its page');
+out();
+out('Each bundler example in examples/ built with its tool\'s defaults, once with pccc-guard and once with a stand-in');
+out('package of the same exports that does nothing; gzip -9 bytes of every JavaScript and WebAssembly file the build');
+out('emits for the browser (bench/consumers.mjs). Bundled builds inline the module\'s bytes as base64 (no loader, plugin');
+out('or asset rule needed; instantiated as the import returns), which costs about a third more than a separate `.wasm`.');
+out();
+out('| consumer | emitted with pccc-guard | with the stand-in | pccc-guard adds |');
+out('| --- | ---: | ---: | ---: |');
+for (const c of consumers) out(`| ${c.name} | ${fmt(c.withPackage)} | ${fmt(c.without)} | **${fmt(c.added)}** |`);
+out(`| plain page (web/, no bundler) | | | **${fmt(sizeCheck.total)}** |`);
+out();
+out('The React example imports only the API (`normalizeWithCaret`, `validate`); the others import `pccc-guard/forms`.');
+out('Node, Deno, Bun and workerd servers download nothing: the package there is read from disk.');
 out();
 out(readFileSync(new URL('./size-steps.md', import.meta.url), 'utf8').trim());
+out();
+out('## First load on a slow phone');
+out();
+out(`Navigation start to the customs-code field being guarded, on the same form (forms.html without its component`);
+out(`section) in four variants, loaded in turn in fresh browser contexts, ${load.runs} runs each (bench/load.mjs, Chromium`);
+out(`${load.version}). Throttled: CDP ${SLOW.cpu}× CPU slowdown, ${SLOW.latency} ms latency, ${fmt(SLOW.download * 8 / 1e6, 1)} Mbit/s down, cache`);
+out('disabled. The demo server compresses like a production host (brotli, or gzip -9, made once per file).');
+out();
+out('| contender | throttled median (min–max) ms | unthrottled median (min–max) ms |');
+out('| --- | ---: | ---: |');
+for (const name of Object.keys(load.summary.throttled)) {
+  const t = load.summary.throttled[name];
+  const u = load.summary.unthrottled[name];
+  out(`| ${name} | ${fmt(t.median)} (${fmt(t.min)}–${fmt(t.max)}) | ${fmt(u.median)} (${fmt(u.min)}–${fmt(u.max)}) |`);
+}
+out();
+const ratio = load.summary.throttled['pccc-guard, preload'].median / load.summary.throttled.IMask.median;
+out(`Throttled, the README's markup against IMask: **${fmt(ratio, 2)}×** (target ≤ 1.0, aim 0.8); unthrottled on a local`);
+out(`server: ${fmt(load.summary.unthrottled['pccc-guard, preload'].median)} ms (target ≤ 100).`);
+out();
+out('Request timeline of one throttled load per contender (ms from navigation start; bytes as transferred):');
+out();
+for (const [name, t] of Object.entries(load.timelines)) {
+  out(`- ${name}, guarded at ${fmt(t.guarded)} ms: ` + t.requests.map((r) => `\`${r.path.split('/').pop() || '/'}\` ${fmt(r.start)}–${fmt(r.end)} (${fmt(r.bytes)} B)`).join(', '));
+}
+out();
+out(readFileSync(new URL('./load-notes.md', import.meta.url), 'utf8').trim());
 out();
 out('## Per call in Node');
 out();
@@ -116,8 +167,9 @@ out(readFileSync(new URL('./speed-notes.md', import.meta.url), 'utf8').trim());
 out();
 out('## Start-up');
 out();
-out(`- Node, \`require\` of the nodejs build (compiles and instantiates the wasm): ${fmt(node.startup.requireMs, 2)} ms median of ${node.startup.runs} fresh processes`);
-out(`- Node, first \`validate\` call after that: ${fmt(node.startup.firstCallMs, 3)} ms`);
+for (const [how, r] of [['require', node.startup.require], ['import', node.startup.import]]) {
+  out(`- Node, \`${how}('pccc-guard')\` and the first \`validate\` call: ${fmt(r.totalMs, 2)} ms (load ${fmt(r.loadMs, 2)} + first call ${fmt(r.firstCallMs, 2)}), median of ${node.startup.runs} fresh processes (${fmt(r.min, 2)}–${fmt(r.max, 2)}); target ≤ 3 ms`);
+}
 if (browser) {
   out(`- Chromium, navigation start to the demo form being guarded (module and wasm fetched, compiled, instantiated): ${fmt(browser.guardedMs, 1)} ms median of ${browser.runs} loads (local server, no throttling)`);
   out();
@@ -138,6 +190,8 @@ if (native.length) {
 } else {
   out('Not run (`cargo bench` results not found).');
 }
+out();
+out(readFileSync(new URL('./free-text.md', import.meta.url), 'utf8').trim());
 out();
 cliSection(out, fmt);
 

@@ -87,3 +87,6 @@ export interface MemoHandle {
  * this for every `[data-pccc-redact]`.
  */
 export function enhanceMemo(el: HTMLTextAreaElement | HTMLInputElement, options?: MemoOptions): MemoHandle;
+
+/** Guards every `[data-pccc-redact]` memo under `root` (what `autoEnhance()` of the forms layer calls). */
+export function enhanceMemos(root: ParentNode, options?: MemoOptions): MemoHandle[];
