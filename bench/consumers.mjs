@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { install, run as exec } from '../tests/examples/harness.mjs';
 
 /** [example, build command, folder the browser downloads from] */
@@ -32,13 +32,13 @@ function emitted(dir) {
 }
 
 /** A package with pccc-guard's entry points and export names whose functions do nothing. */
-function standIn(real, dir) {
+async function standIn(real, dir) {
   const manifest = JSON.parse(readFileSync(join(real, 'package.json'), 'utf8'));
   mkdirSync(dir, { recursive: true });
   const stub = (names) => names.map((n) => (n === 'ready' ? 'export const ready = Promise.resolve();' : `export function ${n}() {}`)).join('\n') + '\n';
-  const namesOf = (file) => [...readFileSync(join(real, file), 'utf8').matchAll(/export const \{ ([^}]+) \}/g)].flatMap((m) => m[1].split(', '));
-  writeFileSync(join(dir, 'index.js'), stub(namesOf('node.mjs')));
-  writeFileSync(join(dir, 'text.js'), stub(namesOf('text.node.mjs')));
+  const namesOf = async (file) => Object.keys(await import(pathToFileURL(join(real, file)).href));
+  writeFileSync(join(dir, 'index.js'), stub(await namesOf('node.mjs')));
+  writeFileSync(join(dir, 'text.js'), stub(await namesOf('text.node.mjs')));
   writeFileSync(join(dir, 'forms.js'), stub(['autoEnhance', 'enhance', 'definePcccInput', 'ready']));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({
     name: 'pccc-guard', version: manifest.version, type: 'module',
@@ -46,7 +46,7 @@ function standIn(real, dir) {
   }));
 }
 
-export function run() {
+export async function run() {
   const rows = [];
   for (const [name, [cmd, args], out] of CONSUMERS) {
     const dir = install(name);
@@ -57,7 +57,7 @@ export function run() {
     const aside = join(dir, 'node_modules', '.pccc-guard-real');
     renameSync(pkg, aside);
     try {
-      standIn(aside, pkg);
+      await standIn(aside, pkg);
       rmSync(join(dir, out), { recursive: true, force: true });
       exec(dir, cmd, args, env);
       const bare = emitted(join(dir, out));
@@ -71,5 +71,5 @@ export function run() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(run(), null, 2));
+  console.log(JSON.stringify(await run(), null, 2));
 }

@@ -56,7 +56,7 @@ const sizeCheck = check(sizes);
 const node = runNode();
 const browser = await browserResults();
 const load = await runLoad({ runs: 7 });
-const consumers = runConsumers();
+const consumers = await runConsumers();
 const native = criterionResults();
 
 out('# Benchmarks');

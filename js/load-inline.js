@@ -6,8 +6,17 @@
 import init, { initSync } from './pccc_guard_raw.js';
 import { WASM } from 'pccc-guard:wasm-base64';
 
+/** The inlined bytes: the engine's own base64 decoder where it has one, else atob and a plain loop. */
+function decode() {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(WASM);
+  const text = atob(WASM);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 export function load() {
-  const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
+  const bytes = decode();
   try {
     return initSync({ module: bytes });
   } catch (error) {
