@@ -1,20 +1,16 @@
-// The JavaScript API in Chromium: the same calls, run in the browser on the plain-page module (web/pccc-guard.js)
+// The JavaScript API in each engine: the same calls, run in the browser on the plain-page module (web/pccc-guard.js)
 // and on the entry bundlers get (index.js, served as it is), and in Node on node.cjs, must give deeply equal
 // results, thrown errors included. The browser builds run the module optimised for size, Node the one optimised
 // for speed: one source, so one set of answers. Covers every vector of every field in both locales, the recipient
 // check, masks, the caret, the batch APIs and argument errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { open } from './harness.mjs';
+import { forEachEngine } from './harness.mjs';
 import { vectors } from '../node/vectors.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('../../pkg/node.cjs');
-
-let env;
-before(async () => { env = await open(); });
-after(async () => { await env?.close(); });
 
 const UNDEFINED = { undefined: true }; // JSON has no undefined; the runner turns this back into it
 
@@ -57,24 +53,26 @@ function run(api, list, UNDEFINED_KEY) {
   });
 }
 
-test('Chromium: web/pccc-guard.js and index.js give the Node build\'s results', async () => {
-  const list = calls();
-  const want = run(node, list, 'undefined');
-  assert.ok(list.length > 500, `${list.length} calls`);
-  const page = await env.newPage();
-  await page.goto(env.base + '/forms.html');
-  // Evaluated through the DevTools protocol, so the page's CSP (no eval) does not apply to the runner itself.
-  const got = await page.evaluate(`(async () => {
-    const run = ${run.toString()};
-    const list = ${JSON.stringify(list)};
-    const web = await import('/pkg/pccc-guard.js');
-    await web.ready;
-    const bundled = await import('/npm/index.js');
-    return { web: run(web, list, 'undefined'), 'index.js': run(bundled, list, 'undefined') };
-  })()`);
-  for (const [name, results] of Object.entries(got)) {
-    for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i])}`);
-  }
-  assert.deepEqual(page.pageErrors, []);
-  await page.close();
+forEachEngine((env) => {
+  test('web/pccc-guard.js and index.js give the Node build\'s results', async () => {
+    const list = calls();
+    const want = run(node, list, 'undefined');
+    assert.ok(list.length > 500, `${list.length} calls`);
+    const page = await env.newPage();
+    await page.goto(env.base + '/forms.html');
+    // Evaluated by the driver (CDP, WebDriver BiDi or classic): the page's CSP (no eval) does not apply to the runner.
+    const got = await page.evaluate(`(async () => {
+      const run = ${run.toString()};
+      const list = ${JSON.stringify(list)};
+      const web = await import('/pkg/pccc-guard.js');
+      await web.ready;
+      const bundled = await import('/npm/index.js');
+      return { web: run(web, list, 'undefined'), 'index.js': run(bundled, list, 'undefined') };
+    })()`);
+    for (const [name, results] of Object.entries(got)) {
+      for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i])}`);
+    }
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
 });
