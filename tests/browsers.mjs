@@ -532,6 +532,9 @@ const firefoxPrefs = (proxyPort) => ({
   'security.remote_settings.crlite_filters.enabled': false,
   'browser.safebrowsing.provider.mozilla.updateURL': '',
   'services.sync.engine.addons': false,
+  // No /favicon.ico fetch for the tab icon (headless Chromium makes none either): under a page's default-src 'none'
+  // it would be a CSP report no page script caused.
+  'browser.chrome.site_icons': false,
 });
 
 async function launchFirefox() {
@@ -570,8 +573,13 @@ class FirefoxPage extends Page {
     super('firefox');
     this.page = page;
     page.on('console', (m) => recordConsole(this, PUPPETEER_CONSOLE[m.type()] ?? m.type(), m.text()));
-    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
-    page.on('request', (r) => this.requests.push(r.url()));
+    // Firefox reports CSP violations as JavaScript errors, which puppeteer passes on as page errors; they are console
+    // errors in Chromium, and pageErrors keeps to uncaught exceptions, as in Playwright.
+    page.on('pageerror', (e) => {
+      if (/^Content-Security-Policy:/.test(e.message)) recordConsole(this, 'error', e.message);
+      else this.pageErrors.push(String(e));
+    });
+    page.on('request', (r) => /^https?:/.test(r.url()) && this.requests.push(r.url())); // (as Playwright: no data: URLs)
   }
   async goto(url, { waitUntil = 'load', timeout = 30_000 } = {}) {
     const res = await this.page.goto(url, { waitUntil: waitUntil === 'networkidle' ? 'networkidle0' : waitUntil, timeout });
@@ -838,6 +846,11 @@ class WebKitPage extends Page {
     }, redo ? 'redo' : 'undo');
   }
   async screenshot({ path }) {
+    // After a rendering update (two frames, or half a second where frames are throttled): the last edit painted.
+    await this.evaluate(() => new Promise((resolve) => {
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+      setTimeout(resolve, 500);
+    }));
     const png = Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, png);
