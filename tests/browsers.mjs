@@ -252,7 +252,7 @@ async function launchChromium() {
   });
   // Only loopback traffic: anything else is aborted, never a silent request.
   await context.route((url) => !isLoopback(url), (route) => route.abort());
-  const version = context.browser()?.version() ?? execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  const version = `Chromium ${context.browser()?.version() ?? execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`;
   return {
     engine: 'chromium',
     version,

@@ -11,7 +11,7 @@ export { lacks } from '../browsers.mjs';
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/e2e/', import.meta.url));
 
 /** Starts the server and one engine; returns { engine, version, base, newPage, close }. */
-export async function open(engine) {
+export async function open(engine = 'chromium') {
   const server = await startServer({ port: 0, quiet: true });
   const base = `http://127.0.0.1:${server.address().port}`;
   const closeServer = () => new Promise((resolve) => server.close(resolve));
