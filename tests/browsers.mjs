@@ -5,18 +5,18 @@
 // - webkit:   WebKitGTK's MiniBrowser, driven by Debian's WebKitWebDriver (W3C WebDriver classic, spoken here over
 //             fetch), under Xvfb since MiniBrowser has no headless mode.
 //
-// Nothing is downloaded, and every engine reaches 127.0.0.1 only: Chromium through a route that aborts anything
-// else, Firefox and WebKit through a local proxy (loopback.mjs-style, below) that refuses anything else. WebKit goes
-// through that proxy for everything, which also gives the tests what WebDriver classic lacks: the requests a page
-// made, its response headers, network idle, and (through a recorder script it adds to each HTML page) the console
-// messages and uncaught errors.
+// Nothing is downloaded, and every engine reaches loopback addresses only: Chromium through a route that aborts
+// anything else, Firefox and WebKit through a local proxy (startProxy, below) that refuses anything else (Firefox
+// sends it only what is not loopback, with its background services switched off). WebKit sends it everything, which
+// also gives the tests what WebDriver classic lacks: the requests a page made, its response headers, network idle,
+// and (through a recorder script the proxy adds to each HTML page) console messages and uncaught errors.
 //
 // A page offers the part of Playwright's Page API the tests use, with the same names and meaning: goto, waitFor*,
 // click, fill, press, keyboard.{type,press,insertText}, inputValue, getAttribute, textContent, isVisible, isHidden,
-// $eval, evaluate, content, url, screenshot, close; plus exists(), consoleMessages, pageErrors and requests (recorded
-// from the start), axe() (serious and critical axe-core violations), accessibleAs() (role and name in the engine's
-// own accessibility tree) and, where the driver can make one, ime (an IME composition). What an engine's driver cannot
-// do is in LIMITS, for tests to skip exactly that with the reason.
+// $eval, evaluate, content, url, screenshot, close; plus exists(), waitForConsole(), consoleMessages, pageErrors and
+// requests (recorded from the start), axe() (serious and critical axe-core violations), accessibleAs() (role and name
+// in the engine's own accessibility tree) and, where the driver can make one, ime (an IME composition). What an
+// engine's driver cannot do is in LIMITS, for tests to skip exactly that with the reason.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
