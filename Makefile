@@ -99,7 +99,7 @@ bench: build setup-browser
 	python3 bench/cli.py
 	node bench/report.mjs
 
-# End-to-end in Chromium, Firefox and WebKit (tests/browsers.mjs: Debian's packages, driven by playwright-core,
+# End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine
 # (PCCC_ENGINES=firefox,webkit picks some). Screenshots of key states go to artifacts/e2e/ (not committed).
 test-e2e: build setup-browser setup-node

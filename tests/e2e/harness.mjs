@@ -1,13 +1,13 @@
 // Shared set-up for the browser tests: the demo server (www/serve.mjs, with its strict CSP) on a free loopback port,
-// and each browser engine in turn (tests/browsers.mjs: Chromium, Firefox, WebKit, all from Debian, none downloaded).
+// and each browser engine in turn (tests/browsers/: Chromium, Firefox, WebKit, all from Debian, none downloaded).
 import { describe, before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../www/serve.mjs';
-import { engines, launch } from '../browsers.mjs';
+import { engines, launch } from '../browsers/index.mjs';
 
-export { lacks } from '../browsers.mjs';
+export { lacks } from '../browsers/index.mjs';
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/e2e/', import.meta.url));
 
 /** Starts the server and one engine; returns { engine, version, base, newPage, close }. */

@@ -1,10 +1,10 @@
-// The browser half of the examples' tests: headless browsers (tests/browsers.mjs: Debian's Chromium through
+// The browser half of the examples' tests: headless browsers (tests/browsers/: Debian's Chromium through
 // playwright-core, Debian's Firefox ESR through puppeteer-core, nothing downloaded) that use an example's page as a
 // person would. Only loopback traffic is allowed.
 import assert from 'node:assert/strict';
-import { engines, launch } from '../browsers.mjs';
+import { engines, launch } from '../browsers/index.mjs';
 
-export { lacks } from '../browsers.mjs';
+export { lacks } from '../browsers/index.mjs';
 
 /** The engines every browser example is used in. */
 export const ENGINES = engines(['chromium', 'firefox']);
