@@ -6,8 +6,9 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-pack must find a wasm-bindgen CLI of exactly the version in Cargo.lock (it cannot download one here).
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+export FIREFOX ?= /usr/bin/firefox-esr
 
 .PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size test-e2e test-examples bench clean
 
@@ -31,9 +32,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The browser engines the tests use, from Debian (never downloaded): Chromium (+ chromedriver for wasm-pack), Firefox
+# ESR, and WebKitGTK's WebKitWebDriver with its MiniBrowser, which needs an X server (Xvfb); Korean fonts for all.
+# Only what is missing is installed. (grep reads fc-list to the end: under pipefail, grep -q could fail the pipe.)
 setup-browser:
-	@command -v $(CHROMIUM) >/dev/null && command -v $(CHROMEDRIVER) >/dev/null && fc-list | grep -qi nanum \
-	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-nanum; }
+	@missing=""; \
+	command -v $(CHROMIUM) >/dev/null || missing+=" chromium"; \
+	command -v $(CHROMEDRIVER) >/dev/null || missing+=" chromium-driver"; \
+	command -v $(FIREFOX) >/dev/null || missing+=" firefox-esr"; \
+	command -v WebKitWebDriver >/dev/null || missing+=" webkit2gtk-driver"; \
+	command -v Xvfb >/dev/null || missing+=" xvfb"; \
+	fc-list | grep -i nanum >/dev/null || missing+=" fonts-nanum"; \
+	[ -z "$$missing" ] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; }
 
 ## Build ###########################################################################################################
 
@@ -90,15 +100,16 @@ bench: build setup-browser
 	python3 bench/cli.py
 	node bench/report.mjs
 
-# End-to-end in headless Chromium (Debian's package, driven by playwright-core): the demo and form pages under
-# their CSP. Screenshots of key states go to artifacts/e2e/ (not committed).
+# End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
+# puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine
+# (PCCC_ENGINES=firefox,webkit picks some). Screenshots of key states go to artifacts/e2e/ (not committed).
 test-e2e: build setup-browser setup-node
 	@# A test-only build whose validate() traps on a magic input, for the recovery test (never shipped).
 	node scripts/build.mjs --features trap-test --out pkg-trap --web-only
 	node --test --test-concurrency=1 tests/e2e/
 
 # The consumer apps in examples/, each installed from its own lockfile plus the tarball `npm pack` makes of pkg/,
-# built with its tool's defaults and used over HTTP or in headless Chromium (tests/examples/).
+# built with its tool's defaults and used over HTTP or in headless Chromium and Firefox (tests/examples/).
 test-examples: build setup-browser setup-node
 	node --test --test-concurrency=1 tests/examples/
 

@@ -15,7 +15,7 @@ const percentile = (xs, p) => {
 export async function run({ loads = 15, codes = 40 } = {}) {
   const env = await open();
   try {
-    const version = env.browser.browser()?.version() ?? 'chromium';
+    const version = env.version;
     const guarded = [];
     for (let i = 0; i < loads; i++) {
       const page = await env.newPage();

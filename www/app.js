@@ -166,6 +166,9 @@ try {
       if (input.value !== '') touched.add(key);
       render(key, touched.has(key));
     });
+    // Validity from the start (an empty field is invalid, a value the browser restored is checked), with no
+    // message until the field is left.
+    render(key, false);
   }
   form.dataset.ready = 'true';
   performance.mark('pccc-guarded');

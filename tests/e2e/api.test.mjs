@@ -1,20 +1,16 @@
-// The JavaScript API in Chromium: the same calls, run in the browser on the plain-page module (web/pccc-guard.js)
+// The JavaScript API in each engine: the same calls, run in the browser on the plain-page module (web/pccc-guard.js)
 // and on the entry bundlers get (index.js, served as it is), and in Node on node.cjs, must give deeply equal
 // results, thrown errors included. The browser builds run the module optimised for size, Node the one optimised
 // for speed: one source, so one set of answers. Covers every vector of every field in both locales, the recipient
 // check, masks, the caret, the batch APIs and argument errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { open } from './harness.mjs';
+import { forEachEngine } from './harness.mjs';
 import { vectors } from '../node/vectors.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('../../pkg/node.cjs');
-
-let env;
-before(async () => { env = await open(); });
-after(async () => { await env?.close(); });
 
 const UNDEFINED = { undefined: true }; // JSON has no undefined; the runner turns this back into it
 
@@ -57,58 +53,60 @@ function run(api, list, UNDEFINED_KEY) {
   });
 }
 
-test('Chromium: web/pccc-guard.js and index.js give the Node build\'s results', async () => {
-  const list = calls();
-  const want = run(node, list, 'undefined');
-  assert.ok(list.length > 500, `${list.length} calls`);
-  const page = await env.newPage();
-  await page.goto(env.base + '/forms.html');
-  // Evaluated through the DevTools protocol, so the page's CSP (no eval) does not apply to the runner itself.
-  const got = await page.evaluate(`(async () => {
-    const run = ${run.toString()};
-    const list = ${JSON.stringify(list)};
-    const web = await import('/pkg/pccc-guard.js');
-    await web.ready;
-    const bundled = await import('/npm/index.js');
-    return { web: run(web, list, 'undefined'), 'index.js': run(bundled, list, 'undefined') };
-  })()`);
-  for (const [name, results] of Object.entries(got)) {
-    for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i])}`);
-  }
-  assert.deepEqual(page.pageErrors, []);
-  await page.close();
-});
+forEachEngine((env) => {
+  test('web/pccc-guard.js and index.js give the Node build\'s results', async () => {
+    const list = calls();
+    const want = run(node, list, 'undefined');
+    assert.ok(list.length > 500, `${list.length} calls`);
+    const page = await env.newPage();
+    await page.goto(env.base + '/forms.html');
+    // Evaluated by the driver (CDP, WebDriver BiDi or classic): the page's CSP (no eval) does not apply to the runner.
+    const got = await page.evaluate(`(async () => {
+      const run = ${run.toString()};
+      const list = ${JSON.stringify(list)};
+      const web = await import('/pkg/pccc-guard.js');
+      await web.ready;
+      const bundled = await import('/npm/index.js');
+      return { web: run(web, list, 'undefined'), 'index.js': run(bundled, list, 'undefined') };
+    })()`);
+    for (const [name, results] of Object.entries(got)) {
+      for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i])}`);
+    }
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
 
-test('Chromium: the text API (web/pccc-guard-text.js and text.js) gives the Node build\'s results', async () => {
-  const text = require('../../pkg/text.node.cjs');
-  const samples = [
-    '😀 문 앞에 두세요. 통관부호 P1234-5678-9012, 연락 +82 10-1234-5678 / 주민 900101-1234567 끝',
-    'ｐ１２３４ ５６７８ ９０１２, (010) 1234-5678, 0082 10 1234 5678, 02-123-4567, 0504-1234-5678',
-    '주문번호 ORD-20261129-0001 송장 123456789012345 카드 1234-5678-9012-3456',
-    '\uD800 P123456789012 \uDFFF',
-    Array.from({ length: 150 }, (_, i) => `가😀 010-${1000 + i}-5678`).join('\n'),
-  ];
-  const list = [];
-  for (const s of samples) {
-    list.push(['findSensitive', s], ['findSensitive', s, { kinds: ['mobile', 'rrn'] }], ['redact', s]);
-    list.push(['redact', s, { maskChar: '•', pccc: { keepStart: 2 }, phone: { keepStart: 3, keepEnd: 4 } }]);
-  }
-  list.push(['findSensitive', 1], ['findSensitive', 'x', { kinds: ['email'] }], ['redact', 'P123456789012', { maskChar: '0' }]);
-  list.push(['redact', 'P123456789012', { pccc: { keepStart: 5, keepEnd: 5 } }], ['redact', 'x', { kinds: 'rrn' }]);
-  const want = run(text, list, 'undefined');
-  const page = await env.newPage();
-  await page.goto(env.base + '/forms.html');
-  const got = await page.evaluate(`(async () => {
-    const run = ${run.toString()};
-    const list = ${JSON.stringify(list)};
-    const web = await import('/pkg/pccc-guard-text.js');
-    await web.ready;
-    const bundled = await import('/npm/text.js');
-    return { web: run(web, list, 'undefined'), 'text.js': run(bundled, list, 'undefined') };
-  })()`);
-  for (const [name, results] of Object.entries(got)) {
-    for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i]).slice(0, 80)}`);
-  }
-  assert.deepEqual(page.pageErrors, []);
-  await page.close();
+  test('the text API (web/pccc-guard-text.js and text.js) gives the Node build\'s results', async () => {
+    const text = require('../../pkg/text.node.cjs');
+    const samples = [
+      '😀 문 앞에 두세요. 통관부호 P1234-5678-9012, 연락 +82 10-1234-5678 / 주민 900101-1234567 끝',
+      'ｐ１２３４ ５６７８ ９０１２, (010) 1234-5678, 0082 10 1234 5678, 02-123-4567, 0504-1234-5678',
+      '주문번호 ORD-20261129-0001 송장 123456789012345 카드 1234-5678-9012-3456',
+      '\uD800 P123456789012 \uDFFF',
+      Array.from({ length: 150 }, (_, i) => `가😀 010-${1000 + i}-5678`).join('\n'),
+    ];
+    const list = [];
+    for (const s of samples) {
+      list.push(['findSensitive', s], ['findSensitive', s, { kinds: ['mobile', 'rrn'] }], ['redact', s]);
+      list.push(['redact', s, { maskChar: '•', pccc: { keepStart: 2 }, phone: { keepStart: 3, keepEnd: 4 } }]);
+    }
+    list.push(['findSensitive', 1], ['findSensitive', 'x', { kinds: ['email'] }], ['redact', 'P123456789012', { maskChar: '0' }]);
+    list.push(['redact', 'P123456789012', { pccc: { keepStart: 5, keepEnd: 5 } }], ['redact', 'x', { kinds: 'rrn' }]);
+    const want = run(text, list, 'undefined');
+    const page = await env.newPage();
+    await page.goto(env.base + '/forms.html');
+    const got = await page.evaluate(`(async () => {
+      const run = ${run.toString()};
+      const list = ${JSON.stringify(list)};
+      const web = await import('/pkg/pccc-guard-text.js');
+      await web.ready;
+      const bundled = await import('/npm/text.js');
+      return { web: run(web, list, 'undefined'), 'text.js': run(bundled, list, 'undefined') };
+    })()`);
+    for (const [name, results] of Object.entries(got)) {
+      for (let i = 0; i < list.length; i++) assert.deepEqual(results[i], want[i], `${name}: ${JSON.stringify(list[i]).slice(0, 80)}`);
+    }
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
 });

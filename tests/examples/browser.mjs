@@ -1,35 +1,45 @@
-// The browser half of the examples' tests: a headless browser (Debian's Chromium through playwright-core, with no
-// download) that uses an example's page as a person would. Only loopback traffic is allowed.
+// The browser half of the examples' tests: headless browsers (tests/browsers/: Debian's Chromium through
+// playwright-core, Debian's Firefox ESR through puppeteer-core, nothing downloaded) that use an example's page as a
+// person would. Only loopback traffic is allowed.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { engines, launch } from '../browsers/index.mjs';
 
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+export { lacks } from '../browsers/index.mjs';
 
-/** A browser with one context; close() when done. Pages record console messages and uncaught errors. */
-export async function browser() {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pccc-examples-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ARGS,
-    headless: true,
-  });
-  await context.route((url) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url.href), (route) => route.abort());
-  return {
-    async page() {
-      const page = await context.newPage();
-      page.consoleMessages = [];
-      page.pageErrors = [];
-      page.on('console', (m) => page.consoleMessages.push({ type: m.type(), text: m.text() }));
-      page.on('pageerror', (e) => page.pageErrors.push(String(e)));
-      return page;
-    },
-    close: () => context.close(),
-  };
+/** The engines every browser example is used in. */
+export const ENGINES = engines(['chromium', 'firefox']);
+
+/** A browser of one engine; close() when done. Pages record console messages, uncaught errors and requests. */
+export async function browser(engine = 'chromium') {
+  const launched = await launch(engine);
+  return { engine, version: launched.version, page: () => launched.newPage(), close: () => launched.close() };
+}
+
+/** One browser of each engine in ENGINES, launched in turn; closeAll() when done. */
+export async function browsers() {
+  const all = [];
+  all.closeAll = () => Promise.all(all.map((b) => b.close()));
+  try {
+    for (const engine of ENGINES) all.push(await browser(engine));
+  } catch (err) {
+    await all.closeAll();
+    throw err;
+  }
+  return all;
+}
+
+/** Runs `fn(page, engine, t)` on a new page of each browser, as one subtest per engine of the test `t`. */
+export async function inEach(t, all, fn) {
+  for (const b of all) {
+    await t.test(b.engine, async (sub) => {
+      const page = await b.page();
+      try {
+        await fn(page, b.engine, sub);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 }
 
 /** The text of the message element the guard wired to an input (the last id in aria-describedby). */

@@ -1,41 +1,39 @@
 // The browser examples built by bundlers (examples/vite, webpack, esbuild), each installed from the packed tarball
-// with its tools from its own lockfile, built (or served) with the tool's defaults, and used in a browser.
+// with its tools from its own lockfile, built (or served) with the tool's defaults, and used in each browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { bin, install, run, serveStatic, start } from './harness.mjs';
-import { browser, guardedFormFlow, receivedOnPage } from './browser.mjs';
+import { browsers, guardedFormFlow, inEach, receivedOnPage } from './browser.mjs';
 
-let chromium;
-before(async () => { chromium = await browser(); });
-after(async () => { await chromium?.close(); });
+let all;
+before(async () => { all = await browsers(); });
+after(async () => { await all?.closeAll(); });
 
-async function flow(server, path = '/') {
-  const page = await chromium.page();
+async function flow(t, server, path = '/') {
   try {
-    await guardedFormFlow(page, server.url + path, receivedOnPage);
+    await inEach(t, all, (page) => guardedFormFlow(page, server.url + path, receivedOnPage));
   } finally {
-    await page.close();
     await server.stop();
   }
 }
 
-test('examples/vite: the dev server, then vite build served by vite preview', async () => {
+test('examples/vite: the dev server, then vite build served by vite preview', async (t) => {
   const dir = install('vite');
   const vite = bin(dir, 'vite');
-  await flow(await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']));
+  await flow(t, await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']));
   run(dir, vite, ['build']);
-  await flow(await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']));
+  await flow(t, await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']));
 });
 
-test('examples/webpack: webpack with its default configuration, no warning', async () => {
+test('examples/webpack: webpack with its default configuration, no warning', async (t) => {
   const dir = install('webpack');
   const out = run(dir, 'npm', ['run', 'build']);
   assert.doesNotMatch(out, /WARNING|ERROR/, out);
-  await flow(await serveStatic(dir));
+  await flow(t, await serveStatic(dir));
 });
 
-test('examples/esbuild: esbuild --bundle with no loader flags', async () => {
+test('examples/esbuild: esbuild --bundle with no loader flags', async (t) => {
   const dir = install('esbuild');
   run(dir, 'npm', ['run', 'build']);
-  await flow(await serveStatic(dir));
+  await flow(t, await serveStatic(dir));
 });

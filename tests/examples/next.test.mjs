@@ -3,31 +3,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { bin, install, run, start } from './harness.mjs';
-import { browser, guardedFormFlow } from './browser.mjs';
+import { browsers, guardedFormFlow, inEach } from './browser.mjs';
 import { checkOrders } from './orders.mjs';
 
-let chromium;
-before(async () => { chromium = await browser(); });
-after(async () => { await chromium?.close(); });
+let all;
+before(async () => { all = await browsers(); });
+after(async () => { await all?.closeAll(); });
 
 const env = { NEXT_TELEMETRY_DISABLED: '1' };
 
-test('examples/next: builds without a warning; the route handler and the client component agree', async () => {
+test('examples/next: builds without a warning; the route handler and the client component agree', async (t) => {
   const dir = install('next');
   const next = bin(dir, 'next');
   const build = run(dir, next, ['build'], env);
   assert.doesNotMatch(build, /warn|⚠/i, build);
   const server = await start(dir, next, ['start', '-H', '127.0.0.1', '-p', '0'], { env });
-  const page = await chromium.page();
   try {
     await checkOrders(`${server.url}/api/orders`);
-    await guardedFormFlow(page, server.url + '/', async (p) => {
+    await inEach(t, all, (page) => guardedFormFlow(page, server.url + '/', async (p) => {
       await p.waitForFunction(() => document.getElementById('received')?.textContent);
       return new URLSearchParams(await p.textContent('#received'));
-    });
+    }));
     assert.doesNotMatch(server.output(), /P123456789012|01012345678/, 'nothing personal in the server log');
   } finally {
-    await page.close();
     await server.stop();
   }
 });
