@@ -1,8 +1,9 @@
-// Loading on a plain page (web/pccc-guard.js, web/pccc-guard-text.js): fetches its .wasm from next to this file as soon as this
-// module runs (a `<link rel="preload">` in the page starts it even sooner), checked against the Subresource
-// Integrity hash built into this file, so pinning this file with `integrity=` pins the WebAssembly too.
-// Compiled asynchronously, then instantiated with wasm-bindgen's `initSync` (a compiled module instantiates at once
-// in every current browser), which keeps wasm-bindgen's fetching loader out of the file.
+// Loading on a plain page (web/pccc-guard.js, web/pccc-guard-text.js): fetches its .wasm from next to this file as
+// soon as this module runs (a `<link rel="preload">` in the page starts it even sooner), checked against the
+// Subresource Integrity hash built into this file, so pinning this file with `integrity=` pins the WebAssembly too.
+// Compiled as it streams in (a server that does not say `application/wasm` gets the bytes compiled once read),
+// then instantiated with wasm-bindgen's `initSync` (a compiled module instantiates at once in every current
+// browser), which keeps wasm-bindgen's fetching loader out of the file.
 //
 // Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails at once: nothing is fetched
 // then, and no request is left open. It is instantiated, not only compiled: WebKit enforces the policy when a
@@ -15,8 +16,7 @@ export function load() {
   return fetch(new URL(WASM_FILE, import.meta.url), { integrity: WASM_INTEGRITY })
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM_FILE}`);
-      return response.arrayBuffer();
+      return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then(WebAssembly.compile));
     })
-    .then((bytes) => WebAssembly.compile(bytes))
     .then((module) => initSync({ module }));
 }

@@ -218,6 +218,20 @@ forEachEngine((env) => {
     await p.close();
   });
 
+  test('a server that sends the .wasm without its MIME type still gets it compiled (from the bytes)', { skip: env.engine !== 'chromium' && 'rewrites a response with Playwright, which drives Chromium only' }, async () => {
+    const p = await env.newPage();
+    await p.page.route('**/pccc_guard_bg.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await p.goto(env.base + '/forms.html');
+    await p.waitForSelector('body[data-guarded="true"]');
+    await p.fill('#f-pccc', 'p1234 5678 9012');
+    assert.equal(await p.inputValue('#f-pccc'), 'P123456789012');
+    assert.deepEqual(p.pageErrors, []);
+    await p.close();
+  });
+
   test('without wasm-unsafe-eval nothing is fetched in vain and the page finishes loading (network idle)', async () => {
     const p = await env.newPage();
     // "networkidle": no request open for 500 ms. A .wasm response left unread would keep it from ever coming.
