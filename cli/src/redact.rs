@@ -11,13 +11,14 @@
 //! One addition to that recipe: a line break also decides everything before it (no finding contains one, and it
 //! is the context that ends any finding before it), so the output keeps up with the input line by line.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IoSlice, Read, Write};
+use std::ops::Range;
 
 use memchr::memrchr;
 use pccc_guard::{find_sensitive_bytes, Kind, Policies, CONTEXT_LEN, MAX_FINDING_LEN};
 
 /// How much is read at a time, by default.
-pub const READ_SIZE: usize = 1 << 20;
+pub const READ_SIZE: usize = 256 << 10;
 
 /// Bytes at the end of a read that may still belong to a finding (or decide one) that the next read completes.
 const CARRY: usize = MAX_FINDING_LEN + CONTEXT_LEN;
@@ -52,12 +53,21 @@ pub enum Failure {
     Write(io::Error),
 }
 
-/// The streaming redactor: one read buffer and one output buffer, reused for every input.
+/// A piece of the output: bytes of the read buffer, or of the masked findings.
+enum Piece {
+    Input(Range<usize>),
+    Masked(Range<usize>),
+}
+
+/// The streaming redactor: one read buffer, and the masked findings of a read with the list of what to write,
+/// reused for every read and every input. The output is written straight from these (one vectored write per
+/// read, no copy).
 pub struct Redactor {
     policies: Policies,
     read_size: usize,
     buf: Vec<u8>,
-    out: Vec<u8>,
+    masked: Vec<u8>,
+    pieces: Vec<Piece>,
 }
 
 impl Redactor {
@@ -68,7 +78,8 @@ impl Redactor {
             policies,
             read_size,
             buf: vec![0; CONTEXT_LEN + CARRY + read_size],
-            out: Vec::with_capacity(read_size + CARRY + 4096),
+            masked: Vec::with_capacity(4096),
+            pieces: Vec::with_capacity(256),
         }
     }
 
@@ -144,7 +155,7 @@ impl Redactor {
         output: Option<&mut W>,
         counts: &mut Counts,
     ) -> Result<usize, Failure> {
-        let Redactor { policies, buf, out, .. } = self;
+        let Redactor { policies, buf, masked, pieces, .. } = self;
         let text = &buf[..end];
         let limit = safe.unwrap_or(end);
         let findings = find_sensitive_bytes(text).kinds(policies.enabled_kinds()).starting_at(start);
@@ -156,18 +167,45 @@ impl Redactor {
             }
             return Ok(last.max(limit));
         };
-        out.clear();
+        masked.clear();
+        pieces.clear();
         let mut at = start;
         for finding in findings.take_while(|f| f.range.start < limit) {
             counts.add(finding.kind);
-            out.extend_from_slice(&text[at..finding.range.start]);
+            pieces.push(Piece::Input(at..finding.range.start));
+            let from = masked.len();
             // The policies were checked when the redactor was made: this cannot fail.
-            let _ = policies.write_masked(text, &finding, out);
+            let _ = policies.write_masked(text, &finding, masked);
+            pieces.push(Piece::Masked(from..masked.len()));
             at = finding.range.end;
         }
         let upto = at.max(limit);
-        out.extend_from_slice(&text[at..upto]);
-        output.write_all(out).map_err(Failure::Write)?;
+        pieces.push(Piece::Input(at..upto));
+        write_pieces(output, text, masked, pieces).map_err(Failure::Write)?;
         Ok(upto)
     }
+}
+
+/// Writes `pieces` in order, with vectored writes of up to 64 pieces at a time.
+fn write_pieces<W: Write>(output: &mut W, text: &[u8], masked: &[u8], pieces: &[Piece]) -> io::Result<()> {
+    for batch in pieces.chunks(64) {
+        let mut slices = [IoSlice::new(&[]); 64];
+        for (slice, piece) in slices.iter_mut().zip(batch) {
+            *slice = IoSlice::new(match piece {
+                Piece::Input(range) => &text[range.clone()],
+                Piece::Masked(range) => &masked[range.clone()],
+            });
+        }
+        let mut slices = &mut slices[..batch.len()];
+        while !slices.is_empty() {
+            match output.write_vectored(slices) {
+                Ok(0) if slices.iter().any(|s| !s.is_empty()) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(0) => break,
+                Ok(n) => IoSlice::advance_slices(&mut slices, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
 }
