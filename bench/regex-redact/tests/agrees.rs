@@ -8,7 +8,6 @@ use pccc_guard::{find_sensitive_bytes, Kind};
 use pccc_guard_regex_redact::{compile, find_all};
 
 #[path = "../../../tests/corpus/mod.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 fn library(text: &[u8]) -> Vec<(Kind, Range<usize>)> {
