@@ -324,6 +324,39 @@ fn an_input_that_cannot_be_read_is_reported_and_the_others_are_still_read() {
 }
 
 #[test]
+fn each_line_is_written_before_the_input_ends() {
+    // A log followed live (`tail -F app.log | pccc-guard redact`): a line shorter than the bytes kept for the
+    // next read still comes out as soon as its line break is read.
+    let mut child = Command::new(BIN).arg("redact").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (lines, read) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 64];
+        while let Ok(n @ 1..) = stdout.read(&mut buf) {
+            let _ = lines.send(buf[..n].to_vec());
+        }
+    });
+    let mut got = Vec::new();
+    for (line, want) in [("tel 010-1234-5678\n", "tel 010-1234-****\n"), ("P123456789012\n", "P********9012\n")] {
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // The input stays open: only the line break lets the line out. (The wait only keeps a failure from
+        // hanging the test run.)
+        while got.len() < want.len() {
+            match read.recv_timeout(std::time::Duration::from_secs(60)) {
+                Ok(bytes) => got.extend(bytes),
+                Err(_) => panic!("{line:?} was not written while the input stayed open"),
+            }
+        }
+        assert_eq!(String::from_utf8(std::mem::take(&mut got)).unwrap(), want);
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    reader.join().unwrap();
+}
+
+#[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     let mut child = Command::new(BIN)
         .arg("redact")
