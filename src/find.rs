@@ -373,8 +373,8 @@ impl FusedIterator for Findings<'_> {}
 // ---- The scan -----------------------------------------------------------------------------------------------------
 
 /// The first word (8 bytes) at or after `from` with bytes that may start a number: where it starts, and those bytes
-/// as flags in the high bit of each of its bytes. Every finding starts at such a byte (in logs, about one word in a
-/// hundred has any), and `Findings::at` checks each exactly. See [`candidates`] for which bytes they are.
+/// as flags in the high bit of each of its bytes. Every finding starts at such a byte (in logs, about one word in 80
+/// has any), and `Findings::at` checks each exactly. See [`candidates`] for which bytes they are.
 #[inline(never)]
 fn scan(b: &[u8], from: usize) -> Option<(usize, u64)> {
     let mut at = from;
