@@ -22,9 +22,10 @@ export function redactSection(out, fmt) {
   out('access, order, shipment, customs, JSON, cache, Korean customer-service and error lines, full of numbers that are');
   out('not personal (timestamps, IPv4 addresses, UUIDs, order numbers, prices, 12-digit tracking numbers, landlines,');
   out('`070` and `1588` numbers, masked card numbers), with a personal number on one line in 200, now and then in');
-  out(`full-width forms: ${fmt(total(found))} findings (${fmt(found.pccc)} PCCCs, ${fmt(found.rrn)} RRNs, ${fmt(found.mobile)} mobile numbers). Each contender`);
-  out('reads the file (in the page cache) and writes the redacted text to /dev/null, pinned to one core (`taskset -c 0`);');
-  out('median of the runs (bench/redact.py), in wall-clock time; the CPU time (user + system) is given beside it.');
+  out(`full-width forms: ${fmt(total(found))} findings (${fmt(found.pccc)} PCCCs, ${fmt(found.rrn)} RRNs, ${fmt(found.mobile)} mobile numbers).`);
+  out('Each contender reads the file (in the page cache) and writes the redacted text to /dev/null, pinned to one core');
+  out('(`taskset -c 0`); the runs take turns, round after round (bench/redact.py). Median of the runs in wall-clock time,');
+  out('and in CPU time (user + system).');
   out();
   out('| contender | MB/s | MB/s of CPU time | median s | fastest s | runs |');
   out('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -37,6 +38,9 @@ export function redactSection(out, fmt) {
   out(`- \`pccc-guard redact\`: ${fmt(tool.mb_per_s)} MB/s (goal ≥ 1,000 MB/s on one core: ${met(tool.mb_per_s >= 1000)}); ${fmt(r.vs_regex, 2)}× the speed of the`);
   out(`  \`regex\` crate with the same rules (goal: faster, ${met(r.vs_regex > 1)}), ${fmt(r.vs_sed, 1)}× \`sed -E\`.`);
   out(`- Load average (1 min) at the end of the run: ${fmt(r.load_average, 2)}, from other work on the machine (it slows every contender alike).`);
+  out('- The machine is a shared virtual machine: the speed of a core varies from minute to minute (up to 2× for the same');
+  out('  binary on the same file at a load average below 1, from other guests on the host), so the ratios, measured in');
+  out('  turns, are steadier than the absolute figures.');
   out();
   out('What each finds, checked on the whole log before timing:');
   out();

@@ -4,7 +4,8 @@ numbers, side by side in one run with the same rules written for the `regex` cra
 `sed -E`. Before timing, it checks what each finds: the regex program's ranges against the library's
 (`regex-redact --compare`), the regex program's output against the tool's, byte for byte, and sed's output
 against the tool's, line by line. Every contender is pinned to one core (taskset -c 0) and writes to /dev/null;
-the log is read once first so that all of them read it from the page cache.
+the log is read once first so that all of them read it from the page cache, and the runs take turns (round after
+round, each contender once) so that other work on the machine slows them alike.
 
 Writes bench/redact-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md
 (`node bench/redact-section.mjs` prints that section alone).
@@ -79,20 +80,17 @@ def compare_lines(tool_argv, other_argv):
     return {'lines': lines, 'differ': differ, 'differ_full_width': full_width, 'examples': examples}
 
 
-def timed(argv, runs):
-    """Wall-clock and CPU seconds (user + system) of `runs` runs of argv on core 0, output to /dev/null."""
+def timed_once(argv):
+    """Wall-clock and CPU seconds (user + system) of one run of argv on core 0, output to /dev/null."""
     pin = ['taskset', '-c', '0'] if shutil.which('taskset') else []
-    wall, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        result = subprocess.run(pin + argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        if result.returncode != 0:
-            sys.exit(f'{argv[0]} failed with status {result.returncode}')
-    return wall, cpu
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(pin + argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f'{argv[0]} failed with status {result.returncode}')
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main():
@@ -139,9 +137,16 @@ def main():
         ('`regex` crate, same rules (bench/regex-redact)', regex, args.runs),
         ('`sed -E`, ASCII forms (bench/redact.sed)', sed_argv(log), max(1, args.runs // 2)),
     ]
+    # Round after round, each contender once, so that whatever else the machine does slows them alike.
+    times = [([], []) for _ in contenders]
+    for round in range(args.runs):
+        for (label, argv, runs), (wall, cpu) in zip(contenders, times):
+            if round < runs:
+                w, c = timed_once(argv)
+                wall.append(w)
+                cpu.append(c)
     rows = []
-    for label, argv, runs in contenders:
-        wall, cpu = timed(argv, runs)
+    for (label, argv, runs), (wall, cpu) in zip(contenders, times):
         median = statistics.median(wall)
         rows.append({
             'label': label, 'runs': runs, 'seconds': median, 'fastest': min(wall), 'cpu_seconds': statistics.median(cpu),

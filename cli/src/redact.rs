@@ -60,8 +60,8 @@ enum Piece {
 }
 
 /// The streaming redactor: one read buffer, and the masked findings of a read with the list of what to write,
-/// reused for every read and every input. The output is written straight from these (one vectored write per
-/// read, no copy).
+/// reused for every read and every input (their size is bounded by the read size). The output is written straight
+/// from these with vectored writes, not copied.
 pub struct Redactor {
     policies: Policies,
     read_size: usize,
