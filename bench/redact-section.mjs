@@ -18,11 +18,11 @@ export function redactSection(out, fmt) {
   const total = (kinds) => kinds.pccc + kinds.rrn + kinds.mobile;
   const found = a.findings;
   const same = a.regex_ranges.same;
-  out(`A generated application log (${r.date}, bench/regex-redact/src/bin/gen-log.rs): ${fmt(r.bytes / 1e6)} MB, ${fmt(r.lines)} lines of`);
-  out('access, order, shipment, customs, JSON, cache, Korean customer-service and error lines, full of numbers that are');
-  out('not personal (timestamps, IPv4 addresses, UUIDs, order numbers, prices, 12-digit tracking numbers, landlines,');
-  out('`070` and `1588` numbers, masked card numbers), with a personal number on one line in 200, now and then in');
-  out(`full-width forms: ${fmt(total(found))} findings (${fmt(found.pccc)} PCCCs, ${fmt(found.rrn)} RRNs, ${fmt(found.mobile)} mobile numbers).`);
+  out(`A generated application log (${r.date}, bench/regex-redact/src/bin/gen-log.rs): ${fmt(r.bytes / 1e6)} MB in`);
+  out(`${fmt(r.lines)} lines of access, order, shipment, customs, JSON, cache, Korean customer-service and error lines,`);
+  out('full of numbers that are not personal (timestamps, IPv4 addresses, UUIDs, order numbers, prices, 12-digit');
+  out('tracking numbers, landlines, `070` and `1588` numbers, masked card numbers), with a personal number on one line');
+  out(`in 200, now and then in full-width forms: ${fmt(total(found))} findings (${fmt(found.pccc)} PCCCs, ${fmt(found.rrn)} RRNs, ${fmt(found.mobile)} mobile numbers).`);
   out('Each contender reads the file (in the page cache) and writes the redacted text to /dev/null, pinned to one core');
   out('(`taskset -c 0`); the runs take turns, round after round (bench/redact.py). Median of the runs in wall-clock time,');
   out('and in CPU time (user + system).');
@@ -59,7 +59,7 @@ export function redactSection(out, fmt) {
   out(`  ${fmt(sed.differ)} of ${fmt(sed.lines)} lines, ${sed.differ === sed.differ_full_width ? 'all of them' : `${fmt(sed.differ_full_width)} of them`} lines with a full-width form; on the other lines it is the same.`);
   out();
   out('The tool reads 256 KiB at a time, keeps the last 66 bytes (and 3 of look-behind) for the next read, and writes');
-  out('the bytes between findings straight from the read buffer (one vectored write per read); its time is the finder\'s');
+  out('the bytes between findings straight from the read buffer (vectored writes, no copy); its time is the finder\'s');
   out('scan (see "Finding numbers in free text: throughput") and the kernel\'s copy of the file.');
   out();
 }
