@@ -98,6 +98,8 @@ bench: build setup-browser
 	@# The command-line tool against Python's csv module and grep, on 10 million generated orders (bench/cli.py).
 	@command -v python3 >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3; }
 	python3 bench/cli.py
+	@# redact on a generated log of 1.1 GB, against the regex crate with the same rules and sed -E (bench/redact.py).
+	python3 bench/redact.py
 	node bench/report.mjs
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,

@@ -1,8 +1,9 @@
 // Runs every benchmark and writes BENCHMARKS.md: machine, date, sizes (the plain page's files and what each bundler
 // example adds), first load on a slow phone against IMask and a naive regex (bench/load.mjs), Node per-call costs and
 // ratios, start-up, keystroke cost in Chromium, the native criterion medians, finding numbers in free text
-// (bench/free-text.md) and the command-line tool's throughput (bench/cli-results.json, written by bench/cli.py).
-// `make bench` builds first, runs criterion and bench/cli.py, then this script.
+// (bench/free-text.md, hand-written) and the command-line tool's throughput (bench/cli-results.json and
+// bench/redact-results.json, written by bench/cli.py and bench/redact.py). `make bench` builds first, runs criterion,
+// bench/cli.py and bench/redact.py, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -13,6 +14,7 @@ import { run as runNode } from './node.mjs';
 import { run as runLoad, SLOW } from './load.mjs';
 import { run as runConsumers } from './consumers.mjs';
 import { cliSection } from './cli-section.mjs';
+import { redactSection } from './redact-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 
@@ -194,7 +196,9 @@ out();
 out(readFileSync(new URL('./free-text.md', import.meta.url), 'utf8').trim());
 out();
 cliSection(out, fmt);
+redactSection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
+
 writeFileSync(target, lines.join('\n'));
 console.log(`wrote ${target}`);

@@ -351,31 +351,17 @@ impl Iterator for Findings<'_> {
 
     fn next(&mut self) -> Option<Finding> {
         let b = self.bytes;
-        let mut at = self.pos;
-        // Eight bytes at a time, as flags in the high bit of each byte of a word: which bytes may start a number.
-        // The flags of the next word give the look-ahead, the previous word's the look-behind.
-        let after_alnum = at > 0 && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric);
-        let mut before = if after_alnum { 1 << 63 } else { 0 };
-        let mut lanes = Lanes::of(word_at(b, at));
-        while at < b.len() {
-            let next = Lanes::of(word_at(b, at + 8));
-            if lanes.start | lanes.digit != 0 {
-                let mut candidates = lanes.candidates(&next, before);
-                if let Some(left @ 1..=7) = b.len().checked_sub(at) {
-                    candidates &= (1 << (8 * left)) - 1;
-                }
-                while candidates != 0 {
-                    let i = at + (candidates.trailing_zeros() / 8) as usize;
-                    candidates &= candidates - 1;
-                    if let Some(found) = self.at(b, i) {
-                        self.pos = found.range.end;
-                        return Some(found);
-                    }
+        let mut from = self.pos;
+        while let Some((at, mut candidates)) = scan(b, from) {
+            while candidates != 0 {
+                let i = at + (candidates.trailing_zeros() / 8) as usize;
+                candidates &= candidates - 1;
+                if let Some(found) = self.at(b, i) {
+                    self.pos = found.range.end;
+                    return Some(found);
                 }
             }
-            before = lanes.alnum;
-            lanes = next;
-            at += 8;
+            from = at + 8;
         }
         self.pos = b.len();
         None
@@ -384,30 +370,61 @@ impl Iterator for Findings<'_> {
 
 impl FusedIterator for Findings<'_> {}
 
+// ---- The scan -----------------------------------------------------------------------------------------------------
+
+/// The first word (8 bytes) at or after `from` with bytes that may start a number: where it starts, and those bytes
+/// as flags in the high bit of each of its bytes. Every finding starts at such a byte (in logs, about one word in 80
+/// has any), and `Findings::at` checks each exactly. See [`candidates`] for which bytes they are.
+#[inline(never)]
+fn scan(b: &[u8], from: usize) -> Option<(usize, u64)> {
+    let mut at = from;
+    let mut ahead = Ahead::of(word_at(b, at));
+    while at < b.len() {
+        // The word and the next one, the last ones padded with zeros (no flags).
+        let (word, next) = match b.get(at..at + 16) {
+            Some(pair) => (word_at(pair, 0), word_at(pair, 8)),
+            None => (word_at(b, at), word_at(b, at + 8)),
+        };
+        let next = Ahead::of(next);
+        let candidates = candidates(word, ahead, next);
+        ahead = next;
+        if candidates != 0 {
+            // The first byte's look-behind is the byte before the word.
+            let after_alnum = at.checked_sub(1).and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+            let candidates = if after_alnum { candidates & !0x80 } else { candidates };
+            if candidates != 0 {
+                return Some((at, candidates));
+            }
+        }
+        at += 8;
+    }
+    None
+}
+
 /// The 8 bytes at `at` as a little-endian word, zeros past the end.
 #[inline]
 fn word_at(b: &[u8], at: usize) -> u64 {
-    // `try_into` rather than `copy_from_slice`, whose length-mismatch panic would bring number formatting into
-    // the WebAssembly module.
-    let bytes =
-        b.get(at..at.saturating_add(8)).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()).unwrap_or_else(|| {
+    // `try_from` rather than `copy_from_slice`, whose length-mismatch panic would bring number formatting into
+    // the WebAssembly module. (`at` is never more than 16 past the length, so `at + 8` does not overflow.)
+    match b.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+        Some(bytes) => u64::from_le_bytes(bytes),
+        None => {
             let mut bytes = [0u8; 8];
             bytes.iter_mut().zip(b.get(at..).unwrap_or_default()).for_each(|(to, from)| *to = *from);
-            bytes
-        });
-    u64::from_le_bytes(bytes)
+            u64::from_le_bytes(bytes)
+        }
+    }
 }
 
-/// Flags of a word's 8 bytes, in the high bit of each byte: ASCII digits, ASCII letters and digits, `0`, digits
-/// and non-ASCII bytes (which full-width digits are made of), and the other bytes that can start a number (`P`,
-/// `p`, `(`, `)`, `*`, `+`, and 0xEF, the lead byte of full-width forms).
+/// Flags of a word's bytes that the bytes before them look ahead to: digits and non-ASCII bytes (which full-width
+/// digits are made of); `0`, `1` and non-ASCII bytes (an RRN's month starts with one, and a mobile number's or
+/// `0082`'s second digit is one); bytes below 0x40 (digits, spaces, dashes) and non-ASCII bytes: what can follow the
+/// `P` of a PCCC.
 #[derive(Clone, Copy)]
-struct Lanes {
-    digit: u64,
-    alnum: u64,
-    zero: u64,
+struct Ahead {
     digitish: u64,
-    start: u64,
+    low: u64,
+    follow: u64,
 }
 
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -425,39 +442,46 @@ fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
     t.wrapping_add(splat(0x80 - lo)) & splat(0x80 + hi).wrapping_sub(t)
 }
 
-impl Lanes {
-    /// The bytes of this word that may start a number, given the next word and the previous word's `alnum`.
+impl Ahead {
     #[inline(always)]
-    fn candidates(&self, next: &Lanes, before_alnum: u64) -> u64 {
-        let pair = u128::from(next.digitish) << 64 | u128::from(self.digitish);
-        let ahead = |j: u32| (pair >> (8 * j)) as u64;
-        let three = ahead(1) & ahead(2);
-        let six = three & ahead(3) & ahead(4) & ahead(5);
-        // A digit can start a number if two more follow and it is 0 (a mobile number) or five more do (an
-        // RRN); here full-width digits are just non-ASCII bytes, and full-width starts are in `start`.
-        let digit_start = self.digit & three & (self.zero | six);
-        let boundary = !((self.alnum << 8) | (before_alnum >> 56));
-        boundary & (self.start | digit_start)
-    }
-
-    #[inline(always)]
-    fn of(word: u64) -> Lanes {
+    fn of(word: u64) -> Ahead {
         let t = word & LOW7;
-        let ascii = !word & HIGH;
-        let lower = t | splat(0x20);
-        let digits = in_range(t, b'0', b'9');
-        let digit = digits & ascii;
-        let ef = word ^ splat(0xEF);
-        let ef = !(((ef & LOW7).wrapping_add(LOW7)) | ef) & HIGH;
-        Lanes {
-            digit,
-            alnum: (digits | in_range(lower, b'a', b'z')) & ascii,
-            // A digit no greater than 0.
-            zero: digit & splat(0x80 + b'0').wrapping_sub(t),
-            digitish: (digits | word) & HIGH,
-            start: (in_range(lower, b'p', b'p') | in_range(t, b'(', b'+')) & ascii | ef,
+        Ahead {
+            digitish: (in_range(t, b'0', b'9') | word) & HIGH,
+            low: (in_range(t, b'0', b'1') | word) & HIGH,
+            follow: (!(word << 1) | word) & HIGH,
         }
     }
+}
+
+/// The bytes of `word` that may start a number as far as they and the bytes after them tell (given the look-ahead
+/// flags of the word and of the next one), and that do not follow an ASCII letter or digit in the word:
+///
+/// - a digit that two more follow, and either it is 0 and the next is 0 or 1 (a mobile number or `0082`), or five
+///   more follow and the third is 0 or 1 (an RRN, whose month starts with one);
+/// - `P` or `p` before a digit, a space, a dash or a non-ASCII byte (a separator);
+/// - `(` or `+` before a digit or a non-ASCII byte (and `)` and `*` there, which share their range);
+/// - 0xEF (the lead byte of the full-width forms) and the bytes above it.
+///
+/// Full-width digits are just non-ASCII bytes here: each rule lets through whatever a number in full-width forms
+/// can look like.
+#[inline(always)]
+fn candidates(word: u64, ahead: Ahead, next: Ahead) -> u64 {
+    let t = word & LOW7;
+    let ascii = !word & HIGH;
+    let lower = t | splat(0x20);
+    let digits = in_range(t, b'0', b'9');
+    let digit = digits & ascii;
+    let zero = digit & splat(0x80 + b'0').wrapping_sub(t);
+    let pair = |a: u64, b: u64| u128::from(b) << 64 | u128::from(a);
+    let (digitish, low) = (pair(ahead.digitish, next.digitish), pair(ahead.low, next.low));
+    let at = |flags: u128, j: u32| (flags >> (8 * j)) as u64;
+    let three = at(digitish, 1) & at(digitish, 2);
+    let six = three & at(digitish, 3) & at(digitish, 4) & at(digitish, 5);
+    let p = in_range(lower, b'p', b'p') & at(pair(ahead.follow, next.follow), 1);
+    let start = (p | in_range(t, b'(', b'+') & at(digitish, 1)) & ascii | t.wrapping_add(splat(0x11)) & word & HIGH;
+    let alnum = (digits | in_range(lower, b'a', b'z')) & ascii;
+    (digit & three & (zero & at(low, 1) | six & at(low, 2)) | start) & !(alnum << 8)
 }
 
 impl Findings<'_> {

@@ -5,6 +5,7 @@
 
 mod fast;
 mod input;
+mod redact;
 mod report;
 
 use std::fs::File;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pccc_guard::{Locale, Mask, MaskError, NameMask, PhoneMask};
+use pccc_guard::{Kind, Kinds, Locale, Mask, MaskError, NameMask, PhoneMask, Policies};
 
 use crate::input::{Chunks, CsvError};
 use crate::report::{Format, Report};
@@ -36,11 +37,47 @@ Examples:
   # Masked codes for a support export: P12******9012
   pccc-guard mask --keep-start 2 --keep-end 4 codes.txt
 
+  # Personal numbers in free text (logs, memos) masked, everything else unchanged
+  pccc-guard redact app.log > app.redacted.log
+
+  # A CI step that fails when a log holds a personal number
+  pccc-guard redact --check build.log
+
   # A large job in four shards, one per core, no coordination needed (GNU split and parallel)
   split -n l/4 codes.txt part- && ls part-* | parallel 'pccc-guard check --only-invalid {} > {}.tsv'
   (CSV shards each need the header row: see the README)
 
-Exit status: 0 every record valid, 1 some record invalid, 2 usage or I/O error.";
+Exit status: 0 every record valid, 1 some record invalid, 2 usage or I/O error.
+(redact: 0 done, 1 with --check when something was found, 2 usage or I/O error.)";
+
+const REDACT_AFTER: &str = "\
+Finds customs codes (P + 12 digits), resident registration numbers and Korean mobile numbers in
+any text by the library's rules, and masks them with the field policies: P********9012,
+******-*******, 010-1234-****. Every other byte passes through unchanged, invalid UTF-8 included.
+The input is streamed in constant memory and need not have line breaks. Several files are read
+one after the other (a number never spans two files) and written out one after the other.
+
+Output:
+  (default)        the redacted text, on stdout
+  --count          kind TAB count per kind looked for, over all inputs, instead of the text
+  --check          no text; one line on stderr (how many were found, per kind); status 1 if any
+  --check --count  the counts on stdout, and the exit status of --check
+
+Examples:
+  # Clean a log before sharing it
+  pccc-guard redact app.log > app.redacted.log
+
+  # Clean a log as it is written; keep 2 leading PCCC digits, show phones as 010-****-5678
+  tail -F app.log | pccc-guard redact --keep-start 2 --phone-keep-start 3 --phone-keep-end 4
+
+  # Fail a CI job when a log holds a personal number (exit status 1)
+  pccc-guard redact --check build.log test-output.log
+
+  # How many of each kind, looking only for customs codes and RRNs
+  zcat app.log.gz | pccc-guard redact --count --kinds pccc,rrn
+
+Exit status: 0 done (with --check: nothing found), 1 with --check: something was found,
+2 usage or I/O error (a file that cannot be read is reported, and the others are still read).";
 
 const CHECK_AFTER: &str = "\
 Output, one line per record (TSV, no header): [file TAB] line TAB valid|invalid TAB code TAB value
@@ -95,6 +132,47 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Masks the customs codes, resident registration numbers and mobile numbers in free text (logs,
+    /// memos, exports), passing every other byte through.
+    #[command(after_help = REDACT_AFTER)]
+    Redact(RedactArgs),
+}
+
+#[derive(Args)]
+struct RedactArgs {
+    /// Files to read; standard input when none is given, or for "-".
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The kinds to look for, comma-separated, from pccc, rrn and mobile [default: all three].
+    #[arg(long, value_name = "LIST")]
+    kinds: Option<String>,
+    /// Print a count per kind (kind TAB count) instead of the text.
+    #[arg(long)]
+    count: bool,
+    /// Print no text; exit with status 1 if anything was found (a summary goes to stderr).
+    #[arg(long)]
+    check: bool,
+    /// No summary on stderr with --check.
+    #[arg(short, long)]
+    quiet: bool,
+    /// PCCC digits kept visible at the start, after the P [default: 0].
+    #[arg(long, value_name = "N")]
+    keep_start: Option<usize>,
+    /// PCCC digits kept visible at the end [default: 4].
+    #[arg(long, value_name = "N")]
+    keep_end: Option<usize>,
+    /// Mobile number digits kept visible at the start, counted from the domestic 0 [default: 7].
+    #[arg(long, value_name = "N")]
+    phone_keep_start: Option<usize>,
+    /// Mobile number digits kept visible at the end [default: 0].
+    #[arg(long, value_name = "N")]
+    phone_keep_end: Option<usize>,
+    /// The character that replaces hidden digits, for every kind [default: *]. An RRN is always hidden whole.
+    #[arg(long, value_name = "CHAR")]
+    mask_char: Option<char>,
+    /// Bytes read at a time (tests drive reads down to a few bytes, so that numbers straddle many reads).
+    #[arg(long, hide = true, default_value_t = redact::READ_SIZE, value_parser = positive)]
+    buffer_size: usize,
 }
 
 #[derive(Args)]
@@ -226,6 +304,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         Command::Check { input, policy, json, show_values, only_invalid, quiet } => {
             (input, policy, if json { Format::Json } else { Format::Tsv }, show_values, only_invalid, quiet)
         }
+        Command::Redact(args) => return run_redact(args),
         Command::Mask { input, policy, quiet } => {
             if input.field == Field::Postcode {
                 return Err(Usage(
@@ -278,6 +357,113 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
     Ok(ExitCode::from(if failed {
         2
     } else if invalid > 0 {
+        1
+    } else {
+        0
+    }))
+}
+
+/// A whole number of at least 1.
+fn positive(text: &str) -> Result<usize, String> {
+    match text.parse() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("a whole number of at least 1".into()),
+    }
+}
+
+impl RedactArgs {
+    /// The kinds of `--kinds`.
+    fn kinds(&self) -> Result<Kinds, Usage> {
+        let Some(list) = &self.kinds else { return Ok(Kinds::ALL) };
+        list.split(',').map(str::trim).try_fold(Kinds::NONE, |kinds, code| match Kind::from_code(code) {
+            Some(kind) => Ok(kinds.with(kind)),
+            None => Err(Usage(format!("--kinds: unknown kind {code:?}; the kinds: {}", Kind::CODES.join(", ")))),
+        })
+    }
+
+    /// The policies of the mask options, checked.
+    fn policies(&self) -> Result<Policies, Usage> {
+        let fill = self.mask_char.unwrap_or('*');
+        let mut pccc = Mask::new().fill(fill);
+        pccc = self.keep_start.map_or(pccc, |n| pccc.keep_start(n));
+        pccc = self.keep_end.map_or(pccc, |n| pccc.keep_end(n));
+        let mut phone = PhoneMask::new().fill(fill);
+        phone = self.phone_keep_start.map_or(phone, |n| phone.keep_start(n));
+        phone = self.phone_keep_end.map_or(phone, |n| phone.keep_end(n));
+        let refused =
+            |which: &str, e: MaskError| Usage(format!("the {which} mask policy is refused: {}", e.message(Locale::En)));
+        pccc.check().map_err(|e| refused("PCCC", e))?;
+        phone.check().map_err(|e| refused("mobile number", e))?;
+        let policies = Policies::new().pccc(pccc).phone(phone).rrn_fill(fill).kinds(self.kinds()?);
+        policies.check().map_err(|e| refused("RRN", e))?;
+        Ok(policies)
+    }
+}
+
+/// `pccc-guard redact`: each input streamed through one [`redact::Redactor`], in order.
+fn run_redact(args: RedactArgs) -> Result<ExitCode, Usage> {
+    let policies = args.policies()?;
+    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let mut redactor = redact::Redactor::new(policies, args.buffer_size);
+    let mut counts = redact::Counts::default();
+    let mut stdout = io::stdout().lock();
+    let text = !args.count && !args.check;
+    let mut failed = false;
+    for path in &files {
+        let output = if text { Some(&mut stdout) } else { None };
+        let result = match open(path) {
+            Ok(reader) => redactor.stream(reader, output, &mut counts),
+            Err(Failure::Io(e)) => Err(redact::Failure::Read(e)),
+            Err(Failure::Usage(message)) => return Err(Usage(message)),
+        };
+        match result {
+            Ok(()) => {}
+            Err(redact::Failure::Read(e)) => {
+                eprintln!("pccc-guard: {}: {e}", path.display());
+                failed = true;
+            }
+            Err(redact::Failure::Write(e)) => {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    eprintln!("pccc-guard: writing the output: {e}");
+                    failed = true;
+                }
+                return Ok(ExitCode::from(if failed { 2 } else { 0 }));
+            }
+        }
+    }
+    let kinds = policies.enabled_kinds();
+    if args.count {
+        let mut table = String::new();
+        for kind in Kind::ALL.into_iter().filter(|k| kinds.contains(*k)) {
+            table.push_str(&format!("{}\t{}\n", kind.code(), counts.of(kind)));
+        }
+        if let Err(e) = stdout.write_all(table.as_bytes()) {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("pccc-guard: writing the output: {e}");
+                failed = true;
+            }
+        }
+    }
+    match stdout.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("pccc-guard: writing the output: {e}");
+            failed = true;
+        }
+        _ => {}
+    }
+    let found = counts.total();
+    if args.check && !args.quiet {
+        let per_kind: Vec<String> = Kind::ALL
+            .into_iter()
+            .filter(|k| kinds.contains(*k))
+            .map(|k| format!("{} {}", k.code(), counts.of(k)))
+            .collect();
+        let noun = if found == 1 { "personal number" } else { "personal numbers" };
+        eprintln!("pccc-guard: {found} {noun} found ({})", per_kind.join(", "));
+    }
+    Ok(ExitCode::from(if failed {
+        2
+    } else if args.check && found > 0 {
         1
     } else {
         0

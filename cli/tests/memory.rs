@@ -1,5 +1,6 @@
 //! Constant memory: about 1 GB of orders streamed into the binary's standard input (generated here, no file on
-//! disk), with the peak resident set size read from /proc while the binary waits for more input.
+//! disk), with the peak resident set size read from /proc while the binary waits for more input; and 1 GB of free
+//! text without a single line break through `redact`, its output checked as it arrives.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -87,5 +88,77 @@ fn a_quarter_gigabyte_of_csv_streams_in_constant_memory() {
     eprintln!("CSV: peak RSS {peak} KiB, {printed} bytes printed");
     assert!(printed > 0, "the invalid records were printed");
     assert_eq!(status, 1);
+    assert!(peak < LIMIT_KIB, "peak RSS {peak} KiB over {LIMIT_KIB} KiB");
+}
+
+/// One block of free text for `redact`: log-like words with a personal number every few hundred bytes, and no
+/// line break at all. It starts with a letter and ends with a space, so that blocks side by side find what each
+/// finds alone.
+fn free_text_block() -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..2_000u64 {
+        out.extend_from_slice(
+            format!("req{i} GET /api/orders/ORD-20261129-{:04} 200 {}ms ", i % 10_000, i % 900).as_bytes(),
+        );
+        match i % 8 {
+            0 => out.extend_from_slice(format!("pccc=P{:012} ", i * 7_919_993).as_bytes()),
+            3 => out.extend_from_slice(format!("tel=010-{:04}-{:04} ", i % 10_000, (i * 31) % 10_000).as_bytes()),
+            5 => out.extend_from_slice("memo=\"주민 900101-1234567, 연락처는010.1234.5678입니다\" ".as_bytes()),
+            _ => out.extend_from_slice(b"ip=192.168.0.12 tracking=123456789012 "),
+        }
+    }
+    out
+}
+
+#[test]
+fn a_gigabyte_without_line_breaks_is_redacted_in_constant_memory() {
+    let block = free_text_block();
+    assert!(!block.contains(&b'\n'));
+    let expected = pccc_guard::redact_bytes(&block, &pccc_guard::Policies::new()).unwrap().into_owned();
+    assert_ne!(expected, block, "the block has numbers to mask");
+    let mut child = Command::new(BIN)
+        .arg("redact")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdout = child.stdout.take().unwrap();
+    // The output must be the block's redaction, over and over: compared as it arrives.
+    let want = expected.clone();
+    let drain = std::thread::spawn(move || {
+        let (mut buf, mut total, mut wrong) = (vec![0u8; 1 << 16], 0u64, 0u64);
+        loop {
+            match stdout.read(&mut buf) {
+                Ok(0) | Err(_) => return (total, wrong),
+                Ok(n) => {
+                    let mut got = &buf[..n];
+                    while !got.is_empty() {
+                        let at = (total % want.len() as u64) as usize;
+                        let len = got.len().min(want.len() - at);
+                        wrong += u64::from(got[..len] != want[at..at + len]);
+                        total += len as u64;
+                        got = &got[len..];
+                    }
+                }
+            }
+        }
+    });
+    let mut stdin = child.stdin.take().unwrap();
+    let mut blocks = 0u64;
+    while blocks * (block.len() as u64) < TOTAL as u64 {
+        stdin.write_all(&block).unwrap();
+        blocks += 1;
+    }
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let peak = peak_kib(child.id());
+    drop(stdin);
+    let status = child.wait().unwrap().code().unwrap();
+    let (printed, wrong) = drain.join().unwrap();
+    eprintln!("redact: peak RSS {peak} KiB, {printed} bytes printed");
+    assert_eq!(status, 0);
+    assert_eq!(printed, blocks * expected.len() as u64, "everything was printed");
+    assert_eq!(wrong, 0, "the output is the redaction of the input (pieces that differ)");
     assert!(peak < LIMIT_KIB, "peak RSS {peak} KiB over {LIMIT_KIB} KiB");
 }
