@@ -45,9 +45,13 @@ export function run(dir, cmd, args, env = {}) {
   return execFileSync(cmd, args, { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+// Terminal colour codes: tools colour their output when CI or FORCE_COLOR is set even with no terminal attached
+// (picocolors does), and Vite prints its port in a colour of its own, between the colon and the digits.
+const ANSI = /\x1b\[[0-9;]*m/g;
+
 /**
  * Starts a long-running command and waits until its output shows an http://127.0.0.1:PORT or localhost:PORT URL
- * (or `ready` matches). Resolves to { url, output(), stop() }.
+ * (or `ready` matches), read with colour codes taken out. Resolves to { url, output(), stop() }.
  */
 export function start(dir, cmd, args, { env = {}, ready = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/, timeout = 60_000 } = {}) {
   const child = spawn(cmd, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -70,7 +74,7 @@ export function start(dir, cmd, args, { env = {}, ready = /http:\/\/(?:127\.0\.0
     const onExit = (code) => fail(new Error(`${cmd} exited (${code}) before it was ready:\n${output}`));
     const onData = (chunk) => {
       output += chunk;
-      const m = output.match(ready);
+      const m = output.replace(ANSI, '').match(ready);
       if (m) {
         clearTimeout(timer);
         child.off('exit', onExit);
@@ -78,7 +82,7 @@ export function start(dir, cmd, args, { env = {}, ready = /http:\/\/(?:127\.0\.0
         child.stderr.off('data', onData);
         child.stdout.on('data', (c) => (output += c));
         child.stderr.on('data', (c) => (output += c));
-        resolve({ url: `http://127.0.0.1:${m[1]}`, output: () => output, stop });
+        resolve({ url: `http://127.0.0.1:${m[1]}`, output: () => output.replace(ANSI, ''), stop });
       }
     };
     child.stdout.setEncoding('utf8').on('data', onData);
@@ -106,5 +110,10 @@ export async function serveStatic(dir) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) };
+  // close() alone waits for the browsers' idle keep-alive connections to time out (a minute and more).
+  const stop = () => new Promise((r) => {
+    server.close(r);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${server.address().port}`, stop };
 }
