@@ -16,7 +16,10 @@ test('examples/next: builds without a warning; the route handler and the client 
   const dir = install('next');
   const next = bin(dir, 'next');
   const build = run(dir, next, ['build'], env);
-  assert.doesNotMatch(build, /warn|⚠/i, build);
+  // Under CI (the CI variable set) a first build also warns that .next/cache is missing: Next's own advice to
+  // keep that folder between CI runs, printed for any project. Every other warning fails the test.
+  const warnings = build.split('\n').filter((line) => /warn|⚠/i.test(line) && !/No build cache found/.test(line));
+  assert.deepEqual(warnings, [], build);
   const server = await start(dir, next, ['start', '-H', '127.0.0.1', '-p', '0'], { env });
   try {
     await checkOrders(`${server.url}/api/orders`);
