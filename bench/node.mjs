@@ -2,6 +2,8 @@
 // Prints JSON (used by bench/report.mjs). Timings are medians over rounds; nothing here asserts a time.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as plain from './plain.mjs';
 import { corpus, naiveRegex } from './corpus.mjs';
@@ -49,24 +51,34 @@ export function agreement(inputs) {
 }
 
 /**
- * Start-up in fresh processes, as a server or a script meets it: `require('pccc-guard')` (node.cjs) or
- * `import` (node.mjs, which loads node.cjs) and the first `validate` call, each timed from just before the load.
+ * Start-up in fresh processes, as a server or a script meets it: `require('pccc-guard')` (node.cjs) or `import`
+ * (node.mjs) and the first `validate` call, each timed from just before the load; beside them, the same for a
+ * stand-in package of one regex function (the floor any package pays: resolving, reading and compiling a file,
+ * and for `import` Node's ES module loader starting), and the synchronous compile of the module's bytes alone.
  */
 export function startup(runs = 21) {
-  const nodeMjs = JSON.stringify(pathToFileURL(pkgNode.replace(/node\.cjs$/, 'node.mjs')).href);
+  const dir = join(fileURLToPath(new URL('..', import.meta.url)), 'target', 'bench-startup');
+  mkdirSync(dir, { recursive: true });
+  const standIn = 'function validate(s) { return { valid: /^P\\d{12}$/.test(s) }; }';
+  writeFileSync(join(dir, 'stand-in.cjs'), `${standIn}\nmodule.exports = { validate };\n`);
+  writeFileSync(join(dir, 'stand-in.mjs'), `export ${standIn}\n`);
+  const timed = (load) => `const t0 = process.hrtime.bigint();
+      const api = ${load};
+      const t1 = process.hrtime.bigint();
+      api.validate('P123456789012');
+      const t2 = process.hrtime.bigint();
+      process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
+  const href = (file) => JSON.stringify(pathToFileURL(file).href);
   const scripts = {
-    require: ['-e', `const t0 = process.hrtime.bigint();
-      const api = require(${JSON.stringify(pkgNode)});
-      const t1 = process.hrtime.bigint();
-      api.validate('P123456789012');
-      const t2 = process.hrtime.bigint();
-      process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`],
-    import: ['--input-type=module', '-e', `const t0 = process.hrtime.bigint();
-      const api = await import(${nodeMjs});
-      const t1 = process.hrtime.bigint();
-      api.validate('P123456789012');
-      const t2 = process.hrtime.bigint();
-      process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`],
+    require: ['-e', timed(`require(${JSON.stringify(pkgNode)})`)],
+    import: ['--input-type=module', '-e', timed(`await import(${href(pkgNode.replace(/node\.cjs$/, 'node.mjs'))})`)],
+    standInRequire: ['-e', timed(`require(${JSON.stringify(join(dir, 'stand-in.cjs'))})`)],
+    standInImport: ['--input-type=module', '-e', timed(`await import(${href(join(dir, 'stand-in.mjs'))})`)],
+    // The module's bytes read outside the timing; only `new WebAssembly.Module` is timed (reported as "load").
+    compile: ['-e', `const bytes = require('node:fs').readFileSync(${JSON.stringify(pkgNode.replace(/node\.cjs$/, 'pccc_guard_bg.wasm'))});
+      const t0 = process.hrtime.bigint();
+      new WebAssembly.Module(bytes);
+      process.stdout.write(JSON.stringify([Number(process.hrtime.bigint() - t0) / 1e6, 0]));`],
   };
   const out = { runs };
   for (const [name, args] of Object.entries(scripts)) {
