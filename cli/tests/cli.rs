@@ -1,32 +1,13 @@
 //! The built `pccc-guard` binary as a user runs it: real files and stdin, every input mode, the output formats,
 //! masking by default, the stderr summary and the exit codes.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use pccc_guard::{Mask, MobileNumber, NameMask, Pccc, PhoneMask};
 
-const BIN: &str = env!("CARGO_BIN_EXE_pccc-guard");
-
-/// Runs the binary with `args`, `stdin` as its standard input.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+mod common;
+use common::run;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")

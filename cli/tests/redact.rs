@@ -9,26 +9,8 @@ use std::process::{Command, Output, Stdio};
 
 use pccc_guard::{find_sensitive_bytes, redact_bytes, Kind, Kinds, Mask, PhoneMask, Policies};
 
-const BIN: &str = env!("CARGO_BIN_EXE_pccc-guard");
-
-/// Runs the binary with `args`, `stdin` as its standard input.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+mod common;
+use common::{run, BIN};
 
 fn redact(args: &[&str], stdin: &[u8]) -> Output {
     let mut all = vec!["redact"];
