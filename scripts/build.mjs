@@ -20,7 +20,7 @@
 //
 // Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
 // "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
-// Node and workerd get it optimised for speed (profile `release`, opt-level "s": servers and bulk jobs make
+// Node and workerd get it optimised for speed (profile `wasm-speed`, opt-level "s": servers and bulk jobs make
 // millions of calls). BENCHMARKS.md has the figures of both.
 //
 // `node scripts/build.mjs --features trap-test --out pkg-trap --web-only` makes the e2e tests' trap build (web/
@@ -50,9 +50,9 @@ const RAW = join(ROOT, 'target', 'wasm-bindgen', option('--out', 'pkg'));
  * speed (Node, workerd) and for size (browsers). Each is [Cargo profile, features, file name].
  */
 const MODULES = {
-  speed: ['release', FEATURES, 'pccc_guard_bg.wasm'],
+  speed: ['wasm-speed', FEATURES, 'pccc_guard_bg.wasm'],
   size: ['release-size', FEATURES, 'pccc_guard_bg.wasm'],
-  'text-speed': ['release', 'text-module', 'pccc_guard_text_bg.wasm'],
+  'text-speed': ['wasm-speed', 'text-module', 'pccc_guard_text_bg.wasm'],
   'text-size': ['release-size', 'text-module', 'pccc_guard_text_bg.wasm'],
 };
 

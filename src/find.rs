@@ -282,7 +282,7 @@ pub fn find_sensitive(text: &str) -> Findings<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn find_sensitive_bytes(bytes: &[u8]) -> Findings<'_> {
-    Findings { bytes, pos: 0, kinds: Kinds::ALL }
+    Findings { bytes, pos: 0, kinds: Kinds::ALL, words_to: 0 }
 }
 
 /// The iterator of [`find_sensitive`] and [`find_sensitive_bytes`]: findings in order, never overlapping.
@@ -299,6 +299,8 @@ pub struct Findings<'a> {
     bytes: &'a [u8],
     pos: usize,
     kinds: Kinds,
+    /// Where the scan's word reading stops to try skipping blocks again ([`scan`]).
+    words_to: usize,
 }
 
 impl<'a> Findings<'a> {
@@ -342,7 +344,7 @@ impl<'a> Findings<'a> {
     /// assert_eq!(&next[found[0].range.clone()], b"010-1234-5678");
     /// ```
     pub fn starting_at(self, pos: usize) -> Findings<'a> {
-        Findings { pos: pos.min(self.bytes.len()), ..self }
+        Findings { pos: pos.min(self.bytes.len()), words_to: 0, ..self }
     }
 }
 
@@ -352,7 +354,7 @@ impl Iterator for Findings<'_> {
     fn next(&mut self) -> Option<Finding> {
         let b = self.bytes;
         let mut from = self.pos;
-        while let Some((at, mut candidates)) = scan(b, from) {
+        while let Some((at, mut candidates)) = scan(b, from, &mut self.words_to) {
             while candidates != 0 {
                 let i = at + (candidates.trailing_zeros() / 8) as usize;
                 candidates &= candidates - 1;
@@ -375,30 +377,119 @@ impl FusedIterator for Findings<'_> {}
 /// The first word (8 bytes) at or after `from` with bytes that may start a number: where it starts, and those bytes
 /// as flags in the high bit of each of its bytes. Every finding starts at such a byte (in logs, about one word in 80
 /// has any), and `Findings::at` checks each exactly. See [`candidates`] for which bytes they are.
+///
+/// Native builds first skip whole blocks in which no number can start ([`block_starts`]) and read words only in
+/// the others, up to `words_to`, which the next call goes on from (a block is tested once, however many
+/// candidates it holds); the WebAssembly module reads every word (the block test, without SIMD, would cost it
+/// size and time).
 #[inline(never)]
-fn scan(b: &[u8], from: usize) -> Option<(usize, u64)> {
+fn scan(b: &[u8], from: usize, words_to: &mut usize) -> Option<(usize, u64)> {
     let mut at = from;
-    let mut ahead = Ahead::of(word_at(b, at));
     while at < b.len() {
-        // The word and the next one, the last ones padded with zeros (no flags).
-        let (word, next) = match b.get(at..at + 16) {
-            Some(pair) => (word_at(pair, 0), word_at(pair, 8)),
-            None => (word_at(b, at), word_at(b, at + 8)),
-        };
-        let next = Ahead::of(next);
-        let candidates = candidates(word, ahead, next);
-        ahead = next;
-        if candidates != 0 {
-            // The first byte's look-behind is the byte before the word.
-            let after_alnum = at.checked_sub(1).and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
-            let candidates = if after_alnum { candidates & !0x80 } else { candidates };
-            if candidates != 0 {
-                return Some((at, candidates));
-            }
+        if at >= *words_to {
+            (at, *words_to) = next_block(b, at);
         }
-        at += 8;
+        let mut ahead = Ahead::of(word_at(b, at));
+        while at < *words_to {
+            // The word and the next one, the last ones padded with zeros (no flags).
+            let (word, next) = match b.get(at..at + 16) {
+                Some(pair) => (word_at(pair, 0), word_at(pair, 8)),
+                None => (word_at(b, at), word_at(b, at + 8)),
+            };
+            let next = Ahead::of(next);
+            let candidates = candidates(word, ahead, next);
+            ahead = next;
+            if candidates != 0 {
+                // The first byte's look-behind is the byte before the word.
+                let after_alnum = at.checked_sub(1).and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+                let candidates = if after_alnum { candidates & !0x80 } else { candidates };
+                if candidates != 0 {
+                    return Some((at, candidates));
+                }
+            }
+            at += 8;
+        }
     }
     None
+}
+
+/// The bytes [`block_starts`] tests: the block, the byte before it and the bytes after it that its last bytes look
+/// ahead to (5 are needed; 16 keep every loop over the window a whole number of 16-byte vectors).
+#[cfg(not(target_arch = "wasm32"))]
+const WINDOW: usize = BLOCK + 16;
+/// How many bytes [`block_starts`] tests at once, in groups of `GROUP`.
+#[cfg(not(target_arch = "wasm32"))]
+const BLOCK: usize = 64;
+#[cfg(not(target_arch = "wasm32"))]
+const GROUP: usize = 16;
+
+/// Where the word reading of [`scan`] goes on from `at`, and where it stops to test blocks again: past every block
+/// from `at` on in which [`block_starts`] finds no possible start, then over the groups of the first other block
+/// from the first to the last that may hold one; or the rest of the input, when too little is left for a block
+/// test. The input's first block is read as words: there is no byte before it to test with.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn next_block(b: &[u8], mut at: usize) -> (usize, usize) {
+    if at == 0 {
+        return (0, BLOCK.min(b.len()));
+    }
+    while let Some(window) = b.get(at - 1..).and_then(|rest| rest.first_chunk::<WINDOW>()) {
+        let groups = block_starts(window);
+        if groups != 0 {
+            let first = groups.trailing_zeros() as usize;
+            let last = (u32::BITS - groups.leading_zeros()) as usize;
+            return (at + GROUP * first, at + GROUP * last);
+        }
+        at += BLOCK;
+    }
+    (at, b.len())
+}
+
+#[cfg(target_arch = "wasm32")]
+#[inline]
+fn next_block(b: &[u8], at: usize) -> (usize, usize) {
+    (at, b.len())
+}
+
+/// Which groups of `GROUP` bytes among the `BLOCK` bytes of `window` after its first byte may hold the start of a
+/// number (bit `g` for group `g`): where a byte passes the tests of [`candidates`] (the same rules, but on whole
+/// bytes, and tighter for `(` and `+`: a number's `(` is followed by its `0` and its `+` by the `8` of `82`, or by
+/// a full-width form). Written as plain loops over byte arrays, one lane per byte and no branch, which the
+/// compiler turns into SIMD instructions (SSE2 on every x86-64, NEON on aarch64): about 7 instructions per byte,
+/// against 13 for reading words. In logs 93 blocks in 100 have no such byte (the `+` of `+09:00` in every
+/// timestamp no longer stops the scan), and most of the others one group.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
+fn block_starts(window: &[u8; WINDOW]) -> u32 {
+    let digit = |c: u8| u8::from(c.wrapping_sub(b'0') < 10);
+    let high = |c: u8| u8::from(c >= 0x80);
+    let wide = |c: u8| u8::from(c >= 0xEF);
+    // What every start looks ahead (or back) to, worked out once per byte: bit 0, a digit or a byte of a
+    // full-width digit; bit 1, `0`, `1` or such a byte (an RRN's month, a mobile prefix's second digit).
+    let ahead: [u8; WINDOW] = core::array::from_fn(|j| {
+        let c = window[j];
+        digit(c) | high(c) | (u8::from(c.wrapping_sub(b'0') < 2) | high(c)) << 1
+    });
+    // 1 when the byte is no ASCII letter or digit.
+    let boundary: [u8; WINDOW] =
+        core::array::from_fn(|j| !(digit(window[j]) | u8::from((window[j] | 0x20).wrapping_sub(b'a') < 26)) & 1);
+    let mut groups = 0;
+    for g in 0..BLOCK / GROUP {
+        let mut any = 0;
+        for i in GROUP * g..GROUP * (g + 1) {
+            // The byte before a possible start, the start and the five bytes after it.
+            let [c, n1] = [1, 2].map(|k| window[i + k]);
+            let [a1, a2, a3, a4, a5] = [2, 3, 4, 5, 6].map(|k| ahead[i + k]);
+            let run = digit(c) & a1 & a2 & (u8::from(c == b'0') & a1 >> 1 | a3 & a4 & a5 & a2 >> 1);
+            let start = u8::from(c | 0x20 == b'p') & (u8::from(n1 < 0x40) | high(n1))
+                | u8::from(c == b'+') & (u8::from(n1 == b'8') | wide(n1))
+                | u8::from(c == b'(') & (u8::from(n1 == b'0') | wide(n1))
+                | wide(c);
+            any |= (run | start) & boundary[i];
+        }
+        groups |= u32::from(any != 0) << g;
+    }
+    groups
 }
 
 /// The 8 bytes at `at` as a little-endian word, zeros past the end.
