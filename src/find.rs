@@ -378,10 +378,10 @@ impl FusedIterator for Findings<'_> {}
 /// as flags in the high bit of each of its bytes. Every finding starts at such a byte (in logs, about one word in 80
 /// has any), and `Findings::at` checks each exactly. See [`candidates`] for which bytes they are.
 ///
-/// Native builds first skip whole blocks in which no number can start ([`block_starts`]) and read words only in
-/// the others, up to `words_to`, which the next call goes on from (a block is tested once, however many
-/// candidates it holds); the WebAssembly module reads every word (the block test, without SIMD, would cost it
-/// size and time).
+/// Native code built at opt-level 2 or 3 (`block_scan`, set by build.rs) first skips whole blocks in which no
+/// number can start ([`block_starts`]) and reads words only in the others, up to `words_to`, which the next call
+/// goes on from (a block is tested once, however many candidates it holds). The WebAssembly modules and code built
+/// for size or debugging read every word: without SIMD instructions the block test would cost time, and size.
 #[inline(never)]
 fn scan(b: &[u8], from: usize, words_to: &mut usize) -> Option<(usize, u64)> {
     let mut at = from;
@@ -415,19 +415,19 @@ fn scan(b: &[u8], from: usize, words_to: &mut usize) -> Option<(usize, u64)> {
 
 /// The bytes [`block_starts`] tests: the block, the byte before it and the bytes after it that its last bytes look
 /// ahead to (5 are needed; 16 keep every loop over the window a whole number of 16-byte vectors).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(block_scan)]
 const WINDOW: usize = BLOCK + 16;
 /// How many bytes [`block_starts`] tests at once, in groups of `GROUP`.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(block_scan)]
 const BLOCK: usize = 64;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(block_scan)]
 const GROUP: usize = 16;
 
 /// Where the word reading of [`scan`] goes on from `at`, and where it stops to test blocks again: past every block
 /// from `at` on in which [`block_starts`] finds no possible start, then over the groups of the first other block
 /// from the first to the last that may hold one; or the rest of the input, when too little is left for a block
 /// test. The input's first block is read as words: there is no byte before it to test with.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(block_scan)]
 #[inline]
 fn next_block(b: &[u8], mut at: usize) -> (usize, usize) {
     if at == 0 {
@@ -445,7 +445,7 @@ fn next_block(b: &[u8], mut at: usize) -> (usize, usize) {
     (at, b.len())
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(block_scan))]
 #[inline]
 fn next_block(b: &[u8], at: usize) -> (usize, usize) {
     (at, b.len())
@@ -458,7 +458,7 @@ fn next_block(b: &[u8], at: usize) -> (usize, usize) {
 /// compiler turns into SIMD instructions (SSE2 on every x86-64, NEON on aarch64): about 7 instructions per byte,
 /// against 13 for reading words. In logs 93 blocks in 100 have no such byte (the `+` of `+09:00` in every
 /// timestamp no longer stops the scan), and most of the others one group.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(block_scan)]
 #[inline(never)]
 fn block_starts(window: &[u8; WINDOW]) -> u32 {
     let digit = |c: u8| u8::from(c.wrapping_sub(b'0') < 10);
