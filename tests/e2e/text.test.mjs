@@ -94,6 +94,26 @@ forEachEngine((env) => {
     await p.close();
   });
 
+  test('a page whose only free text is a memo loads the finder alone, never the fields module', async () => {
+    const p = await env.newPage();
+    await p.goto(env.base + '/review.html');
+    await p.waitForSelector('body[data-guarded]');
+    await paste(p, '#r-text', '배송 잘 받았어요! 문의는 010-1234-5678로 주세요');
+    await p.waitForFunction(() => /휴대전화 번호가/.test(document.querySelector('#r-text + .pccc-guard-message')?.textContent));
+    assert.doesNotMatch(await message(p, '#r-text'), /1234|5678/);
+    await p.click('.pccc-guard-message button');
+    assert.equal(await value(p, '#r-text'), '배송 잘 받았어요! 문의는 010-1234-****로 주세요');
+    await p.click('#r-text');
+    await p.keyboard.type(' 900101-1234567');
+    assert.match(await value(p, '#r-text'), / \*{6}-\*{7}$/, 'an RRN is masked as it is typed');
+    const fetched = p.requests.map((url) => new URL(url).pathname);
+    assert.ok(fetched.includes(TEXT_WASM), 'the finder is loaded');
+    for (const path of ['/pkg/pccc-guard.js', '/pkg/pccc_guard_bg.wasm']) assert.ok(!fetched.includes(path), `${path} is never fetched`);
+    assert.deepEqual(await p.axe(), []);
+    assert.deepEqual(p.pageErrors, []);
+    await p.close();
+  });
+
   test('the memo: an RRN is masked at once, typed or pasted, and neither undo nor redo brings it back', async () => {
     const p = await page();
     await p.click('#f-memo');

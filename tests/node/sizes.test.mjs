@@ -5,9 +5,15 @@ import assert from 'node:assert/strict';
 import { check, measure, BUDGETS, PAGES } from '../../scripts/sizes.mjs';
 
 const row = (file, gzip) => ({ file, raw: gzip * 2, gzip, brotli: gzip - 1 });
-const rows = (wasm, forms) => [row('pccc-guard.js', forms), row('pccc-input.js', 800), row('pccc_guard_bg.wasm', wasm)];
+const rows = (wasm, forms, text = 7000) => [
+  row('pccc-guard.js', forms),
+  row('pccc-input.js', 800),
+  row('pccc_guard_bg.wasm', wasm),
+  row('pccc-guard-text.js', 3000),
+  row('pccc_guard_text_bg.wasm', text),
+];
 
-test('within both budgets: no failures, and the forms page is pccc-guard.js + .wasm', () => {
+test('within the budgets: no failures, and the forms page is pccc-guard.js + .wasm', () => {
   const result = check(rows(BUDGETS.wasm, BUDGETS.total - BUDGETS.wasm));
   assert.deepEqual(result.failures, []);
   assert.equal(result.total, BUDGETS.total);
@@ -21,6 +27,10 @@ test('one byte over either budget fails with the size and the budget in the mess
   const page = check(rows(1000, BUDGETS.total - 1000 + 1));
   assert.equal(page.failures.length, 1);
   assert.match(page.failures[0], new RegExp(`pccc-guard\\.js \\+ \\.wasm .* is ${BUDGETS.total + 1} bytes .* budget of ${BUDGETS.total}`));
+  const memoOnly = check(rows(1000, 1000, BUDGETS.memoOnly - 3000 + 1));
+  assert.equal(memoOnly.failures.length, 1);
+  assert.match(memoOnly.failures[0], new RegExp(`pccc-guard-text\\.js \\+ its \\.wasm .* is ${BUDGETS.memoOnly + 1} bytes .* budget of ${BUDGETS.memoOnly}`));
+  assert.deepEqual(check(rows(1000, 1000, BUDGETS.memoOnly - 3000)).failures, []);
 });
 
 test('a missing file is a failure, not a pass', () => {
