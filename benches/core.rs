@@ -1,7 +1,7 @@
 //! Native benchmarks of the core: parse, normalise and mask, on the same kinds of input as the Node corpus.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use pccc_guard::{normalize, normalize_with_caret, Mask, Pccc};
+use pccc_guard::{normalize, normalize_with_caret, Pccc, PcccMask};
 use std::hint::black_box;
 
 const INPUTS: &[(&str, &str)] = &[
@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
         ("parse", (|s: &str| Pccc::parse(s).is_ok() as usize) as fn(&str) -> usize),
         ("normalize", |s| normalize(s).len()),
         ("normalize_with_caret", |s| normalize_with_caret(s, 5).caret),
-        ("mask", |s| Mask::new().apply(s).map_or(0, |m| m.len())),
+        ("mask", |s| PcccMask::new().apply(s).map_or(0, |m| m.len())),
     ] {
         let mut group = c.benchmark_group(op);
         for (name, input) in INPUTS {

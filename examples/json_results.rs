@@ -6,7 +6,7 @@
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use pccc_guard::{Locale, Localized, MobileNumber, Pccc, Postcode, RecipientName, RecipientReport};
+use pccc_guard::{Locale, Localized, Name, Pccc, Phone, Postcode, RecipientReport};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -19,9 +19,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = || input.as_str().ok_or("input must be a string");
         let json = match request["fn"].as_str().ok_or("fn must be a string")? {
             "validate" => serde_json::to_string(&Localized::new(&Pccc::parse(text()?), locale))?,
-            "validatePhone" => serde_json::to_string(&Localized::new(&MobileNumber::parse(text()?), locale))?,
+            "validatePhone" => serde_json::to_string(&Localized::new(&Phone::parse(text()?), locale))?,
             "validatePostcode" => serde_json::to_string(&Localized::new(&Postcode::parse(text()?), locale))?,
-            "validateName" => serde_json::to_string(&Localized::new(&RecipientName::parse(text()?), locale))?,
+            "validateName" => serde_json::to_string(&Localized::new(&Name::parse(text()?), locale))?,
             "checkRecipient" => {
                 let report = RecipientReport::deserialize(input)?;
                 serde_json::to_string(&Localized::new(&report, locale))?

@@ -8,9 +8,11 @@
 // - Masking keeps the text's shape (one mask character per digit) and the caret; nothing is rewritten during an
 //   IME composition. Once the guard has rewritten the memo, the browser's undo and redo are refused for it, so
 //   that no earlier state brings a masked number back.
+import { pageLocale } from './locale.js';
+
 const NAMES = {
-  ko: { pccc: '개인통관고유부호', rrn: '주민등록번호', mobile: '휴대전화 번호', and: '와 ' },
-  en: { pccc: 'a customs clearance code (PCCC)', rrn: 'a resident registration number', mobile: 'a mobile number', and: ' and ' },
+  ko: { pccc: '개인통관고유부호', rrn: '주민등록번호', phone: '휴대전화 번호', and: '와 ' },
+  en: { pccc: 'a customs clearance code (PCCC)', rrn: 'a resident registration number', phone: 'a mobile number', and: ' and ' },
 };
 const TEXT = {
   ko: {
@@ -32,7 +34,7 @@ export function memoGuard(el, options, find, redact) {
   const data = el.dataset;
   const doc = el.ownerDocument;
   const auto = (options.mode ?? data.pcccRedact) === 'auto';
-  const locale = () => (/^en\b/i.test(options.locale ?? data.pcccLang ?? el.closest('[lang]')?.lang) ? 'en' : 'ko');
+  const locale = () => pageLocale(options.locale ?? data.pcccLang, el);
   const listening = new AbortController();
   const on = (type, fn) => el.addEventListener(type, fn, { signal: listening.signal });
   let composing = false;

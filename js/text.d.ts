@@ -9,7 +9,8 @@
 export const ready: Promise<void>;
 
 /** A kind of personal number found in text. */
-export type SensitiveKind = 'pccc' | 'rrn' | 'mobile';
+export type { SensitiveKind } from './contract.js';
+import type { SensitiveKind } from './contract.js';
 
 /** One number found in text: its kind and where it is, as UTF-16 offsets (`text.slice(start, end)`). */
 export interface Finding {
@@ -46,7 +47,7 @@ export interface RedactOptions extends FindOptions {
  * landlines, `070` and `050x` numbers are not mobile numbers.
  *
  * @example
- * findSensitive("연락처 010-1234-5678 입니다"); // [{ kind: "mobile", start: 4, end: 17 }]
+ * findSensitive("연락처 010-1234-5678 입니다"); // [{ kind: "phone", start: 4, end: 17 }]
  */
 export function findSensitive(text: string, options?: FindOptions | null): Finding[];
 

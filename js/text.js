@@ -12,16 +12,9 @@ import { count, fill, isString, optionsOf, policyError } from './args.js';
 import { memoGuard } from './memo.js';
 import { register } from './text-registry.js';
 
-const KINDS = ['pccc', 'rrn', 'mobile']; // bit i in the boundary's set
-const BLOCK = 64; // findings per call (src/wasm.rs, FOUND_CAPACITY)
-// Slot numbers (src/wasm.rs, mod slot).
-const CODE_PTR = 0;
-const CODE_LEN = 1;
-const MESSAGE_PTR = 2;
-const MESSAGE_LEN = 3;
-const FOUND_PTR = 10;
-const NEXT_BYTE = 11;
-const NEXT_UTF16 = 12;
+import { FOUND_CAPACITY as BLOCK, KINDS, SLOT } from './contract.js'; // generated from the Rust side
+
+const { CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, FOUND_PTR, NEXT_BYTE, NEXT_UTF16 } = SLOT;
 
 let instance;
 const decoder = new TextDecoder();
@@ -46,12 +39,12 @@ function text(x) {
 /** options.kinds as the boundary's bit set: every kind when absent. */
 function kinds(options) {
   const list = options?.kinds;
-  if (list === undefined) return 7;
+  if (list === undefined) return (1 << KINDS.length) - 1;
   if (!Array.isArray(list)) throw new TypeError('pccc-guard: options.kinds must be an array such as ["pccc", "rrn"]');
   let bits = 0;
   for (const kind of list) {
     const i = KINDS.indexOf(kind);
-    if (i < 0) throw new RangeError('pccc-guard: options.kinds may hold only "pccc", "rrn" and "mobile"');
+    if (i < 0) throw new RangeError(`pccc-guard: options.kinds may hold only ${KINDS.map((k) => `"${k}"`).join(', ')}`);
     bits |= 1 << i;
   }
   return bits;

@@ -39,7 +39,7 @@ pub const CONTEXT_LEN: usize = 3;
 /// use pccc_guard::Kind;
 ///
 /// assert_eq!(Kind::Rrn.code(), "rrn");
-/// assert_eq!(Kind::from_code("mobile"), Some(Kind::Mobile));
+/// assert_eq!(Kind::from_code("phone"), Some(Kind::Phone));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -48,18 +48,18 @@ pub enum Kind {
     Pccc,
     /// A resident registration number (주민등록번호), code `rrn`.
     Rrn,
-    /// A Korean mobile number (휴대전화 번호), code `mobile`.
-    Mobile,
+    /// A Korean mobile number (휴대전화 번호), code `phone`.
+    Phone,
 }
 
 impl Kind {
     /// Every kind, in the order of their codes in [`Kind::CODES`].
-    pub const ALL: [Kind; 3] = [Kind::Pccc, Kind::Rrn, Kind::Mobile];
+    pub const ALL: [Kind; 3] = [Kind::Pccc, Kind::Rrn, Kind::Phone];
 
     /// Every code.
-    pub const CODES: [&'static str; 3] = ["pccc", "rrn", "mobile"];
+    pub const CODES: [&'static str; 3] = ["pccc", "rrn", "phone"];
 
-    /// The stable snake_case code: `pccc`, `rrn` or `mobile`.
+    /// The stable snake_case code: `pccc`, `rrn` or `phone`.
     ///
     /// # Example: label a finding
     ///
@@ -67,13 +67,13 @@ impl Kind {
     /// use pccc_guard::find_sensitive;
     ///
     /// let kinds: Vec<_> = find_sensitive("P123456789012, 010-1234-5678").map(|f| f.kind.code()).collect();
-    /// assert_eq!(kinds, ["pccc", "mobile"]);
+    /// assert_eq!(kinds, ["pccc", "phone"]);
     /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Kind::Pccc => "pccc",
             Kind::Rrn => "rrn",
-            Kind::Mobile => "mobile",
+            Kind::Phone => "phone",
         }
     }
 
@@ -86,7 +86,7 @@ impl Kind {
     ///
     /// let kinds: Option<Kinds> = "pccc,rrn".split(',').map(Kind::from_code).collect();
     /// assert_eq!(kinds, Some(Kinds::NONE.with(Kind::Pccc).with(Kind::Rrn)));
-    /// assert_eq!(Kind::from_code("phone"), None);
+    /// assert_eq!(Kind::from_code("PHONE"), None);
     /// ```
     pub fn from_code(code: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.code() == code)
@@ -96,7 +96,7 @@ impl Kind {
         match self {
             Kind::Pccc => 1,
             Kind::Rrn => 2,
-            Kind::Mobile => 4,
+            Kind::Phone => 4,
         }
     }
 }
@@ -108,8 +108,8 @@ impl Kind {
 /// ```
 /// use pccc_guard::{find_sensitive, Kind, Kinds};
 ///
-/// const KINDS: Kinds = Kinds::ALL.without(Kind::Mobile);
-/// assert!(KINDS.contains(Kind::Rrn) && !KINDS.contains(Kind::Mobile));
+/// const KINDS: Kinds = Kinds::ALL.without(Kind::Phone);
+/// assert!(KINDS.contains(Kind::Rrn) && !KINDS.contains(Kind::Phone));
 /// assert_eq!(find_sensitive("010-1234-5678").kinds(KINDS).count(), 0);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,7 +128,7 @@ impl Kinds {
     /// ```
     /// use pccc_guard::{Kind, Kinds};
     ///
-    /// assert_eq!(Kinds::only(Kind::Mobile), Kinds::NONE.with(Kind::Mobile));
+    /// assert_eq!(Kinds::only(Kind::Phone), Kinds::NONE.with(Kind::Phone));
     /// ```
     pub const fn only(kind: Kind) -> Kinds {
         Kinds(kind.bit())
@@ -167,8 +167,8 @@ impl Kinds {
     /// ```
     /// use pccc_guard::{Kind, Kinds};
     ///
-    /// assert!(Kinds::ALL.contains(Kind::Mobile));
-    /// assert!(!Kinds::NONE.contains(Kind::Mobile));
+    /// assert!(Kinds::ALL.contains(Kind::Phone));
+    /// assert!(!Kinds::NONE.contains(Kind::Phone));
     /// ```
     pub const fn contains(self, kind: Kind) -> bool {
         self.0 & kind.bit() != 0
@@ -181,7 +181,7 @@ impl FromIterator<Kind> for Kinds {
     }
 }
 
-/// Lists the codes: `{"pccc", "mobile"}`.
+/// Lists the codes: `{"pccc", "phone"}`.
 impl fmt::Debug for Kinds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(Kind::ALL.iter().filter(|k| self.contains(**k)).map(|k| k.code())).finish()
@@ -198,7 +198,7 @@ impl fmt::Debug for Kinds {
 ///
 /// let text = "연락처 010-1234-5678 입니다";
 /// let found = find_sensitive(text).next().ok_or("nothing found")?;
-/// assert_eq!(found.kind, Kind::Mobile);
+/// assert_eq!(found.kind, Kind::Phone);
 /// assert_eq!(&text[found.range], "010-1234-5678");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -222,7 +222,7 @@ pub struct Finding {
 ///   not accepted: no such holder is alive, and accepting every 7th digit would make a quarter more of the
 ///   13-digit numbers in logs (barcodes, timestamps) look like RRNs. No checksum: it does not hold for numbers
 ///   issued since October 2020.
-/// - **`mobile`**: a Korean mobile number as the phone field accepts it: `010` + 8 digits, `011`, `016`–`019` +
+/// - **`phone`**: a Korean mobile number as the phone field accepts it: `010` + 8 digits, `011`, `016`–`019` +
 ///   7 or 8, written together or grouped with a separator after the prefix and/or before the last 4 digits
 ///   (`010-1234-5678`, `011 123 4567`, `010.1234.5678`, `010 12345678`, `01012345678`); the prefix may be in
 ///   parentheses (`(010) 1234-5678`). The international forms put `+82` or `0082`, an optional separator and
@@ -237,7 +237,7 @@ pub struct Finding {
 /// - for `pccc` and `rrn`: the spaces and dashes the fields drop (space, U+00A0, U+2000–U+200A, U+202F, U+205F,
 ///   U+3000; `-`, U+2010–U+2015, U+2212, U+FE63, `－`) and the invisible characters they drop (U+00AD,
 ///   U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF); tabs and line breaks are not separators;
-/// - for `mobile`: the same, plus `.` and `．`, as the phone field accepts dots.
+/// - for `phone`: the same, plus `.` and `．`, as the phone field accepts dots.
 ///
 /// **Boundaries.** A finding is never part of a longer run of letters or digits: the character just before it
 /// and the one just after it must not be an ASCII letter or digit, nor a full-width one (`Ａ`–`Ｚ`, `ａ`–`ｚ`,
@@ -259,7 +259,7 @@ pub struct Finding {
 ///
 /// let memo = "문 앞에 놔주세요. 통관부호 P1234-5678-9012, 연락처 010 1234 5678";
 /// let found: Vec<_> = find_sensitive(memo).map(|f| (f.kind, &memo[f.range])).collect();
-/// assert_eq!(found, [(Kind::Pccc, "P1234-5678-9012"), (Kind::Mobile, "010 1234 5678")]);
+/// assert_eq!(found, [(Kind::Pccc, "P1234-5678-9012"), (Kind::Phone, "010 1234 5678")]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn find_sensitive(text: &str) -> Findings<'_> {
@@ -278,7 +278,7 @@ pub fn find_sensitive(text: &str) -> Findings<'_> {
 /// let log = b"\xff\xfe user=kim tel=+82-10-1234-5678\n";
 /// let found: Vec<_> = find_sensitive_bytes(log).collect();
 /// assert_eq!(found.len(), 1);
-/// assert_eq!((found[0].kind, &log[found[0].range.clone()]), (Kind::Mobile, &b"+82-10-1234-5678"[..]));
+/// assert_eq!((found[0].kind, &log[found[0].range.clone()]), (Kind::Phone, &b"+82-10-1234-5678"[..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn find_sensitive_bytes(bytes: &[u8]) -> Findings<'_> {
@@ -601,11 +601,11 @@ impl Findings<'_> {
         match class {
             Class::Digit => digit_start(b, i, kinds),
             Class::P if kinds.contains(Kind::Pccc) => pccc(b, i).map(|end| (Kind::Pccc, end)),
-            Class::Plus if kinds.contains(Kind::Mobile) => {
+            Class::Plus if kinds.contains(Kind::Phone) => {
                 let j = country_code(b, i + char_width(b, i))?;
-                intl_tail(b, j).map(|end| (Kind::Mobile, end))
+                intl_tail(b, j).map(|end| (Kind::Phone, end))
             }
-            Class::Open if kinds.contains(Kind::Mobile) => paren_mobile(b, i).map(|end| (Kind::Mobile, end)),
+            Class::Open if kinds.contains(Kind::Phone) => paren_mobile(b, i).map(|end| (Kind::Phone, end)),
             _ => None,
         }
     }
@@ -764,16 +764,16 @@ fn digit_start(b: &[u8], i: usize, kinds: Kinds) -> Option<(Kind, usize)> {
             return Some((Kind::Rrn, end));
         }
     }
-    if !kinds.contains(Kind::Mobile) {
+    if !kinds.contains(Kind::Phone) {
         return None;
     }
     match n {
         4.. if d[..4] == [0, 0, 8, 2] => {
             // Past the four digits of 0082, which may be full-width.
             let j = (0..4).try_fold(i, |j, _| digit(b, j).map(|(_, w)| j + w))?;
-            intl_tail(b, j).map(|end| (Kind::Mobile, end))
+            intl_tail(b, j).map(|end| (Kind::Phone, end))
         }
-        3 | 6 | 7 | 10 | 11 => mobile(b, d, n, end, [0, 0], 0).map(|end| (Kind::Mobile, end)),
+        3 | 6 | 7 | 10 | 11 => mobile(b, d, n, end, [0, 0], 0).map(|end| (Kind::Phone, end)),
         _ => None,
     }
 }

@@ -34,9 +34,9 @@
 //! # Example: mask for display
 //!
 //! ```
-//! use pccc_guard::Mask;
+//! use pccc_guard::PcccMask;
 //!
-//! assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
+//! assert_eq!(PcccMask::new().apply("P123456789012")?, "P********9012");
 //! # Ok::<(), pccc_guard::MaskError>(())
 //! ```
 //!
@@ -51,7 +51,7 @@
 //!
 //! let chat = "제 번호는010-1234-5678이고 주민번호는 900101-1234567이에요";
 //! let kinds: Vec<Kind> = find_sensitive(chat).map(|f| f.kind).collect();
-//! assert_eq!(kinds, [Kind::Mobile, Kind::Rrn]);
+//! assert_eq!(kinds, [Kind::Phone, Kind::Rrn]);
 //! assert_eq!(redact(chat, &Policies::new())?, "제 번호는010-1234-****이고 주민번호는 ******-*******이에요");
 //! # Ok::<(), pccc_guard::MaskError>(())
 //! ```
@@ -61,7 +61,7 @@
 //! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
 //!   wasm-bindgen.
 //! - `debug-panic-hook`: forwards panics to the browser console; for debugging builds only.
-//! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`MobileNumber`], [`Postcode`] and [`RecipientName`]
+//! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`Phone`], [`Postcode`] and [`Name`]
 //!   (as their canonical string; deserialising parses, so a struct of them cannot hold a bad value), for
 //!   [`Recipient`], [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise
 //!   to the JavaScript API's JSON, in a chosen language with `Localized`. Works without std.
@@ -74,7 +74,14 @@
 
 extern crate alloc;
 
+#[doc(hidden)]
+pub mod boundary;
+mod business_number;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod contract;
 mod error;
+mod field;
 mod find;
 mod mask;
 mod name;
@@ -91,15 +98,16 @@ pub mod wasm;
 
 #[cfg(feature = "serde")]
 pub use self::serde::Localized;
-pub use error::{Locale, MaskError, PcccError};
-pub use error::{NameError, PhoneError, PostcodeError};
+pub use business_number::{BusinessNumber, BusinessNumberError};
+pub use error::{Locale, MaskError, Message};
+pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, MaskRule};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
-pub use mask::{DigitField, FieldMask, Mask, MaskedField, NameMask, PhoneMask};
-pub use name::{NameScript, RecipientName};
+pub use mask::{BusinessNumberMask, DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
+pub use name::{Name, NameError, NameScript};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
-pub use pccc::Pccc;
-pub use phone::MobileNumber;
-pub use postcode::Postcode;
+pub use pccc::{Pccc, PcccError};
+pub use phone::{Phone, PhoneError};
+pub use postcode::{Postcode, PostcodeError};
 pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
 pub use redact::{redact, redact_bytes, Policies};
 

@@ -2,7 +2,7 @@
 //!
 //! There is no official screen-masking rule for a PCCC, and mixing schemes across a service lets people rebuild
 //! the hidden parts, so a site should build one policy per field and use it everywhere. [`FieldMask`] is that
-//! policy, with one shape for every field: [`Mask`] for a PCCC, [`PhoneMask`] for a mobile number and
+//! policy, with one shape for every field: [`PcccMask`] for a PCCC, [`PhoneMask`] for a mobile number and
 //! [`NameMask`] for a name are the same type for different fields. A policy may reveal at most the field's
 //! `MAX_REVEALED` digits; anything that is not a valid value of the field is masked completely, revealing only
 //! its length. [`redact`](crate::redact) applies the same policies to numbers found in free text.
@@ -14,25 +14,26 @@ use core::marker::PhantomData;
 
 use crate::error::MaskError;
 use crate::normalize::{map_char, Mapped};
-use crate::{MobileNumber, Pccc, RecipientName};
+use crate::{BusinessNumber, Name, Pccc, Phone};
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for crate::Pccc {}
-    impl Sealed for crate::MobileNumber {}
-    impl Sealed for crate::RecipientName {}
+    impl Sealed for crate::Phone {}
+    impl Sealed for crate::Name {}
+    impl Sealed for crate::BusinessNumber {}
 }
 
-/// A field that has a display mask: [`Pccc`], [`MobileNumber`] and [`RecipientName`]. It names the field a
+/// A field that has a display mask: [`Pccc`], [`Phone`] and [`Name`]. It names the field a
 /// [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
 ///
 /// # Example: a policy for each field
 ///
 /// ```
-/// use pccc_guard::{FieldMask, MobileNumber, Pccc};
+/// use pccc_guard::{FieldMask, Phone, Pccc};
 ///
 /// let pccc: FieldMask<Pccc> = FieldMask::new();
-/// let phone: FieldMask<MobileNumber> = FieldMask::new();
+/// let phone: FieldMask<Phone> = FieldMask::new();
 /// assert_eq!(pccc.apply("P123456789012")?, "P********9012");
 /// assert_eq!(phone.apply("01012345678")?, "010-1234-****");
 /// # Ok::<(), pccc_guard::MaskError>(())
@@ -58,14 +59,14 @@ pub trait MaskedField: sealed::Sealed + Sized {
     fn masked(&self, mask: &FieldMask<Self>) -> String;
 }
 
-/// A field whose policy keeps digits visible at the start and at the end: [`Pccc`] and [`MobileNumber`].
+/// A field whose policy keeps digits visible at the start and at the end: [`Pccc`] and [`Phone`].
 ///
 /// # Example: keep the last four digits of either
 ///
 /// ```
-/// use pccc_guard::{Mask, PhoneMask};
+/// use pccc_guard::{PcccMask, PhoneMask};
 ///
-/// assert_eq!(Mask::new().keep_end(4).apply("P123456789012")?, "P********9012");
+/// assert_eq!(PcccMask::new().keep_end(4).apply("P123456789012")?, "P********9012");
 /// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
@@ -78,7 +79,7 @@ pub trait DigitField: MaskedField {
 /// A masking policy for one field `F`: how many digits to keep visible at the start and at the end (digit
 /// fields only), and the character that replaces the rest.
 ///
-/// Use it through its names: [`Mask`] (a PCCC), [`PhoneMask`] (a mobile number), [`NameMask`] (a name). The
+/// Use it through its names: [`PcccMask`] (a PCCC), [`PhoneMask`] (a mobile number), [`NameMask`] (a name). The
 /// defaults are `P********9012`, `010-1234-****` and `홍*동`.
 ///
 /// Builders take and return the policy by value and are `const`, so a site can define its policy once as a
@@ -87,9 +88,9 @@ pub trait DigitField: MaskedField {
 /// # Example: one policy per field for the whole site
 ///
 /// ```
-/// use pccc_guard::{Mask, NameMask, PhoneMask};
+/// use pccc_guard::{PcccMask, NameMask, PhoneMask};
 ///
-/// const SITE_PCCC: Mask = Mask::new().keep_start(2).keep_end(4).fill('•');
+/// const SITE_PCCC: PcccMask = PcccMask::new().keep_start(2).keep_end(4).fill('•');
 /// const SITE_PHONE: PhoneMask = PhoneMask::new().fill('•');
 /// const SITE_NAME: NameMask = NameMask::new().fill('•');
 ///
@@ -97,7 +98,7 @@ pub trait DigitField: MaskedField {
 /// assert_eq!(SITE_PHONE.apply("010 1234 5678")?, "010-1234-••••");
 /// assert_eq!(SITE_NAME.apply("홍길동")?, "홍•동");
 /// // Not a valid code: everything is hidden, only the length shows.
-/// assert_eq!(Mask::new().apply("900101-1234567")?, "*************");
+/// assert_eq!(PcccMask::new().apply("900101-1234567")?, "*************");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
 pub struct FieldMask<F: MaskedField> {
@@ -113,15 +114,15 @@ pub struct FieldMask<F: MaskedField> {
 /// # Example: one policy for the whole site
 ///
 /// ```
-/// use pccc_guard::Mask;
+/// use pccc_guard::PcccMask;
 ///
-/// const SITE_MASK: Mask = Mask::new().keep_start(2).keep_end(4).fill('•');
+/// const SITE_MASK: PcccMask = PcccMask::new().keep_start(2).keep_end(4).fill('•');
 ///
 /// assert_eq!(SITE_MASK.apply("P123456789012")?, "P12••••••9012");
-/// assert_eq!(Mask::new().apply("p1234 5678 9012")?, "P********9012");
+/// assert_eq!(PcccMask::new().apply("p1234 5678 9012")?, "P********9012");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
-pub type Mask = FieldMask<Pccc>;
+pub type PcccMask = FieldMask<Pccc>;
 
 /// A masking policy for a mobile number. The output is always hyphenated. The default keeps the first 7
 /// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
@@ -143,7 +144,7 @@ pub type Mask = FieldMask<Pccc>;
 /// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
-pub type PhoneMask = FieldMask<MobileNumber>;
+pub type PhoneMask = FieldMask<Phone>;
 
 /// A masking policy for a recipient name, following PIPC's delivery-label practice.
 ///
@@ -167,7 +168,21 @@ pub type PhoneMask = FieldMask<MobileNumber>;
 /// assert_eq!(SITE_MASK.apply("홍길동1")?, "****");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
-pub type NameMask = FieldMask<RecipientName>;
+pub type NameMask = FieldMask<Name>;
+
+/// A masking policy for a business registration number. The default keeps the office and type codes:
+/// `124-81-*****`. A policy may reveal at most 7 of the 10 digits.
+///
+/// # Example: keep the last digits instead
+///
+/// ```
+/// use pccc_guard::BusinessNumberMask;
+///
+/// assert_eq!(BusinessNumberMask::new().apply("1248100998")?, "124-81-*****");
+/// assert_eq!(BusinessNumberMask::new().keep_start(0).keep_end(3).apply("1248100998")?, "***-**-**998");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type BusinessNumberMask = FieldMask<BusinessNumber>;
 
 impl<F: MaskedField> FieldMask<F> {
     /// The field's default policy: `P********9012`, `010-1234-****`, `홍*동`, with `*`.
@@ -175,9 +190,9 @@ impl<F: MaskedField> FieldMask<F> {
     /// # Example: the defaults
     ///
     /// ```
-    /// use pccc_guard::{Mask, NameMask, PhoneMask};
+    /// use pccc_guard::{PcccMask, NameMask, PhoneMask};
     ///
-    /// assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
+    /// assert_eq!(PcccMask::new().apply("P123456789012")?, "P********9012");
     /// assert_eq!(PhoneMask::new().apply("+82 10 1234 5678")?, "010-1234-****");
     /// assert_eq!(NameMask::new().apply("남궁민수")?, "남**수");
     /// # Ok::<(), pccc_guard::MaskError>(())
@@ -191,9 +206,9 @@ impl<F: MaskedField> FieldMask<F> {
     /// # Example: bullets and circles
     ///
     /// ```
-    /// use pccc_guard::{Mask, NameMask, PhoneMask};
+    /// use pccc_guard::{PcccMask, NameMask, PhoneMask};
     ///
-    /// assert_eq!(Mask::new().fill('•').apply("P123456789012")?, "P••••••••9012");
+    /// assert_eq!(PcccMask::new().fill('•').apply("P123456789012")?, "P••••••••9012");
     /// assert_eq!(PhoneMask::new().fill('•').apply("01012345678")?, "010-1234-••••");
     /// assert_eq!(NameMask::new().fill('○').apply("홍길동")?, "홍○동");
     /// # Ok::<(), pccc_guard::MaskError>(())
@@ -221,10 +236,10 @@ impl<F: MaskedField> FieldMask<F> {
     /// # Example: check a policy at start-up
     ///
     /// ```
-    /// use pccc_guard::{Mask, MaskError, NameMask, PhoneMask};
+    /// use pccc_guard::{PcccMask, MaskError, NameMask, PhoneMask};
     ///
-    /// assert!(Mask::new().check().is_ok());
-    /// assert_eq!(Mask::new().fill(' ').check(), Err(MaskError::InvalidFill));
+    /// assert!(PcccMask::new().check().is_ok());
+    /// assert_eq!(PcccMask::new().fill(' ').check(), Err(MaskError::InvalidFill));
     /// let err = PhoneMask::new().keep_start(7).keep_end(4).check().unwrap_err();
     /// assert_eq!(err, MaskError::RevealsTooMuch { revealed: 11, max: 7 });
     /// assert_eq!(NameMask::new().fill('0').check(), Err(MaskError::InvalidFill));
@@ -240,10 +255,10 @@ impl<F: MaskedField> FieldMask<F> {
     /// # Example: mask what the user typed
     ///
     /// ```
-    /// use pccc_guard::{Mask, NameMask, PhoneMask};
+    /// use pccc_guard::{PcccMask, NameMask, PhoneMask};
     ///
-    /// assert_eq!(Mask::new().apply("P123456789012")?, "P********9012");
-    /// assert_eq!(Mask::new().apply("P1234")?, "*****");
+    /// assert_eq!(PcccMask::new().apply("P123456789012")?, "P********9012");
+    /// assert_eq!(PcccMask::new().apply("P1234")?, "*****");
     /// assert_eq!(PhoneMask::new().apply("010 1234 5678")?, "010-1234-****");
     /// assert_eq!(PhoneMask::new().apply("0101234")?, "*******");
     /// assert_eq!(NameMask::new().apply(" Kim  Minsu ")?, "K** M****");
@@ -263,11 +278,11 @@ impl<F: MaskedField> FieldMask<F> {
     /// # Example: mask parsed values
     ///
     /// ```
-    /// use pccc_guard::{Mask, MobileNumber, NameMask, Pccc, PhoneMask, RecipientName};
+    /// use pccc_guard::{PcccMask, Phone, NameMask, Pccc, PhoneMask, Name};
     ///
-    /// assert_eq!(Mask::new().apply_to(&Pccc::parse("P123456789012")?)?, "P********9012");
-    /// assert_eq!(PhoneMask::new().apply_to(&MobileNumber::parse("011-123-4567")?)?, "011-123-****");
-    /// assert_eq!(NameMask::new().apply_to(&RecipientName::parse("Hong Gil-dong")?)?, "H*** G**-****");
+    /// assert_eq!(PcccMask::new().apply_to(&Pccc::parse("P123456789012")?)?, "P********9012");
+    /// assert_eq!(PhoneMask::new().apply_to(&Phone::parse("011-123-4567")?)?, "011-123-****");
+    /// assert_eq!(NameMask::new().apply_to(&Name::parse("Hong Gil-dong")?)?, "H*** G**-****");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply_to(&self, value: &F) -> Result<String, MaskError> {
@@ -285,9 +300,9 @@ impl<F: DigitField> FieldMask<F> {
     /// # Example: keep the first digits
     ///
     /// ```
-    /// use pccc_guard::{Mask, PhoneMask};
+    /// use pccc_guard::{PcccMask, PhoneMask};
     ///
-    /// assert_eq!(Mask::new().keep_start(2).keep_end(0).apply("P123456789012")?, "P12**********");
+    /// assert_eq!(PcccMask::new().keep_start(2).keep_end(0).apply("P123456789012")?, "P12**********");
     /// assert_eq!(PhoneMask::new().keep_start(3).apply("01012345678")?, "010-****-****");
     /// # Ok::<(), pccc_guard::MaskError>(())
     /// ```
@@ -300,9 +315,9 @@ impl<F: DigitField> FieldMask<F> {
     /// # Example: keep the last digits (the UNI-PASS name fallback uses a phone's last 4)
     ///
     /// ```
-    /// use pccc_guard::{Mask, PhoneMask};
+    /// use pccc_guard::{PcccMask, PhoneMask};
     ///
-    /// assert_eq!(Mask::new().keep_end(2).apply("P123456789012")?, "P**********12");
+    /// assert_eq!(PcccMask::new().keep_end(2).apply("P123456789012")?, "P**********12");
     /// assert_eq!(PhoneMask::new().keep_start(0).keep_end(4).apply("01012345678")?, "***-****-5678");
     /// # Ok::<(), pccc_guard::MaskError>(())
     /// ```
@@ -315,9 +330,9 @@ impl<F: DigitField> FieldMask<F> {
     /// # Example: read the policy back
     ///
     /// ```
-    /// use pccc_guard::Mask;
+    /// use pccc_guard::PcccMask;
     ///
-    /// assert_eq!(Mask::new().keep_start(1).start(), 1);
+    /// assert_eq!(PcccMask::new().keep_start(1).start(), 1);
     /// ```
     pub const fn start(&self) -> usize {
         self.keep_start
@@ -433,7 +448,7 @@ impl<F: MaskedField> Hash for FieldMask<F> {
     }
 }
 
-/// Prints the policy under its field's name: `Mask { keep_start: 0, keep_end: 4, fill: '*' }`,
+/// Prints the policy under its field's name: `PcccMask { keep_start: 0, keep_end: 4, fill: '*' }`,
 /// `NameMask { fill: '*' }`.
 impl<F: MaskedField> fmt::Debug for FieldMask<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,14 +1,13 @@
 //! The recipient's name, as UNI-PASS compares it with the name registered with a PCCC, and its display mask.
 //!
-//! The normalisation rules are listed on [`RecipientName`].
+//! The normalisation rules are listed on [`Name`].
 
 use alloc::string::String;
 
 use core::fmt;
 use core::iter::Peekable;
-use core::str::{CharIndices, FromStr};
+use core::str::CharIndices;
 
-use crate::error::NameError;
 use crate::mask::NameMask;
 use crate::normalize::{map_char, Mapped, Source};
 use crate::pccc::is_rrn_date;
@@ -134,9 +133,9 @@ impl Iterator for NameChars<'_> {
 /// # Example: ask which kind of name it is
 ///
 /// ```
-/// use pccc_guard::{NameScript, RecipientName};
+/// use pccc_guard::{NameScript, Name};
 ///
-/// assert_eq!(RecipientName::parse("Hong Gildong")?.script(), NameScript::Latin);
+/// assert_eq!(Name::parse("Hong Gildong")?.script(), NameScript::Latin);
 /// # Ok::<(), pccc_guard::NameError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -174,22 +173,22 @@ pub enum NameScript {
 /// # Example: parse a name
 ///
 /// ```
-/// use pccc_guard::RecipientName;
+/// use pccc_guard::Name;
 ///
-/// let name: RecipientName = "  홍길동 ".parse()?;
+/// let name: Name = "  홍길동 ".parse()?;
 /// assert_eq!(name.as_str(), "홍길동");
 /// assert!(name.is_hangul());
-/// assert_eq!(RecipientName::parse("Ｍａｒｙ\u{3000}O’Neil")?.as_str(), "Mary O'Neil");
-/// assert_eq!(format!("{name:?}"), "RecipientName(***)");
+/// assert_eq!(Name::parse("Ｍａｒｙ\u{3000}O’Neil")?.as_str(), "Mary O'Neil");
+/// assert_eq!(format!("{name:?}"), "Name(***)");
 /// # Ok::<(), pccc_guard::NameError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct RecipientName {
+pub struct Name {
     value: String,
     script: NameScript,
 }
 
-impl RecipientName {
+impl Name {
     /// Normalises and checks `input`, returning the name or the first rule it breaks.
     ///
     /// The rules, first match wins: nothing left is [`Empty`](NameError::Empty); 13 digits (spaces and hyphens
@@ -205,15 +204,15 @@ impl RecipientName {
     /// # Example: digits are caught
     ///
     /// ```
-    /// use pccc_guard::{NameError, RecipientName};
+    /// use pccc_guard::{NameError, Name};
     ///
-    /// assert!(RecipientName::parse("John Smith").is_ok());
-    /// assert_eq!(RecipientName::parse("900101-1234567"), Err(NameError::LooksLikeRrn));
-    /// assert_eq!(RecipientName::parse("김1").unwrap_err().code(), "contains_digits");
+    /// assert!(Name::parse("John Smith").is_ok());
+    /// assert_eq!(Name::parse("900101-1234567"), Err(NameError::LooksLikeRrn));
+    /// assert_eq!(Name::parse("김1").unwrap_err().code(), "contains_digits");
     /// # Ok::<(), NameError>(())
     /// ```
     #[inline(never)] // one copy, shared by every caller (smaller wasm)
-    pub fn parse(input: &str) -> Result<RecipientName, NameError> {
+    pub fn parse(input: &str) -> Result<Name, NameError> {
         let mut value = String::new();
         let (mut chars, mut hangul, mut latin, mut digits) = (0usize, 0usize, 0usize, 0usize);
         let mut head = [0u8; 6];
@@ -276,23 +275,23 @@ impl RecipientName {
         match script {
             NameScript::Hangul if hangul > MAX_HANGUL => Err(NameError::TooLong { length: hangul }),
             NameScript::Latin if chars > MAX_LATIN => Err(NameError::TooLong { length: chars }),
-            _ => Ok(RecipientName { value, script }),
+            _ => Ok(Name { value, script }),
         }
     }
 
     /// Whether `input` is a valid name after normalisation; the same answer as
-    /// `RecipientName::parse(input).is_ok()`.
+    /// `Name::parse(input).is_ok()`.
     ///
     /// # Example: a quick yes or no
     ///
     /// ```
-    /// use pccc_guard::RecipientName;
+    /// use pccc_guard::Name;
     ///
-    /// assert!(RecipientName::is_valid("남궁 민수"));
-    /// assert!(!RecipientName::is_valid("ㅎㄱㄷ"));
+    /// assert!(Name::is_valid("남궁 민수"));
+    /// assert!(!Name::is_valid("ㅎㄱㄷ"));
     /// ```
     pub fn is_valid(input: &str) -> bool {
-        RecipientName::parse(input).is_ok()
+        Name::parse(input).is_ok()
     }
 
     /// The normalised name, the form to submit.
@@ -300,9 +299,9 @@ impl RecipientName {
     /// # Example: spaces are trimmed and collapsed
     ///
     /// ```
-    /// use pccc_guard::RecipientName;
+    /// use pccc_guard::Name;
     ///
-    /// assert_eq!(RecipientName::parse(" Hong \t Gil-dong ")?.as_str(), "Hong Gil-dong");
+    /// assert_eq!(Name::parse(" Hong \t Gil-dong ")?.as_str(), "Hong Gil-dong");
     /// # Ok::<(), pccc_guard::NameError>(())
     /// ```
     pub fn as_str(&self) -> &str {
@@ -314,9 +313,9 @@ impl RecipientName {
     /// # Example: a Hangul name
     ///
     /// ```
-    /// use pccc_guard::{NameScript, RecipientName};
+    /// use pccc_guard::{NameScript, Name};
     ///
-    /// assert_eq!(RecipientName::parse("홍길동")?.script(), NameScript::Hangul);
+    /// assert_eq!(Name::parse("홍길동")?.script(), NameScript::Hangul);
     /// # Ok::<(), pccc_guard::NameError>(())
     /// ```
     pub const fn script(&self) -> NameScript {
@@ -328,10 +327,10 @@ impl RecipientName {
     /// # Example: Hangul or not
     ///
     /// ```
-    /// use pccc_guard::RecipientName;
+    /// use pccc_guard::Name;
     ///
-    /// assert!(RecipientName::parse("홍길동")?.is_hangul());
-    /// assert!(!RecipientName::parse("Hong Gildong")?.is_hangul());
+    /// assert!(Name::parse("홍길동")?.is_hangul());
+    /// assert!(!Name::parse("Hong Gildong")?.is_hangul());
     /// # Ok::<(), pccc_guard::NameError>(())
     /// ```
     pub const fn is_hangul(&self) -> bool {
@@ -339,41 +338,20 @@ impl RecipientName {
     }
 }
 
-impl FromStr for RecipientName {
-    type Err = NameError;
-
-    fn from_str(s: &str) -> Result<RecipientName, NameError> {
-        RecipientName::parse(s)
-    }
-}
-
-/// Prints the normalised name.
-impl fmt::Display for RecipientName {
+/// Redacted: prints `Name(***)`, never the name.
+impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str("Name(***)")
     }
 }
 
-/// Redacted: prints `RecipientName(***)`, never the name.
-impl fmt::Debug for RecipientName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RecipientName(***)")
-    }
-}
-
-impl AsRef<str> for RecipientName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl crate::mask::MaskedField for RecipientName {
+impl crate::mask::MaskedField for Name {
     const NAME: &'static str = "NameMask";
     const KEEP: (usize, usize) = (0, 0);
     const MAX_REVEALED: usize = 0;
 
-    fn parse_field(input: &str) -> Option<RecipientName> {
-        RecipientName::parse(input).ok()
+    fn parse_field(input: &str) -> Option<Name> {
+        Name::parse(input).ok()
     }
 
     fn normalized_len(input: &str) -> usize {
@@ -402,3 +380,135 @@ impl crate::mask::MaskedField for RecipientName {
         out
     }
 }
+
+// ---- Errors: the enum, its positions, and its message table ----------------------------------------
+
+/// Why a string is not a usable recipient name.
+///
+/// UNI-PASS compares the name with the one registered with the PCCC: the Korean name in Hangul, or for some
+/// holders the registered English name. Each variant has a stable [`code`](Self::code) and one fixed message per
+/// [`Locale`] that never contains the input.
+///
+/// # Example: digits in a name
+///
+/// ```
+/// use pccc_guard::{NameError, Name};
+///
+/// let err = Name::parse("홍길동2").unwrap_err();
+/// assert_eq!(err, NameError::ContainsDigits { index: 9, utf16_index: 3 });
+/// assert_eq!(err.code(), "contains_digits");
+/// # Ok::<(), NameError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NameError {
+    /// Nothing left after normalisation.
+    Empty,
+    /// Thirteen digits (spaces and hyphens aside) that read like a resident registration number.
+    LooksLikeRrn,
+    /// A digit in the name.
+    ContainsDigits {
+        /// Byte offset of the first digit in the input.
+        index: usize,
+        /// UTF-16 offset of the first digit in the input.
+        utf16_index: usize,
+    },
+    /// A character that cannot be part of a name: a lone Hangul consonant or vowel, a letter with a diacritic,
+    /// another script, an emoji, a symbol, or punctuation in a Hangul name.
+    InvalidCharacter {
+        /// Byte offset of the first such character in the input.
+        index: usize,
+        /// UTF-16 offset of the first such character in the input.
+        utf16_index: usize,
+    },
+    /// Hangul and Latin letters in the same name.
+    MixedScripts,
+    /// Fewer than 2 Hangul syllables, or fewer than 2 Latin letters.
+    TooShort {
+        /// Hangul syllables, or Latin letters, found.
+        length: usize,
+    },
+    /// More than 20 Hangul syllables, or more than 60 characters in a Latin name.
+    TooLong {
+        /// Hangul syllables, or characters of a Latin name (spaces and punctuation included), found.
+        length: usize,
+    },
+}
+
+impl NameError {
+    /// The byte offset in the input of the character a [`ContainsDigits`](Self::ContainsDigits) or
+    /// [`InvalidCharacter`](Self::InvalidCharacter) is about.
+    ///
+    /// # Example: point at the bad character
+    ///
+    /// ```
+    /// use pccc_guard::Name;
+    ///
+    /// assert_eq!(Name::parse("Kim#").unwrap_err().index(), Some(3));
+    /// ```
+    pub const fn index(&self) -> Option<usize> {
+        match self {
+            NameError::ContainsDigits { index, .. } | NameError::InvalidCharacter { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The same position as [`index`](Self::index), in UTF-16 code units (JavaScript string indices).
+    ///
+    /// # Example: a JavaScript-compatible index
+    ///
+    /// ```
+    /// use pccc_guard::Name;
+    ///
+    /// let err = Name::parse("홍길동😀").unwrap_err();
+    /// assert_eq!((err.index(), err.utf16_index()), (Some(9), Some(3)));
+    /// ```
+    pub const fn utf16_index(&self) -> Option<usize> {
+        match self {
+            NameError::ContainsDigits { utf16_index, .. } | NameError::InvalidCharacter { utf16_index, .. } => {
+                Some(*utf16_index)
+            }
+            _ => None,
+        }
+    }
+
+    /// The length found, for [`TooShort`](Self::TooShort) and [`TooLong`](Self::TooLong).
+    ///
+    /// # Example: one syllable is too short
+    ///
+    /// ```
+    /// use pccc_guard::Name;
+    ///
+    /// assert_eq!(Name::parse("김").unwrap_err().length(), Some(1));
+    /// ```
+    pub const fn length(&self) -> Option<usize> {
+        match self {
+            NameError::TooShort { length } | NameError::TooLong { length } => Some(*length),
+            _ => None,
+        }
+    }
+}
+
+crate::error::field_error!(NameError, Name, 7, found: length "characters", [
+    NameError::Empty => "empty",
+        "받는 분 이름을 입력해 주세요. 개인통관고유부호에 등록된 한글 이름이나 등록한 영문 이름이어야 합니다.",
+        "Enter the recipient's name as registered with the personal customs clearance code: the Korean name or the registered English name.";
+    NameError::LooksLikeRrn => "looks_like_rrn",
+        "주민등록번호 같습니다. 주민등록번호 말고 받는 분 이름을 입력해 주세요.",
+        "This looks like a resident registration number. Enter the recipient's name instead.";
+    NameError::ContainsDigits { .. } => "contains_digits",
+        "이름에는 숫자를 쓸 수 없습니다. 등록된 이름을 그대로 입력해 주세요.",
+        "A name cannot contain digits. Enter the name exactly as registered.";
+    NameError::InvalidCharacter { .. } => "invalid_character",
+        "이름에 쓸 수 없는 문자가 있습니다. 한글만, 또는 영문자와 공백, 하이픈, 아포스트로피, 마침표만 쓸 수 있습니다.",
+        "The name contains a character that cannot be used. Use Hangul only, or Latin letters, spaces, hyphens, apostrophes and dots.";
+    NameError::MixedScripts => "mixed_scripts",
+        "한글과 영문을 섞어 쓸 수 없습니다. 등록된 한글 이름이나 영문 이름 하나로 입력해 주세요.",
+        "Korean and Latin letters cannot be mixed. Enter the registered Korean name or the registered English name.";
+    NameError::TooShort { .. } => "too_short",
+        "이름이 너무 짧습니다. 성을 포함한 전체 이름을 입력해 주세요.",
+        "The name is too short. Enter the full name, family name included.";
+    NameError::TooLong { .. } => "too_long",
+        "이름이 너무 깁니다. 한글은 20자, 영문은 60자까지입니다.",
+        "The name is too long: at most 20 Hangul syllables or 60 Latin characters.";
+]);

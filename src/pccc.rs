@@ -1,12 +1,10 @@
 //! The personal customs clearance code itself.
 
 use core::fmt;
-use core::str::FromStr;
 
 use alloc::string::String;
 
-use crate::error::PcccError;
-use crate::mask::Mask;
+use crate::mask::PcccMask;
 use crate::normalize::{Normalized, Source};
 
 /// Digits after the `P`.
@@ -182,20 +180,6 @@ fn invalid_character(s: Source) -> PcccError {
     PcccError::InvalidCharacter { index: s.byte, utf16_index: s.utf16, suggestion }
 }
 
-impl FromStr for Pccc {
-    type Err = PcccError;
-
-    fn from_str(s: &str) -> Result<Pccc, PcccError> {
-        Pccc::parse(s)
-    }
-}
-
-impl fmt::Display for Pccc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Redacted: prints `Pccc(P************)`, never the digits.
 impl fmt::Debug for Pccc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -203,14 +187,8 @@ impl fmt::Debug for Pccc {
     }
 }
 
-impl AsRef<str> for Pccc {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl crate::mask::MaskedField for Pccc {
-    const NAME: &'static str = "Mask";
+    const NAME: &'static str = "PcccMask";
     const KEEP: (usize, usize) = (0, 4);
     const MAX_REVEALED: usize = 6;
 
@@ -222,7 +200,7 @@ impl crate::mask::MaskedField for Pccc {
         Normalized::new(input).count()
     }
 
-    fn masked(&self, mask: &Mask) -> String {
+    fn masked(&self, mask: &PcccMask) -> String {
         let mut out = String::with_capacity(1 + DIGITS * mask.fill_char().len_utf8());
         out.push('P');
         mask.digits().push(&mut out, self.bytes.get(1..).unwrap_or_default(), [usize::MAX; 2]);
@@ -234,3 +212,147 @@ impl crate::mask::DigitField for Pccc {
     /// A policy reveals at most 6 of the 12 digits.
     const MIN_HIDDEN: usize = DIGITS - 6;
 }
+
+// ---- Errors: the enum, its positions, and its message table ----------------------------------------
+
+/// Why a string is not a valid PCCC.
+///
+/// Each variant has a stable [`code`](Self::code) (the same string JavaScript receives) and one fixed message
+/// per [`Locale`]. Messages never contain the input: an error can be shown or logged without leaking the number
+/// someone typed.
+///
+/// Positions are given twice, as a byte offset into the Rust `&str` and as a UTF-16 code-unit offset (the index
+/// JavaScript uses), both pointing into the input as it was given, before normalisation.
+///
+/// # Example: tell the user exactly what is wrong
+///
+/// ```
+/// use pccc_guard::{Locale, Pccc, PcccError};
+///
+/// let err = Pccc::parse("P12345678901").unwrap_err();
+/// assert_eq!(err, PcccError::TooShort { digits: 11 });
+/// assert_eq!(err.code(), "too_short");
+/// println!("{}", err.message(Locale::Ko));
+/// # Ok::<(), PcccError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PcccError {
+    /// Nothing left after normalisation.
+    Empty,
+    /// Thirteen digits that read like a resident registration number (YYMMDD + 7). The number is personal data:
+    /// it must not be echoed or shown unmasked.
+    LooksLikeRrn,
+    /// The leading `P` is missing (the input starts with a digit).
+    MissingPrefix,
+    /// The input starts with a letter other than `P`.
+    InvalidPrefix {
+        /// Byte offset of that letter in the input.
+        index: usize,
+        /// UTF-16 offset of that letter in the input.
+        utf16_index: usize,
+    },
+    /// A character that cannot be part of a PCCC.
+    InvalidCharacter {
+        /// Byte offset of the first such character in the input.
+        index: usize,
+        /// UTF-16 offset of the first such character in the input.
+        utf16_index: usize,
+        /// The digit the character is commonly mistaken for (`O` for `0`, `I`/`l` for `1`), if any.
+        suggestion: Option<char>,
+    },
+    /// Fewer than 12 digits after the `P`.
+    TooShort {
+        /// How many digits were found.
+        digits: usize,
+    },
+    /// More than 12 digits after the `P`.
+    TooLong {
+        /// How many digits were found.
+        digits: usize,
+    },
+}
+
+impl PcccError {
+    /// The byte offset in the input of the character the error is about, for
+    /// [`InvalidPrefix`](Self::InvalidPrefix) and [`InvalidCharacter`](Self::InvalidCharacter).
+    ///
+    /// # Example: point at the bad character
+    ///
+    /// ```
+    /// use pccc_guard::Pccc;
+    ///
+    /// assert_eq!(Pccc::parse("P12345#789012").unwrap_err().index(), Some(6));
+    /// ```
+    pub const fn index(&self) -> Option<usize> {
+        match self {
+            PcccError::InvalidPrefix { index, .. } | PcccError::InvalidCharacter { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The same position as [`index`](Self::index), in UTF-16 code units (JavaScript string indices).
+    ///
+    /// # Example: a JavaScript-compatible index
+    ///
+    /// ```
+    /// use pccc_guard::Pccc;
+    ///
+    /// let err = Pccc::parse("P１２#").unwrap_err();
+    /// assert_eq!((err.index(), err.utf16_index()), (Some(7), Some(3)));
+    /// ```
+    pub const fn utf16_index(&self) -> Option<usize> {
+        match self {
+            PcccError::InvalidPrefix { utf16_index, .. } | PcccError::InvalidCharacter { utf16_index, .. } => {
+                Some(*utf16_index)
+            }
+            _ => None,
+        }
+    }
+
+    /// How many digits were found, for [`TooShort`](Self::TooShort) and [`TooLong`](Self::TooLong).
+    ///
+    /// # Example: count what is there
+    ///
+    /// ```
+    /// use pccc_guard::Pccc;
+    ///
+    /// assert_eq!(Pccc::parse("P1234567890123").unwrap_err().digits(), Some(13));
+    /// ```
+    pub const fn digits(&self) -> Option<usize> {
+        match self {
+            PcccError::TooShort { digits } | PcccError::TooLong { digits } => Some(*digits),
+            _ => None,
+        }
+    }
+}
+
+crate::error::field_error!(PcccError, Pccc, 7, found: digits "digits", [
+    PcccError::Empty => "empty",
+        "개인통관고유부호를 입력해 주세요 (P와 숫자 12자리).",
+        "Enter your personal customs clearance code (P followed by 12 digits).";
+    PcccError::LooksLikeRrn => "looks_like_rrn",
+        "주민등록번호를 입력하신 것 같습니다. 주민등록번호는 입력하지 마시고, P로 시작하는 개인통관고유부호를 입력해 주세요.",
+        "This looks like a resident registration number. Do not enter it here; enter your personal customs clearance code, which starts with P.";
+    PcccError::MissingPrefix => "missing_prefix",
+        "개인통관고유부호는 영문 P로 시작합니다. 숫자 앞에 P를 붙여 주세요.",
+        "A personal customs clearance code starts with the letter P. Add P before the digits.";
+    PcccError::InvalidPrefix { .. } => "invalid_prefix",
+        "개인통관고유부호는 영문 P로 시작해야 합니다. 첫 글자를 확인해 주세요.",
+        "A personal customs clearance code must start with the letter P. Check the first letter.";
+    PcccError::InvalidCharacter { suggestion: Some('0'), .. } => "invalid_character",
+        "P 뒤에는 숫자만 올 수 있습니다. 영문 O 대신 숫자 0을 입력해 주세요.",
+        "Only digits may follow the P. Type the digit 0 instead of the letter O.";
+    PcccError::InvalidCharacter { suggestion: Some(_), .. } => "invalid_character",
+        "P 뒤에는 숫자만 올 수 있습니다. 영문 I나 l 대신 숫자 1을 입력해 주세요.",
+        "Only digits may follow the P. Type the digit 1 instead of the letter I or l.";
+    PcccError::InvalidCharacter { suggestion: None, .. } => "invalid_character",
+        "개인통관고유부호에 쓸 수 없는 문자가 있습니다. P와 숫자 12자리만 입력해 주세요.",
+        "The code contains a character that cannot be part of it. Enter only P and 12 digits.";
+    PcccError::TooShort { .. } => "too_short",
+        "숫자가 부족합니다. P 뒤에 숫자 12자리를 모두 입력해 주세요.",
+        "Too few digits. Enter all 12 digits after the P.";
+    PcccError::TooLong { .. } => "too_long",
+        "숫자가 너무 많습니다. P 뒤에는 숫자 12자리만 입력해 주세요.",
+        "Too many digits. Enter exactly 12 digits after the P.";
+]);

@@ -9,9 +9,7 @@
 use alloc::string::String;
 
 use core::fmt;
-use core::str::FromStr;
 
-use crate::error::PhoneError;
 use crate::mask::PhoneMask;
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
@@ -41,22 +39,22 @@ pub(crate) fn phone_chars(input: &str) -> impl Iterator<Item = Source> + '_ {
 /// # Example: parse what the user typed
 ///
 /// ```
-/// use pccc_guard::MobileNumber;
+/// use pccc_guard::Phone;
 ///
-/// let phone: MobileNumber = "+82 10-1234-5678".parse()?;
+/// let phone: Phone = "+82 10-1234-5678".parse()?;
 /// assert_eq!(phone.as_str(), "01012345678");
 /// assert_eq!(phone.display(), "010-1234-5678");
-/// assert_eq!(format!("{phone:?}"), "MobileNumber(***-****-****)");
+/// assert_eq!(format!("{phone:?}"), "Phone(***-****-****)");
 /// # Ok::<(), pccc_guard::PhoneError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MobileNumber {
+pub struct Phone {
     digits: [u8; MAX_DIGITS],
     hyphenated: [u8; MAX_DIGITS + 2],
     len: u8,
 }
 
-impl MobileNumber {
+impl Phone {
     /// Normalises and checks `input`, returning the number or the first rule it breaks.
     ///
     /// The rules, first match wins: nothing left is [`Empty`](PhoneError::Empty); a leading `+` must be
@@ -72,14 +70,14 @@ impl MobileNumber {
     /// # Example: a virtual number from a marketplace is refused
     ///
     /// ```
-    /// use pccc_guard::{MobileNumber, PhoneError};
+    /// use pccc_guard::{Phone, PhoneError};
     ///
-    /// assert!(MobileNumber::parse("010.1234.5678").is_ok());
-    /// assert_eq!(MobileNumber::parse("0504-1234-5678"), Err(PhoneError::VirtualNumber));
+    /// assert!(Phone::parse("010.1234.5678").is_ok());
+    /// assert_eq!(Phone::parse("0504-1234-5678"), Err(PhoneError::VirtualNumber));
     /// # Ok::<(), PhoneError>(())
     /// ```
     #[inline(never)] // one copy, shared by every caller (smaller wasm)
-    pub fn parse(input: &str) -> Result<MobileNumber, PhoneError> {
+    pub fn parse(input: &str) -> Result<Phone, PhoneError> {
         // Digit values as typed (after a leading `+`), the first KEPT of them; longer inputs are only counted.
         let mut buf = [0u8; KEPT];
         let mut n = 0usize;
@@ -146,8 +144,7 @@ impl MobileNumber {
         if len > max {
             return Err(PhoneError::TooLong { digits: len });
         }
-        let mut number =
-            MobileNumber { digits: [b'0'; MAX_DIGITS], hyphenated: [b'-'; MAX_DIGITS + 2], len: len as u8 };
+        let mut number = Phone { digits: [b'0'; MAX_DIGITS], hyphenated: [b'-'; MAX_DIGITS + 2], len: len as u8 };
         let mut at = 0;
         for i in 0..len {
             let d = b'0' + digit(i);
@@ -163,18 +160,18 @@ impl MobileNumber {
     }
 
     /// Whether `input` is a valid mobile number after normalisation; the same answer as
-    /// `MobileNumber::parse(input).is_ok()`.
+    /// `Phone::parse(input).is_ok()`.
     ///
     /// # Example: a quick yes or no
     ///
     /// ```
-    /// use pccc_guard::MobileNumber;
+    /// use pccc_guard::Phone;
     ///
-    /// assert!(MobileNumber::is_valid("010 1234 5678"));
-    /// assert!(!MobileNumber::is_valid("02-1234-5678"));
+    /// assert!(Phone::is_valid("010 1234 5678"));
+    /// assert!(!Phone::is_valid("02-1234-5678"));
     /// ```
     pub fn is_valid(input: &str) -> bool {
-        MobileNumber::parse(input).is_ok()
+        Phone::parse(input).is_ok()
     }
 
     /// The canonical form: 10 or 11 ASCII digits, starting with `01`. This is what UNI-PASS expects.
@@ -182,9 +179,9 @@ impl MobileNumber {
     /// # Example: full-width digits from an IME
     ///
     /// ```
-    /// use pccc_guard::MobileNumber;
+    /// use pccc_guard::Phone;
     ///
-    /// assert_eq!(MobileNumber::parse("０１０－１２３４－５６７８")?.as_str(), "01012345678");
+    /// assert_eq!(Phone::parse("０１０－１２３４－５６７８")?.as_str(), "01012345678");
     /// # Ok::<(), pccc_guard::PhoneError>(())
     /// ```
     pub fn as_str(&self) -> &str {
@@ -197,10 +194,10 @@ impl MobileNumber {
     /// # Example: show it grouped
     ///
     /// ```
-    /// use pccc_guard::MobileNumber;
+    /// use pccc_guard::Phone;
     ///
-    /// assert_eq!(MobileNumber::parse("01012345678")?.display(), "010-1234-5678");
-    /// assert_eq!(MobileNumber::parse("0111234567")?.display(), "011-123-4567");
+    /// assert_eq!(Phone::parse("01012345678")?.display(), "010-1234-5678");
+    /// assert_eq!(Phone::parse("0111234567")?.display(), "011-123-4567");
     /// # Ok::<(), pccc_guard::PhoneError>(())
     /// ```
     pub fn display(&self) -> &str {
@@ -218,41 +215,20 @@ impl MobileNumber {
     }
 }
 
-impl FromStr for MobileNumber {
-    type Err = PhoneError;
-
-    fn from_str(s: &str) -> Result<MobileNumber, PhoneError> {
-        MobileNumber::parse(s)
-    }
-}
-
-/// Prints the canonical digits.
-impl fmt::Display for MobileNumber {
+/// Redacted: prints `Phone(***-****-****)`, never the digits.
+impl fmt::Debug for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str("Phone(***-****-****)")
     }
 }
 
-/// Redacted: prints `MobileNumber(***-****-****)`, never the digits.
-impl fmt::Debug for MobileNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("MobileNumber(***-****-****)")
-    }
-}
-
-impl AsRef<str> for MobileNumber {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl crate::mask::MaskedField for MobileNumber {
+impl crate::mask::MaskedField for Phone {
     const NAME: &'static str = "PhoneMask";
     const KEEP: (usize, usize) = (7, 0);
     const MAX_REVEALED: usize = 7;
 
-    fn parse_field(input: &str) -> Option<MobileNumber> {
-        MobileNumber::parse(input).ok()
+    fn parse_field(input: &str) -> Option<Phone> {
+        Phone::parse(input).ok()
     }
 
     fn normalized_len(input: &str) -> usize {
@@ -267,7 +243,147 @@ impl crate::mask::MaskedField for MobileNumber {
     }
 }
 
-impl crate::mask::DigitField for MobileNumber {
+impl crate::mask::DigitField for Phone {
     /// At least 4 digits stay hidden, also in a 10-digit number.
     const MIN_HIDDEN: usize = 4;
 }
+
+// ---- Errors: the enum, its positions, and its message table ----------------------------------------
+
+/// Why a string is not a Korean mobile number that UNI-PASS can match.
+///
+/// Like [`PcccError`], each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`] that
+/// never contains the input, and positions are given as byte and UTF-16 offsets into the original input.
+///
+/// # Example: a landline where a mobile number is required
+///
+/// ```
+/// use pccc_guard::{Locale, Phone, PhoneError};
+///
+/// let err = Phone::parse("02-123-4567").unwrap_err();
+/// assert_eq!(err, PhoneError::LandlineNumber);
+/// assert_eq!(err.code(), "landline_number");
+/// assert!(err.message(Locale::En).contains("mobile number is required"));
+/// # Ok::<(), PhoneError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PhoneError {
+    /// Nothing left after normalisation.
+    Empty,
+    /// The number starts with `+` but the country code is not `+82`.
+    InvalidCountryCode,
+    /// A character that cannot be part of a phone number (a letter, a symbol, a `+` after the start).
+    InvalidCharacter {
+        /// Byte offset of the first such character in the input.
+        index: usize,
+        /// UTF-16 offset of the first such character in the input.
+        utf16_index: usize,
+    },
+    /// Thirteen digits that read like a resident registration number (YYMMDD + 7).
+    LooksLikeRrn,
+    /// A landline number (`02`, `031`–`033`, `041`–`044`, `051`–`055`, `061`–`064`): a mobile number is required.
+    LandlineNumber,
+    /// An internet phone (VoIP) number, `070`.
+    VoipNumber,
+    /// A `050x` personal or virtual ("safe") number, as handed out by marketplaces. UNI-PASS never matches these
+    /// against the mobile number registered with the PCCC.
+    VirtualNumber,
+    /// Some other number: toll-free `080`, premium `060`, a business number such as `1588`, an unassigned
+    /// `01x` prefix, or a number without its leading `0`.
+    NotAMobileNumber,
+    /// A mobile prefix with too few digits.
+    TooShort {
+        /// How many digits were found, counted in the domestic form (with the leading `0`).
+        digits: usize,
+    },
+    /// A mobile prefix with too many digits.
+    TooLong {
+        /// How many digits were found, counted in the domestic form (with the leading `0`).
+        digits: usize,
+    },
+}
+
+impl PhoneError {
+    /// The byte offset in the input of the character an [`InvalidCharacter`](Self::InvalidCharacter) is about.
+    ///
+    /// # Example: point at the bad character
+    ///
+    /// ```
+    /// use pccc_guard::Phone;
+    ///
+    /// assert_eq!(Phone::parse("010-1234-567X").unwrap_err().index(), Some(12));
+    /// ```
+    pub const fn index(&self) -> Option<usize> {
+        match self {
+            PhoneError::InvalidCharacter { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The same position as [`index`](Self::index), in UTF-16 code units (JavaScript string indices).
+    ///
+    /// # Example: a JavaScript-compatible index
+    ///
+    /// ```
+    /// use pccc_guard::Phone;
+    ///
+    /// let err = Phone::parse("０１０#").unwrap_err();
+    /// assert_eq!((err.index(), err.utf16_index()), (Some(9), Some(3)));
+    /// ```
+    pub const fn utf16_index(&self) -> Option<usize> {
+        match self {
+            PhoneError::InvalidCharacter { utf16_index, .. } => Some(*utf16_index),
+            _ => None,
+        }
+    }
+
+    /// How many digits were found, for [`TooShort`](Self::TooShort) and [`TooLong`](Self::TooLong).
+    ///
+    /// # Example: count what is there
+    ///
+    /// ```
+    /// use pccc_guard::Phone;
+    ///
+    /// assert_eq!(Phone::parse("010-1234-567").unwrap_err().digits(), Some(10));
+    /// ```
+    pub const fn digits(&self) -> Option<usize> {
+        match self {
+            PhoneError::TooShort { digits } | PhoneError::TooLong { digits } => Some(*digits),
+            _ => None,
+        }
+    }
+}
+
+crate::error::field_error!(PhoneError, Phone, 10, found: digits "digits", [
+    PhoneError::Empty => "empty",
+        "개인통관고유부호에 등록된 휴대전화 번호를 입력해 주세요.",
+        "Enter the mobile number registered with your personal customs clearance code.";
+    PhoneError::InvalidCountryCode => "invalid_country_code",
+        "한국 휴대전화 번호(+82)만 쓸 수 있습니다.",
+        "Only a Korean mobile number (+82) can be used.";
+    PhoneError::InvalidCharacter { .. } => "invalid_character",
+        "전화번호에는 숫자만 입력해 주세요.",
+        "A phone number may contain digits only.";
+    PhoneError::LooksLikeRrn => "looks_like_rrn",
+        "주민등록번호 같습니다. 주민등록번호 말고 휴대전화 번호를 입력해 주세요.",
+        "This looks like a resident registration number. Enter your mobile number instead.";
+    PhoneError::LandlineNumber => "landline_number",
+        "일반 전화번호입니다. 휴대전화 번호가 필요합니다.",
+        "This is a landline number; a mobile number is required.";
+    PhoneError::VoipNumber => "voip_number",
+        "인터넷 전화(070) 번호입니다. 휴대전화 번호가 필요합니다.",
+        "This is an internet phone (070) number; a mobile number is required.";
+    PhoneError::VirtualNumber => "virtual_number",
+        "050 안심번호(가상번호)는 UNI-PASS에서 일치하지 않습니다. 개인통관고유부호에 등록된 실제 휴대전화 번호를 입력해 주세요.",
+        "UNI-PASS never matches a 050 virtual (safe) number. Enter the real mobile number registered with your personal customs clearance code.";
+    PhoneError::NotAMobileNumber => "not_a_mobile_number",
+        "휴대전화 번호가 아닙니다. 010, 011, 016~019로 시작하는 번호를 입력해 주세요.",
+        "This is not a mobile number: it must start with 010, 011 or 016 to 019.";
+    PhoneError::TooShort { .. } => "too_short",
+        "숫자가 부족합니다. 010 번호는 11자리, 011·016~019 번호는 10~11자리입니다.",
+        "Too few digits: 010 numbers have 11, 011 and 016 to 019 numbers 10 or 11.";
+    PhoneError::TooLong { .. } => "too_long",
+        "숫자가 너무 많습니다. 010 번호는 11자리, 011·016~019 번호는 10~11자리입니다.",
+        "Too many digits: 010 numbers have 11, 011 and 016 to 019 numbers 10 or 11.";
+]);

@@ -2,9 +2,7 @@
 //! 2026-02-02.
 
 use core::fmt;
-use core::str::FromStr;
 
-use crate::error::PostcodeError;
 use crate::normalize::Normalized;
 use crate::pccc::is_rrn_date;
 
@@ -123,21 +121,6 @@ impl Postcode {
     }
 }
 
-impl FromStr for Postcode {
-    type Err = PostcodeError;
-
-    fn from_str(s: &str) -> Result<Postcode, PostcodeError> {
-        Postcode::parse(s)
-    }
-}
-
-/// Prints the 5 digits.
-impl fmt::Display for Postcode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Redacted: prints `Postcode(*****)`.
 impl fmt::Debug for Postcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -145,8 +128,123 @@ impl fmt::Debug for Postcode {
     }
 }
 
-impl AsRef<str> for Postcode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
+// ---- Errors: the enum, its positions, and its message table ----------------------------------------
+
+/// Why a string is not a valid Korean postcode (우편번호).
+///
+/// Each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`] that never contains the
+/// input.
+///
+/// # Example: the old 6-digit format
+///
+/// ```
+/// use pccc_guard::{Locale, Postcode, PostcodeError};
+///
+/// let err = Postcode::parse("123-456").unwrap_err();
+/// assert_eq!(err, PostcodeError::OldPostcode);
+/// assert_eq!(err.message(Locale::En), "This is an old 6-digit postcode; look up the new 5-digit one.");
+/// # Ok::<(), PostcodeError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PostcodeError {
+    /// Nothing left after normalisation.
+    Empty,
+    /// A character other than a digit.
+    InvalidCharacter {
+        /// Byte offset of the first such character in the input.
+        index: usize,
+        /// UTF-16 offset of the first such character in the input.
+        utf16_index: usize,
+    },
+    /// Thirteen digits that read like a resident registration number (YYMMDD + 7).
+    LooksLikeRrn,
+    /// Six digits: the format used until 2015-08-01 (`123-456`).
+    OldPostcode,
+    /// Fewer than 5 digits.
+    TooShort {
+        /// How many digits were found.
+        digits: usize,
+    },
+    /// More than 5 digits (and not an old 6-digit postcode).
+    TooLong {
+        /// How many digits were found.
+        digits: usize,
+    },
+    /// Five digits whose first two, the province, are not 01–63.
+    InvalidArea,
+}
+
+impl PostcodeError {
+    /// The byte offset in the input of the character an [`InvalidCharacter`](Self::InvalidCharacter) is about.
+    ///
+    /// # Example: point at the bad character
+    ///
+    /// ```
+    /// use pccc_guard::Postcode;
+    ///
+    /// assert_eq!(Postcode::parse("0123O").unwrap_err().index(), Some(4));
+    /// ```
+    pub const fn index(&self) -> Option<usize> {
+        match self {
+            PostcodeError::InvalidCharacter { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// The same position as [`index`](Self::index), in UTF-16 code units (JavaScript string indices).
+    ///
+    /// # Example: a JavaScript-compatible index
+    ///
+    /// ```
+    /// use pccc_guard::Postcode;
+    ///
+    /// assert_eq!(Postcode::parse("０１#").unwrap_err().utf16_index(), Some(2));
+    /// ```
+    pub const fn utf16_index(&self) -> Option<usize> {
+        match self {
+            PostcodeError::InvalidCharacter { utf16_index, .. } => Some(*utf16_index),
+            _ => None,
+        }
+    }
+
+    /// How many digits were found, for [`TooShort`](Self::TooShort) and [`TooLong`](Self::TooLong).
+    ///
+    /// # Example: count what is there
+    ///
+    /// ```
+    /// use pccc_guard::Postcode;
+    ///
+    /// assert_eq!(Postcode::parse("0123").unwrap_err().digits(), Some(4));
+    /// ```
+    pub const fn digits(&self) -> Option<usize> {
+        match self {
+            PostcodeError::TooShort { digits } | PostcodeError::TooLong { digits } => Some(*digits),
+            _ => None,
+        }
     }
 }
+
+crate::error::field_error!(PostcodeError, Postcode, 7, found: digits "digits", [
+    PostcodeError::Empty => "empty",
+        "배송지 우편번호 5자리를 입력해 주세요.",
+        "Enter the 5-digit postcode of the delivery address.";
+    PostcodeError::InvalidCharacter { .. } => "invalid_character",
+        "우편번호에는 숫자만 입력해 주세요.",
+        "A postcode may contain digits only.";
+    PostcodeError::LooksLikeRrn => "looks_like_rrn",
+        "주민등록번호 같습니다. 주민등록번호 말고 배송지 우편번호를 입력해 주세요.",
+        "This looks like a resident registration number. Enter the delivery postcode instead.";
+    PostcodeError::OldPostcode => "old_postcode",
+        "예전 6자리 우편번호입니다. 새 5자리 우편번호를 찾아 입력해 주세요.",
+        "This is an old 6-digit postcode; look up the new 5-digit one.";
+    PostcodeError::TooShort { .. } => "too_short",
+        "숫자가 부족합니다. 우편번호는 5자리입니다.",
+        "Too few digits: a postcode has 5.";
+    PostcodeError::TooLong { .. } => "too_long",
+        "숫자가 너무 많습니다. 우편번호는 5자리입니다.",
+        "Too many digits: a postcode has 5.";
+    PostcodeError::InvalidArea => "invalid_area",
+        "없는 우편번호입니다. 앞 두 자리는 01~63입니다.",
+        "There is no such postcode: the first two digits are 01 to 63.";
+]);

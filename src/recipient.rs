@@ -3,11 +3,11 @@
 
 use core::fmt;
 
-use crate::error::{NameError, PcccError, PhoneError, PostcodeError};
-use crate::name::RecipientName;
+use crate::name::Name;
 use crate::pccc::Pccc;
-use crate::phone::MobileNumber;
+use crate::phone::Phone;
 use crate::postcode::Postcode;
+use crate::{NameError, PcccError, PhoneError, PostcodeError};
 
 /// The recipient fields of a form, as typed. A field left out of a form is an empty string.
 ///
@@ -56,11 +56,11 @@ impl fmt::Debug for RecipientInput<'_> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Recipient {
     /// The recipient's name.
-    pub name: RecipientName,
+    pub name: Name,
     /// The personal customs clearance code.
     pub pccc: Pccc,
     /// The mobile number.
-    pub phone: MobileNumber,
+    pub phone: Phone,
     /// The delivery postcode.
     pub postcode: Postcode,
 }
@@ -83,11 +83,11 @@ pub struct Recipient {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecipientReport {
     /// The name field.
-    pub name: Result<RecipientName, NameError>,
+    pub name: Result<Name, NameError>,
     /// The PCCC field.
     pub pccc: Result<Pccc, PcccError>,
     /// The mobile number field.
-    pub phone: Result<MobileNumber, PhoneError>,
+    pub phone: Result<Phone, PhoneError>,
     /// The postcode field.
     pub postcode: Result<Postcode, PostcodeError>,
 }
@@ -128,8 +128,8 @@ impl RecipientReport {
     }
 }
 
-/// Checks every recipient field with its own parser ([`RecipientName::parse`], [`Pccc::parse`],
-/// [`MobileNumber::parse`], [`Postcode::parse`]). Each parser recognises a resident registration number typed
+/// Checks every recipient field with its own parser ([`Name::parse`], [`Pccc::parse`],
+/// [`Phone::parse`], [`Postcode::parse`]). Each parser recognises a resident registration number typed
 /// into its field and reports it as that field's `looks_like_rrn`.
 ///
 /// # Example: check a whole form
@@ -145,9 +145,9 @@ impl RecipientReport {
 /// ```
 pub fn check_recipient(input: &RecipientInput<'_>) -> RecipientReport {
     RecipientReport {
-        name: RecipientName::parse(input.name),
+        name: Name::parse(input.name),
         pccc: Pccc::parse(input.pccc),
-        phone: MobileNumber::parse(input.phone),
+        phone: Phone::parse(input.phone),
         postcode: Postcode::parse(input.postcode),
     }
 }

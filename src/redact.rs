@@ -8,30 +8,30 @@ use crate::error::MaskError;
 use core::ops::Range;
 
 use crate::find::{find_sensitive, find_sensitive_bytes, Finding, Kind, Kinds};
-use crate::mask::{check_policy, DigitMask, Mask, PhoneMask};
+use crate::mask::{check_policy, DigitMask, PcccMask, PhoneMask};
 
 /// How [`redact`] masks what it finds: a policy per kind, and which kinds to look for.
 ///
-/// The defaults are the field masks ([`Mask::new`], [`PhoneMask::new`]), RRNs filled with `*`, and every kind.
+/// The defaults are the field masks ([`PcccMask::new`], [`PhoneMask::new`]), RRNs filled with `*`, and every kind.
 /// Builders are `const`, like the masks', so a site defines its policies once, from the same masks its forms use.
 ///
 /// # Example: the site's policies, once
 ///
 /// ```
-/// use pccc_guard::{redact, Kind, Kinds, Mask, PhoneMask, Policies};
+/// use pccc_guard::{redact, Kind, Kinds, PcccMask, PhoneMask, Policies};
 ///
-/// const SITE_PCCC: Mask = Mask::new().keep_end(4).fill('•');
+/// const SITE_PCCC: PcccMask = PcccMask::new().keep_end(4).fill('•');
 /// const SITE: Policies = Policies::new().pccc(SITE_PCCC).phone(PhoneMask::new().fill('•')).rrn_fill('•');
 ///
 /// assert_eq!(redact("P1234-5678-9012", &SITE)?, "P••••-••••-9012");
 /// assert_eq!(redact("900101-1234567", &SITE)?, "••••••-•••••••");
-/// const NO_PHONES: Policies = Policies::new().kinds(Kinds::ALL.without(Kind::Mobile));
+/// const NO_PHONES: Policies = Policies::new().kinds(Kinds::ALL.without(Kind::Phone));
 /// assert_eq!(redact("010-1234-5678", &NO_PHONES)?, "010-1234-5678");
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Policies {
-    pccc: Mask,
+    pccc: PcccMask,
     phone: PhoneMask,
     rrn_fill: char,
     kinds: Kinds,
@@ -56,7 +56,7 @@ impl Policies {
     /// # Ok::<(), pccc_guard::MaskError>(())
     /// ```
     pub const fn new() -> Policies {
-        Policies { pccc: Mask::new(), phone: PhoneMask::new(), rrn_fill: '*', kinds: Kinds::ALL }
+        Policies { pccc: PcccMask::new(), phone: PhoneMask::new(), rrn_fill: '*', kinds: Kinds::ALL }
     }
 
     /// Masks PCCCs with `mask`.
@@ -64,13 +64,13 @@ impl Policies {
     /// # Example: keep two leading digits too
     ///
     /// ```
-    /// use pccc_guard::{redact, Mask, Policies};
+    /// use pccc_guard::{redact, PcccMask, Policies};
     ///
-    /// let policies = Policies::new().pccc(Mask::new().keep_start(2).keep_end(4));
+    /// let policies = Policies::new().pccc(PcccMask::new().keep_start(2).keep_end(4));
     /// assert_eq!(redact("p 1234 5678 9012", &policies)?, "p 12** **** 9012");
     /// # Ok::<(), pccc_guard::MaskError>(())
     /// ```
-    pub const fn pccc(self, mask: Mask) -> Policies {
+    pub const fn pccc(self, mask: PcccMask) -> Policies {
         Policies { pccc: mask, ..self }
     }
 
@@ -123,11 +123,11 @@ impl Policies {
     /// # Example: read it back
     ///
     /// ```
-    /// use pccc_guard::{Mask, Policies};
+    /// use pccc_guard::{PcccMask, Policies};
     ///
-    /// assert_eq!(Policies::new().pccc_mask(), Mask::new());
+    /// assert_eq!(Policies::new().pccc_mask(), PcccMask::new());
     /// ```
-    pub const fn pccc_mask(&self) -> Mask {
+    pub const fn pccc_mask(&self) -> PcccMask {
         self.pccc
     }
 
@@ -175,11 +175,11 @@ impl Policies {
     /// # Example: check the site's policies at start-up
     ///
     /// ```
-    /// use pccc_guard::{Mask, MaskError, Policies};
+    /// use pccc_guard::{PcccMask, MaskError, Policies};
     ///
     /// assert!(Policies::new().check().is_ok());
     /// assert_eq!(Policies::new().rrn_fill('0').check(), Err(MaskError::InvalidFill));
-    /// let err = Policies::new().pccc(Mask::new().keep_end(8)).check().unwrap_err();
+    /// let err = Policies::new().pccc(PcccMask::new().keep_end(8)).check().unwrap_err();
     /// assert_eq!(err.code(), "mask_reveals_too_much");
     /// ```
     pub fn check(&self) -> Result<(), MaskError> {
@@ -244,7 +244,7 @@ impl Policies {
         let (policy, skip, base) = match kind {
             Kind::Pccc => (self.pccc.digits(), 0, 0),
             Kind::Rrn => (DigitMask::hide_all(self.rrn_fill), 0, 0),
-            Kind::Mobile => {
+            Kind::Phone => {
                 let mut digits = Digits::of(number).map(|(v, _, _)| v);
                 let plus = number.starts_with(b"+") || number.starts_with(&[0xEF, 0xBC, 0x8B]);
                 let skip = match (plus, digits.next(), digits.next()) {
@@ -317,7 +317,7 @@ impl Iterator for Digits<'_> {
 /// Returns the text itself, borrowed, when there is nothing to mask.
 ///
 /// Which digits stay visible is the field policy's choice, exactly as in the fields: a PCCC follows a
-/// [`Mask`] (`P****-****-9012`), a mobile number a [`PhoneMask`] (`010-1234-****`), counted on its domestic
+/// [`PcccMask`] (`P****-****-9012`), a mobile number a [`PhoneMask`] (`010-1234-****`), counted on its domestic
 /// digits, so `+82` and `0082` stay and the trunk `0` counts whether written or not (`+82 10-1234-****`); an
 /// RRN is always masked completely (`******-*******`). A full-width digit is replaced by the fill character as
 /// configured, not by a full-width variant of it: one character for one character, and one masking scheme for

@@ -11,8 +11,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::{Locale, Recipient, RecipientInput, RecipientReport};
-use crate::{MobileNumber, NameError, Pccc, PcccError, PhoneError, Postcode, PostcodeError, RecipientName};
+use crate::{ErrorRecord, Field, FieldError, Locale, Recipient, RecipientInput, RecipientReport};
+use crate::{Name, NameError, Pccc, PcccError, Phone, PhoneError, Postcode, PostcodeError};
 
 /// A value paired with the language its messages are serialised in: an error, a field's result, or a recipient
 /// report, serialised to the same JSON as the JavaScript API gives for it.
@@ -48,8 +48,8 @@ use crate::{MobileNumber, NameError, Pccc, PcccError, PhoneError, Postcode, Post
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Localized<T> {
-    value: T,
-    locale: Locale,
+    pub(crate) value: T,
+    pub(crate) locale: Locale,
 }
 
 impl<T> Localized<T> {
@@ -96,69 +96,17 @@ impl<T> Localized<T> {
     }
 }
 
-/// What every field error tells: the JavaScript API's error record.
-trait ErrorRecord: Copy {
-    fn code(&self) -> &'static str;
-    fn message(&self, locale: Locale) -> &'static str;
-    /// UTF-16 index into the input.
-    fn index(&self) -> Option<usize>;
-    /// Digits found, or a name's length.
-    fn found(&self) -> Option<usize>;
+pub(crate) fn serialize_error<E: FieldError, S: Serializer>(
+    e: &E,
+    locale: Locale,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serialize_record(&e.record(), locale, serializer)
 }
 
-/// What every field type is: parsed from a string, with a canonical string form.
-trait Field: Sized {
-    type Error: ErrorRecord;
-    /// What the field is, for serde's "expected …" messages.
-    const EXPECTING: &'static str;
-    fn parse(input: &str) -> Result<Self, Self::Error>;
-    fn canonical(&self) -> &str;
-    /// The extra `display` member of a valid result (a mobile number's hyphenated form).
-    fn display(&self) -> Option<&str> {
-        None
-    }
-}
-
-macro_rules! error_record {
-    ($error:ty, $found:ident) => {
-        impl ErrorRecord for $error {
-            fn code(&self) -> &'static str {
-                <$error>::code(self)
-            }
-            fn message(&self, locale: Locale) -> &'static str {
-                <$error>::message(self, locale)
-            }
-            fn index(&self) -> Option<usize> {
-                self.utf16_index()
-            }
-            fn found(&self) -> Option<usize> {
-                self.$found()
-            }
-        }
-
-        /// Serialises to the JavaScript API's error record with the Korean message; see [`Localized`] for
-        /// English.
-        impl Serialize for $error {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                Localized::new(self, Locale::default()).serialize(serializer)
-            }
-        }
-
-        impl Serialize for Localized<&$error> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serialize_error(self.value, self.locale, serializer)
-            }
-        }
-    };
-}
-
-error_record!(PcccError, digits);
-error_record!(PhoneError, digits);
-error_record!(PostcodeError, digits);
-error_record!(NameError, length);
-
-fn serialize_error<E: ErrorRecord, S: Serializer>(e: &E, locale: Locale, serializer: S) -> Result<S::Ok, S::Error> {
-    let (index, found) = (e.index(), e.found());
+/// The JavaScript API's error record: `{"code","message","index"?,"found"?}` (`index` in UTF-16 units).
+fn serialize_record<S: Serializer>(e: &ErrorRecord, locale: Locale, serializer: S) -> Result<S::Ok, S::Error> {
+    let (index, found) = (e.utf16_index(), e.found());
     let len = 2 + usize::from(index.is_some()) + usize::from(found.is_some());
     let mut s = serializer.serialize_struct("Error", len)?;
     s.serialize_field("code", e.code())?;
@@ -172,8 +120,21 @@ fn serialize_error<E: ErrorRecord, S: Serializer>(e: &E, locale: Locale, seriali
     s.end()
 }
 
+/// Serialises to the JavaScript API's error record with the Korean message; see [`Localized`] for English.
+impl Serialize for ErrorRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_record(self, Locale::default(), serializer)
+    }
+}
+
+impl Serialize for Localized<&ErrorRecord> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_record(self.value, self.locale, serializer)
+    }
+}
+
 /// `{"valid":true,"value",…}` or `{"valid":false,"error":{…}}`.
-fn serialize_result<T: Field, S: Serializer>(
+pub(crate) fn serialize_result<T: Field, S: Serializer>(
     result: &Result<T, T::Error>,
     locale: Locale,
     serializer: S,
@@ -183,70 +144,67 @@ fn serialize_result<T: Field, S: Serializer>(
             let display = v.display();
             let mut s = serializer.serialize_struct("Valid", 2 + usize::from(display.is_some()))?;
             s.serialize_field("valid", &true)?;
-            s.serialize_field("value", v.canonical())?;
+            s.serialize_field("value", v.as_str())?;
             if let Some(display) = display {
                 s.serialize_field("display", display)?;
             }
             s.end()
         }
         Err(e) => {
-            struct ErrorIn<'a, E>(&'a E, Locale);
-            impl<E: ErrorRecord> Serialize for ErrorIn<'_, E> {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serialize_error(self.0, self.1, serializer)
-                }
-            }
             let mut s = serializer.serialize_struct("Invalid", 2)?;
             s.serialize_field("valid", &false)?;
-            s.serialize_field("error", &ErrorIn(e, locale))?;
+            s.serialize_field("error", &Localized::new(&e.record(), locale))?;
             s.end()
         }
     }
 }
 
-macro_rules! field {
-    ($ty:ty, $error:ty, $expecting:literal $(, $display:ident)?) => {
-        impl Field for $ty {
-            type Error = $error;
-            const EXPECTING: &'static str = $expecting;
-            fn parse(input: &str) -> Result<Self, $error> {
-                <$ty>::parse(input)
-            }
-            fn canonical(&self) -> &str {
-                self.as_str()
-            }
-            $(fn display(&self) -> Option<&str> {
-                Some(self.$display())
-            })?
-        }
-
+/// serde for every field of the registry (`src/field.rs` calls this with its list): the type as its canonical
+/// string, deserialised by parsing; its error as the error record; its result as the JavaScript API's result.
+macro_rules! field_serde {
+    ($($ty:ident, $error:ident;)+) => {$(
         /// Serialises as the canonical string.
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         /// Deserialises a string by parsing it. An invalid value is an error carrying the field's error code
         /// and Korean message, never the input.
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Parsed(PhantomData).deserialize(deserializer)?.map_err(de_error)
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::serde::deserialize_field(deserializer)
             }
         }
 
-        impl Serialize for Localized<&Result<$ty, $error>> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serialize_result(self.value, self.locale, serializer)
+        /// Serialises to the JavaScript API's error record with the Korean message; see
+        /// [`Localized`](crate::Localized) for English.
+        impl ::serde::Serialize for $error {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::serde::Localized::new(self, $crate::Locale::default()).serialize(serializer)
             }
         }
-    };
+
+        impl ::serde::Serialize for $crate::serde::Localized<&$error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::serde::serialize_error(self.value, self.locale, serializer)
+            }
+        }
+
+        impl ::serde::Serialize for $crate::serde::Localized<&Result<$ty, $error>> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::serde::serialize_result(self.value, self.locale, serializer)
+            }
+        }
+    )+};
 }
+pub(crate) use field_serde;
 
-field!(Pccc, PcccError, "a personal customs clearance code (P followed by 12 digits) as a string");
-field!(MobileNumber, PhoneError, "a Korean mobile number as a string", display);
-field!(Postcode, PostcodeError, "a 5-digit Korean postcode as a string");
-field!(RecipientName, NameError, "a recipient name as a string");
+/// A field deserialised by parsing a string.
+pub(crate) fn deserialize_field<'de, T: Field, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    Parsed(PhantomData).deserialize(deserializer)?.map_err(de_error)
+}
 
 /// Visitor methods that refuse a value by its kind only: serde's default messages quote numbers and strings
 /// (serde_json says "invalid type: integer" followed by the digits).
@@ -279,13 +237,13 @@ macro_rules! refuse_by_kind {
 /// An error's code and message, in the default locale, as a deserialisation error's text.
 struct DeError<E>(E);
 
-impl<E: ErrorRecord> fmt::Display for DeError<E> {
+impl<E: FieldError> fmt::Display for DeError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.0.code(), self.0.message(Locale::default()))
     }
 }
 
-fn de_error<E: ErrorRecord, D: de::Error>(e: E) -> D {
+fn de_error<E: FieldError, D: de::Error>(e: E) -> D {
     D::custom(DeError(e))
 }
 
@@ -298,7 +256,17 @@ impl<'de, T: Field> Visitor<'de> for Parsed<T> {
     type Value = Result<T, T::Error>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        f.write_str("a ")?;
+        match T::KIND {
+            crate::FieldKind::Pccc => f.write_str("personal customs clearance code")?,
+            kind => kind.name().split('_').enumerate().try_for_each(|(i, w)| {
+                if i > 0 {
+                    f.write_str(" ")?;
+                }
+                f.write_str(w)
+            })?,
+        }
+        f.write_str(" as a string")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -411,9 +379,9 @@ impl<'de> Deserialize<'de> for Key {
 /// same body.
 #[derive(Default)]
 struct ReportBuilder {
-    name: Option<Result<RecipientName, NameError>>,
+    name: Option<Result<Name, NameError>>,
     pccc: Option<Result<Pccc, PcccError>>,
-    phone: Option<Result<MobileNumber, PhoneError>>,
+    phone: Option<Result<Phone, PhoneError>>,
     postcode: Option<Result<Postcode, PostcodeError>>,
 }
 
@@ -441,9 +409,9 @@ impl ReportBuilder {
 
     fn finish(self) -> RecipientReport {
         RecipientReport {
-            name: self.name.unwrap_or_else(|| RecipientName::parse("")),
+            name: self.name.unwrap_or_else(|| Name::parse("")),
             pccc: self.pccc.unwrap_or_else(|| Pccc::parse("")),
-            phone: self.phone.unwrap_or_else(|| MobileNumber::parse("")),
+            phone: self.phone.unwrap_or_else(|| Phone::parse("")),
             postcode: self.postcode.unwrap_or_else(|| Postcode::parse("")),
         }
     }
@@ -547,7 +515,7 @@ impl<'de> Deserialize<'de> for RecipientReport {
 /// # Example: a typed order
 ///
 /// ```
-/// use pccc_guard::{MobileNumber, Pccc, Recipient};
+/// use pccc_guard::{Phone, Pccc, Recipient};
 /// use serde::Deserialize;
 ///
 /// #[derive(Deserialize)]
@@ -568,14 +536,14 @@ impl<'de> Deserialize<'de> for RecipientReport {
 /// ```
 impl<'de> Deserialize<'de> for Recipient {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldError<E>(&'static str, E);
-        impl<E: ErrorRecord> fmt::Display for FieldError<E> {
+        struct FieldFailure<E>(&'static str, E);
+        impl<E: FieldError> fmt::Display for FieldFailure<E> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}: {}", self.0, DeError(self.1))
             }
         }
-        fn field<T, E: ErrorRecord, D: de::Error>(name: &'static str, r: Result<T, E>) -> Result<T, D> {
-            r.map_err(|e| D::custom(FieldError(name, e)))
+        fn field<T, E: FieldError, D: de::Error>(name: &'static str, r: Result<T, E>) -> Result<T, D> {
+            r.map_err(|e| D::custom(FieldFailure(name, e)))
         }
         let r = RecipientReport::deserialize(deserializer)?;
         Ok(Recipient {

@@ -17,60 +17,13 @@ use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{find_sensitive, Kind, Kinds, Policies};
-use crate::{normalize_with_caret as normalize_caret, Pccc};
-use crate::{
-    Locale, Mask, MaskError, MobileNumber, NameError, NameMask, PcccError, PhoneError, PhoneMask, Postcode,
-    PostcodeError, RecipientName,
-};
+use crate::{normalize_with_caret as normalize_caret, ErrorRecord, FieldKind, Pccc};
+use crate::{Locale, MaskError, PcccMask, PhoneMask};
 
-/// The field a call is about, as JavaScript numbers it.
-pub const PCCC: u32 = 0;
-/// See [`PCCC`].
-pub const PHONE: u32 = 1;
-/// See [`PCCC`].
-pub const POSTCODE: u32 = 2;
-/// See [`PCCC`].
-pub const NAME: u32 = 3;
+pub use crate::boundary::{slot, FOUND_CAPACITY, NONE, SLOT_COUNT, TEXT_CAPACITY};
 
-/// "No value" in a number slot (`index`, `found`).
-pub const NONE: u32 = u32::MAX;
+static SLOTS: [AtomicU32; SLOT_COUNT] = [const { AtomicU32::new(0) }; SLOT_COUNT];
 
-/// Slot numbers of a result record. A valid result sets `VALUE_*` (and `DISPLAY_*` for a mobile number); an
-/// invalid one sets the others.
-pub mod slot {
-    /// Address of the error code's text (`"too_short"`).
-    pub const CODE_PTR: usize = 0;
-    /// Length in bytes of the error code.
-    pub const CODE_LEN: usize = 1;
-    /// Address of the message's text (UTF-8) in the requested locale.
-    pub const MESSAGE_PTR: usize = 2;
-    /// Length in bytes of the message.
-    pub const MESSAGE_LEN: usize = 3;
-    /// UTF-16 index of the offending character, or [`NONE`](super::NONE).
-    pub const INDEX: usize = 4;
-    /// Digits (or letters, for a name) found, or [`NONE`](super::NONE).
-    pub const FOUND: usize = 5;
-    /// Byte length of the value in the text buffer.
-    pub const VALUE_LEN: usize = 6;
-    /// Byte offset in the text buffer of a mobile number's display form.
-    pub const DISPLAY_START: usize = 7;
-    /// Byte length of the display form.
-    pub const DISPLAY_LEN: usize = 8;
-    /// The caret after [`normalize_with_caret`](super::normalize_with_caret).
-    pub const CARET: usize = 9;
-    /// Address of the findings block that [`find`](super::find) writes.
-    pub const FOUND_PTR: usize = 10;
-    /// Where a [`find`](super::find) that filled its block goes on: a byte offset…
-    pub const NEXT_BYTE: usize = 11;
-    /// …and the same place in UTF-16 units.
-    pub const NEXT_UTF16: usize = 12;
-}
-
-static SLOTS: [AtomicU32; 13] = [const { AtomicU32::new(0) }; 13];
-
-/// Room for the longest value a valid field can have (a 20-syllable name with spaces is 79 bytes; a mobile
-/// number and its display form together 24).
-const TEXT_CAPACITY: usize = 256;
 static TEXT: [AtomicU8; TEXT_CAPACITY] = [const { AtomicU8::new(0) }; TEXT_CAPACITY];
 
 /// The shipped module's panic handler: trap. The core is written not to panic (property tests and fuzzing check
@@ -105,7 +58,7 @@ fn set(slot: usize, value: u32) {
     SLOTS[slot].store(value, Relaxed);
 }
 
-/// The address of the result slots (ten `u32`s; see [`slot`]).
+/// The address of the result slots ([`SLOT_COUNT`] `u32`s; see [`slot`]).
 #[wasm_bindgen]
 pub fn slots() -> u32 {
     word(SLOTS.as_ptr() as usize)
@@ -161,20 +114,10 @@ impl Failure {
     }
 }
 
-fn pccc_failure(e: PcccError, locale: Locale) -> Failure {
-    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
-}
-
-fn phone_failure(e: PhoneError, locale: Locale) -> Failure {
-    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
-}
-
-fn postcode_failure(e: PostcodeError, locale: Locale) -> Failure {
-    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.digits() }
-}
-
-fn name_failure(e: NameError, locale: Locale) -> Failure {
-    Failure { code: e.code(), message: e.message(locale), index: e.utf16_index(), found: e.length() }
+impl From<ErrorRecord> for Failure {
+    fn from(e: ErrorRecord) -> Failure {
+        Failure { code: e.code(), message: e.message(Locale::Ko), index: e.utf16_index(), found: e.found() }
+    }
 }
 
 fn mask_failure(e: MaskError) -> Failure {
@@ -189,30 +132,29 @@ fn locale_of(en: bool) -> Locale {
     }
 }
 
-/// Checks one field (`PCCC`, `PHONE`, `POSTCODE` or `NAME`). Returns whether it is valid; the value (valid) or
-/// the error record (invalid) is in the slots. An unknown field number is reported as invalid with an empty
-/// code, which the JavaScript API never sends.
+/// Checks one field (its number, [`FieldKind::id`]). Returns whether it is valid; the value (valid) or the
+/// error record (invalid) is in the slots. An unknown field number is reported as invalid with an empty code,
+/// which the JavaScript API never sends.
 #[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn check(field: u32, input: &str, en: bool) -> bool {
     #[cfg(feature = "trap-test")]
-    if field == PCCC && input == "\u{1}halt" {
+    if field == FieldKind::Pccc.id() && input == "\u{1}halt" {
         core::arch::wasm32::unreachable();
     }
-    let locale = locale_of(en);
-    let failure = match field {
-        PCCC => Pccc::parse(input).map(|v| put_value(v.as_bytes(), &[])).map_err(|e| pccc_failure(e, locale)),
-        PHONE => MobileNumber::parse(input)
-            .map(|v| put_value(v.as_bytes(), v.display_bytes()))
-            .map_err(|e| phone_failure(e, locale)),
-        POSTCODE => {
-            Postcode::parse(input).map(|v| put_value(v.as_bytes(), &[])).map_err(|e| postcode_failure(e, locale))
-        }
-        NAME => RecipientName::parse(input)
-            .map(|v| put_value(v.as_str().as_bytes(), &[]))
-            .map_err(|e| name_failure(e, locale)),
-        _ => Err(Failure { code: "", message: "", index: None, found: None }),
+    let Some(kind) = FieldKind::from_id(field) else {
+        Failure { code: "", message: "", index: None, found: None }.write();
+        return false;
     };
-    failure.map_err(|failure| failure.write()).is_ok()
+    match kind.check(input) {
+        Ok(value) => {
+            put_value(value.as_str().as_bytes(), value.display().unwrap_or_default().as_bytes());
+            true
+        }
+        Err(e) => {
+            Failure { message: e.message(locale_of(en)), ..Failure::from(e) }.write();
+            false
+        }
+    }
 }
 
 /// Whether `input` is a valid PCCC: the cheap path, with nothing written to the slots.
@@ -235,38 +177,27 @@ pub fn normalize_with_caret(value: &str, caret: u32) -> String {
     out.value
 }
 
-/// Masks `input` as a `field` (`PCCC`, `PHONE` or `NAME`; a name ignores `start` and `end`). `start` and `end`
-/// are the digits kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default.
-/// A refused policy returns an empty string and puts the `MaskError` record in the slots, with `CODE_LEN` 0
-/// when the policy was accepted.
+/// Masks `input` as a `field` (its number; a name ignores `start` and `end`). `start` and `end` are the digits
+/// kept visible, `fill` the mask character's code point; [`NONE`] asks for the field's default. A refused policy
+/// (or a field that has no mask) returns an empty string and puts the `MaskError` record in the slots, with
+/// `CODE_LEN` 0 when the policy was accepted.
 #[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
 pub fn mask(field: u32, input: &str, start: u32, end: u32, fill: u32) -> String {
     set(slot::CODE_LEN, 0);
+    let given = |n: u32| (n != NONE).then_some(n as usize);
     let fill = match fill {
         NONE => Ok(None),
         code => char::from_u32(code).map(Some).ok_or(MaskError::InvalidFill),
     };
-    fill.and_then(|fill| mask_with(field, input, start, end, fill)).unwrap_or_else(|e| {
+    let masked = fill.and_then(|fill| {
+        FieldKind::from_id(field)
+            .and_then(|kind| kind.mask(input, given(start), given(end), fill))
+            .unwrap_or(Err(MaskError::NoMask))
+    });
+    masked.unwrap_or_else(|e| {
         mask_failure(e).write();
         String::new()
     })
-}
-
-fn mask_with(field: u32, input: &str, start: u32, end: u32, fill: Option<char>) -> Result<String, MaskError> {
-    let or = |n: u32, default: usize| if n == NONE { default } else { n as usize };
-    match field {
-        PHONE => {
-            let d = PhoneMask::new();
-            let policy = d.keep_start(or(start, d.start())).keep_end(or(end, d.end()));
-            fill.map_or(policy, |c| policy.fill(c)).apply(input)
-        }
-        NAME => fill.map_or(NameMask::new(), |c| NameMask::new().fill(c)).apply(input),
-        _ => {
-            let d = Mask::new();
-            let policy = d.keep_start(or(start, d.start())).keep_end(or(end, d.end()));
-            fill.map_or(policy, |c| policy.fill(c)).apply(input)
-        }
-    }
 }
 
 // ---- Free text: exported by the `text-module` build, a module of its own, so that a page guarding fields never
@@ -299,7 +230,6 @@ impl Utf16<'_> {
 }
 
 /// Findings of one [`find`] call, three `u32`s each: kind (the bit's index), UTF-16 start, UTF-16 end.
-const FOUND_CAPACITY: usize = 64;
 static FOUND: [AtomicU32; 3 * FOUND_CAPACITY] = [const { AtomicU32::new(0) }; 3 * FOUND_CAPACITY];
 
 /// Finds personal numbers of the `kinds` in the bit set in `text`, from byte `from` (whose UTF-16 offset is
@@ -344,7 +274,7 @@ pub fn redact_text(
 ) -> String {
     set(slot::CODE_LEN, 0);
     let or = |n: u32, default: usize| if n == NONE { default } else { n as usize };
-    let pccc = Mask::new();
+    let pccc = PcccMask::new();
     let phone = PhoneMask::new();
     let mut policies = Policies::new()
         .kinds(kinds_of(kinds))

@@ -178,7 +178,7 @@ fn mobile_shapes_that_are_found() {
         "[010-1234-5678]-1",
         "+82 (0)[010-1234-5678]", // not an international form, but the domestic number in it is one
     ] {
-        one("mobile", marked);
+        one("phone", marked);
     }
 }
 
@@ -252,14 +252,14 @@ fn several_findings_in_order_with_their_kinds() {
         [
             ("pccc", "P1234-5678-9012"),
             ("rrn", "900101-1234567"),
-            ("mobile", "010-1234-5678"),
-            ("mobile", "+82 10 9876 5432"),
+            ("phone", "010-1234-5678"),
+            ("phone", "+82 10 9876 5432"),
         ]
     );
     // Two numbers separated by one space stay two numbers.
-    assert_eq!(found("010-1234-5678 010-2345-6789"), [("mobile", "010-1234-5678"), ("mobile", "010-2345-6789")]);
+    assert_eq!(found("010-1234-5678 010-2345-6789"), [("phone", "010-1234-5678"), ("phone", "010-2345-6789")]);
     // A separator after a number does not make it part of a longer one.
-    assert_eq!(found("1234 010-1234-5678"), [("mobile", "010-1234-5678")]);
+    assert_eq!(found("1234 010-1234-5678"), [("phone", "010-1234-5678")]);
 }
 
 #[test]
@@ -273,15 +273,15 @@ fn the_kinds_that_are_not_asked_for_are_not_there() {
     assert_eq!(find_sensitive(text).kinds(Kinds::NONE).count(), 0);
     assert_eq!(Kind::ALL.map(Kind::code), Kind::CODES);
     assert_eq!(Kind::CODES.map(|c| Kind::from_code(c).unwrap()), Kind::ALL);
-    assert_eq!(format!("{:?}", Kinds::ALL.without(Kind::Rrn)), r#"{"pccc", "mobile"}"#);
-    assert_eq!([Kind::Rrn, Kind::Pccc].into_iter().collect::<Kinds>(), Kinds::ALL.without(Kind::Mobile));
+    assert_eq!(format!("{:?}", Kinds::ALL.without(Kind::Rrn)), r#"{"pccc", "phone"}"#);
+    assert_eq!([Kind::Rrn, Kind::Pccc].into_iter().collect::<Kinds>(), Kinds::ALL.without(Kind::Phone));
 }
 
 #[test]
 fn bytes_that_are_not_utf8_are_boundaries_and_ranges_are_byte_ranges() {
     let bytes = b"\xff010-1234-5678\xfe \xefP123456789012\xbc";
     let got: Vec<Finding> = find_sensitive_bytes(bytes).collect();
-    assert_eq!(got, [Finding { kind: Kind::Mobile, range: 1..14 }, Finding { kind: Kind::Pccc, range: 17..30 }]);
+    assert_eq!(got, [Finding { kind: Kind::Phone, range: 1..14 }, Finding { kind: Kind::Pccc, range: 17..30 }]);
     // A full-width digit's bytes cut short are not a digit.
     assert_eq!(find_sensitive_bytes(b"\xef\xbc010-1234-5678").count(), 1);
     assert_eq!(find_sensitive_bytes(b"\xef\xbc\x91010-1234-5678").count(), 0);
@@ -291,7 +291,7 @@ fn bytes_that_are_not_utf8_are_boundaries_and_ranges_are_byte_ranges() {
 fn the_longest_finding_is_max_finding_len_bytes() {
     let longest = "００８２\u{3000}（０）\u{3000}１０－１２３４－５６７８";
     let got: Vec<Finding> = find_sensitive(longest).collect();
-    assert_eq!(got, [Finding { kind: Kind::Mobile, range: 0..longest.len() }]);
+    assert_eq!(got, [Finding { kind: Kind::Phone, range: 0..longest.len() }]);
     assert_eq!(longest.len(), MAX_FINDING_LEN);
     // The context: a full-width letter on either side (3 bytes) decides.
     assert_eq!(find_sensitive(&format!("ａ{longest}")).count(), 0);

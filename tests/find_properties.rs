@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pccc_guard::{
-    find_sensitive, find_sensitive_bytes, redact, redact_bytes, Kind, Kinds, Mask, PhoneMask, Policies, CONTEXT_LEN,
-    MAX_FINDING_LEN,
+    find_sensitive, find_sensitive_bytes, redact, redact_bytes, Kind, Kinds, PcccMask, PhoneMask, Policies,
+    CONTEXT_LEN, MAX_FINDING_LEN,
 };
 use proptest::prelude::*;
 
@@ -151,7 +151,7 @@ proptest! {
         input in text(), start in 0usize..5, end in 0usize..5, pstart in 0usize..8, pend in 0usize..8,
     ) {
         let policies = Policies::new()
-            .pccc(Mask::new().keep_start(start.min(6)).keep_end(end.min(6 - start.min(6))).fill('§'))
+            .pccc(PcccMask::new().keep_start(start.min(6)).keep_end(end.min(6 - start.min(6))).fill('§'))
             .phone(PhoneMask::new().keep_start(pstart.min(7)).keep_end(pend.min(7 - pstart.min(7))).fill('§'))
             .rrn_fill('§');
         let out = redact(&input, &policies).unwrap();

@@ -1,6 +1,6 @@
 //! Every error has a message in both locales; messages are distinct, specific, and never echo input.
 
-use pccc_guard::{Locale, Mask, MaskError, Pccc, PcccError};
+use pccc_guard::{Locale, MaskError, Pccc, PcccError, PcccMask};
 
 /// One input per distinct message.
 const SAMPLES: &[&str] = &[
@@ -77,7 +77,7 @@ fn locale_tags() {
 
 #[test]
 fn mask_errors_have_both_messages() {
-    for e in [MaskError::InvalidFill, Mask::new().keep_end(9).check().unwrap_err()] {
+    for e in [MaskError::InvalidFill, PcccMask::new().keep_end(9).check().unwrap_err()] {
         assert!(e.message(Locale::Ko).chars().any(is_hangul));
         assert!(e.message(Locale::En).is_ascii());
         assert_ne!(e.message(Locale::Ko), e.message(Locale::En));

@@ -3,7 +3,7 @@
 //! more than its policy, and the as-you-type caret stays in bounds after the same characters.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pccc_guard::{normalize, normalize_with_caret, Mask, Pccc, PcccError};
+use pccc_guard::{normalize, normalize_with_caret, Pccc, PcccError, PcccMask};
 use proptest::prelude::*;
 
 // ---- The naive reference: the spec's rules written as plainly as possible. -----------------------------------
@@ -134,12 +134,12 @@ proptest! {
 
     #[test]
     fn masking_reveals_at_most_the_policy(input in any_input(), start in 0usize..8, end in 0usize..8) {
-        let policy = Mask::new().keep_start(start).keep_end(end).fill('•');
+        let policy = PcccMask::new().keep_start(start).keep_end(end).fill('•');
         match (policy.apply(&input), Pccc::parse(&input)) {
-            (Err(_), _) => prop_assert!(start + end > Mask::MAX_REVEALED),
+            (Err(_), _) => prop_assert!(start + end > PcccMask::MAX_REVEALED),
             (Ok(masked), Ok(code)) => {
                 let shown: Vec<char> = masked.chars().filter(char::is_ascii_digit).collect();
-                prop_assert!(shown.len() <= start + end && shown.len() <= Mask::MAX_REVEALED);
+                prop_assert!(shown.len() <= start + end && shown.len() <= PcccMask::MAX_REVEALED);
                 let digits: Vec<char> = code.digits().chars().collect();
                 let mut want = digits[..start].to_vec();
                 want.extend_from_slice(&digits[12 - end..]);
@@ -180,6 +180,6 @@ fn huge_and_pathological_inputs_are_linear_and_do_not_panic() {
     assert_eq!(Pccc::parse(&digits), Err(PcccError::MissingPrefix));
     let mixed = "가A😀\u{FEFF}𝐏".repeat(200_000);
     assert_eq!(Pccc::parse(&mixed).map_err(|e| e.code()), Err("invalid_character"));
-    assert_eq!(Mask::new().apply(&mixed).unwrap().chars().count(), 4 * 200_000);
+    assert_eq!(PcccMask::new().apply(&mixed).unwrap().chars().count(), 4 * 200_000);
     assert_eq!(normalize_with_caret(&mixed, usize::MAX).caret, normalize(&mixed).encode_utf16().count());
 }

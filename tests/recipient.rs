@@ -2,8 +2,7 @@
 //! `looks_like_rrn`, and the report never prints input.
 
 use pccc_guard::{
-    check_recipient, MobileNumber, NameError, Pccc, PcccError, PhoneError, Postcode, PostcodeError, RecipientInput,
-    RecipientName,
+    check_recipient, Name, NameError, Pccc, PcccError, Phone, PhoneError, Postcode, PostcodeError, RecipientInput,
 };
 
 const VALID: RecipientInput<'static> =
@@ -35,9 +34,9 @@ fn each_field_gets_its_own_parsers_result() {
     ];
     for input in inputs {
         let report = check_recipient(&input);
-        assert_eq!(report.name, RecipientName::parse(input.name));
+        assert_eq!(report.name, Name::parse(input.name));
         assert_eq!(report.pccc, Pccc::parse(input.pccc));
-        assert_eq!(report.phone, MobileNumber::parse(input.phone));
+        assert_eq!(report.phone, Phone::parse(input.phone));
         assert_eq!(report.postcode, Postcode::parse(input.postcode));
         let all_ok = report.name.is_ok() && report.pccc.is_ok() && report.phone.is_ok() && report.postcode.is_ok();
         assert_eq!(report.is_valid(), all_ok);

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use pccc_guard::{
-    find_sensitive_bytes, redact, redact_bytes, Finding, Kind, Kinds, Mask, MaskError, PhoneMask, Policies,
+    find_sensitive_bytes, redact, redact_bytes, Finding, Kind, Kinds, MaskError, PcccMask, PhoneMask, Policies,
 };
 
 fn masked(text: &str, policies: &Policies) -> String {
@@ -55,7 +55,7 @@ fn text_around_the_numbers_is_kept_as_it_is() {
 #[test]
 fn site_policies_per_kind() {
     let site = Policies::new()
-        .pccc(Mask::new().keep_start(2).keep_end(4).fill('•'))
+        .pccc(PcccMask::new().keep_start(2).keep_end(4).fill('•'))
         .phone(PhoneMask::new().keep_start(3).keep_end(4).fill('#'))
         .rrn_fill('x');
     for (text, want) in [
@@ -70,13 +70,13 @@ fn site_policies_per_kind() {
     }
     let last_four = Policies::new().phone(PhoneMask::new().keep_start(0).keep_end(4));
     assert_eq!(masked("+82-(0)10-1234-5678", &last_four), "+82-(*)**-****-5678");
-    let nothing = Policies::new().pccc(Mask::new().keep_end(0)).phone(PhoneMask::new().keep_start(0));
+    let nothing = Policies::new().pccc(PcccMask::new().keep_end(0)).phone(PhoneMask::new().keep_start(0));
     assert_eq!(masked("P1234-5678-9012 010-1234-5678", &nothing), "P****-****-**** ***-****-****");
 }
 
 #[test]
 fn the_field_masks_and_redaction_agree_on_a_bare_number() {
-    let policies = [Mask::new(), Mask::new().keep_start(3).keep_end(3), Mask::new().keep_end(0).fill('•')];
+    let policies = [PcccMask::new(), PcccMask::new().keep_start(3).keep_end(3), PcccMask::new().keep_end(0).fill('•')];
     for mask in policies {
         let p = Policies::new().pccc(mask);
         assert_eq!(masked("P123456789012", &p), mask.apply("P123456789012").unwrap());
@@ -111,7 +111,7 @@ fn nothing_found_borrows_the_input() {
 #[test]
 fn refused_policies_are_errors() {
     let text = "nothing here";
-    let reveals = Policies::new().pccc(Mask::new().keep_start(4).keep_end(4));
+    let reveals = Policies::new().pccc(PcccMask::new().keep_start(4).keep_end(4));
     assert_eq!(redact(text, &reveals), Err(MaskError::RevealsTooMuch { revealed: 8, max: 6 }));
     let phone = Policies::new().phone(PhoneMask::new().keep_end(4));
     assert_eq!(redact(text, &phone), Err(MaskError::RevealsTooMuch { revealed: 11, max: 7 }));
@@ -142,7 +142,7 @@ fn write_masked_appends_one_finding_and_ignores_ranges_outside_the_text() {
     assert_eq!(out, b"xP********9012");
     for range in [0..100, 20..30] {
         let mut out = Vec::new();
-        policies.write_masked(text, &Finding { kind: Kind::Mobile, range }, &mut out).unwrap();
+        policies.write_masked(text, &Finding { kind: Kind::Phone, range }, &mut out).unwrap();
         assert!(out.is_empty());
     }
 }
@@ -153,6 +153,6 @@ fn accessors_and_defaults() {
     assert_eq!(p, Policies::new());
     assert_eq!(
         (p.pccc_mask(), p.phone_mask(), p.rrn_fill_char(), p.enabled_kinds()),
-        (Mask::new(), PhoneMask::new(), '*', Kinds::ALL)
+        (PcccMask::new(), PhoneMask::new(), '*', Kinds::ALL)
     );
 }

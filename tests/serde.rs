@@ -6,8 +6,7 @@
 mod common;
 
 use pccc_guard::{
-    check_recipient, Locale, Localized, MobileNumber, Pccc, Postcode, Recipient, RecipientInput, RecipientName,
-    RecipientReport,
+    check_recipient, Locale, Localized, Name, Pccc, Phone, Postcode, Recipient, RecipientInput, RecipientReport,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -51,9 +50,9 @@ fn every_vector_deserialises_to_its_canonical_value_or_its_error_code() {
         for v in common::vectors(text) {
             match file {
                 0 => check_deserialise::<Pccc>(&v, file),
-                1 => check_deserialise::<MobileNumber>(&v, file),
+                1 => check_deserialise::<Phone>(&v, file),
                 2 => check_deserialise::<Postcode>(&v, file),
-                _ => check_deserialise::<RecipientName>(&v, file),
+                _ => check_deserialise::<Name>(&v, file),
             }
         }
     }
@@ -123,7 +122,7 @@ fn every_vector_serialises_to_the_javascript_result_shape_in_both_locales() {
             check_result(&v, r, locale, None, found);
         }
         for v in common::vectors(FILES[1]) {
-            let r = MobileNumber::parse(&v.input);
+            let r = Phone::parse(&v.input);
             let display = r.as_ref().ok().map(|p| p.display().to_owned());
             let found = r.err().and_then(|e| e.digits());
             check_result(&v, r, locale, display.as_deref(), found);
@@ -134,7 +133,7 @@ fn every_vector_serialises_to_the_javascript_result_shape_in_both_locales() {
             check_result(&v, r, locale, None, found);
         }
         for v in common::vectors(FILES[3]) {
-            let r = RecipientName::parse(&v.input);
+            let r = Name::parse(&v.input);
             let found = r.as_ref().err().and_then(|e| e.length());
             check_result(&v, r, locale, None, found);
         }
@@ -149,7 +148,7 @@ fn an_error_serialises_with_its_members_in_the_javascript_order() {
         r#"{"code":"invalid_character","message":"Only digits may follow the P. Type the digit 0 instead of the letter O.","index":12}"#
     );
     // On its own, an error serialises with the Korean message (the default locale).
-    let err = RecipientName::parse("김").unwrap_err();
+    let err = Name::parse("김").unwrap_err();
     assert_eq!(
         serde_json::to_string(&err).unwrap(),
         format!(r#"{{"code":"too_short","message":"{}","found":1}}"#, err.message(Locale::Ko))
@@ -223,7 +222,7 @@ fn a_report_refuses_repeated_members_and_non_strings_without_echoing_them() {
 fn a_field_deserialised_from_a_number_is_refused_without_echoing_it() {
     for (body, err) in [
         ("123456789012", serde_json::from_str::<Pccc>("123456789012").unwrap_err()),
-        ("1012345678", serde_json::from_str::<MobileNumber>("1012345678").unwrap_err()),
+        ("1012345678", serde_json::from_str::<Phone>("1012345678").unwrap_err()),
         ("3154", serde_json::from_str::<Postcode>("3154").unwrap_err()),
     ] {
         let text = err.to_string();
@@ -254,7 +253,7 @@ fn a_typed_order_cannot_hold_a_bad_value() {
     #[allow(dead_code)]
     struct Order {
         pccc: Pccc,
-        phone: MobileNumber,
+        phone: Phone,
         postcode: Postcode,
     }
     let ok: Order =

@@ -1,32 +1,65 @@
-//! Every vector in `tests/data/pccc_vectors.tsv` against `Pccc::parse`, `Pccc::is_valid` and `normalize`.
+//! Every field's vectors, `tests/data/<field>_vectors.tsv` (one file per field of `FieldKind::ALL`, so a new
+//! field's vectors are checked without a line here): each input against the field's parser through the registry,
+//! its own type's `is_valid`, and `normalize` (normalising first changes no result); every error code of the field
+//! has a vector.
 
 mod common;
 
-use pccc_guard::{normalize, Pccc};
+use pccc_guard::{normalize, FieldKind};
 
-const VECTORS: &str = include_str!("data/pccc_vectors.tsv");
+/// The vectors of `kind`, and the least each file must keep (so that none shrinks unnoticed).
+fn file(kind: FieldKind) -> (String, usize) {
+    let path = format!("{}/tests/data/{}_vectors.tsv", env!("CARGO_MANIFEST_DIR"), kind.name());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (every field needs its vectors)"));
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("# Source: "), "{path}: the first line says where the vectors come from");
+    let min = match kind {
+        FieldKind::Pccc => 50,
+        FieldKind::Phone => 70,
+        _ => 25,
+    };
+    (text, min)
+}
 
-#[test]
-fn every_vector_gives_its_expected_result() {
-    common::check_vectors(
-        VECTORS,
-        50,
-        &pccc_guard::PcccError::CODES,
-        |s| Pccc::parse(s).map(|v| v.to_string()).map_err(|e| e.code()),
-        Pccc::is_valid,
-    );
+fn checked(kind: FieldKind, input: &str) -> Result<String, &'static str> {
+    kind.check(input).map(|v| v.as_str().to_owned()).map_err(|e| e.code())
 }
 
 #[test]
-fn normalizing_first_changes_no_result() {
-    for v in common::vectors(VECTORS) {
+fn every_field_has_vectors_for_every_code_and_each_gives_its_result() {
+    for kind in FieldKind::ALL {
+        let (text, min) = file(kind);
+        common::check_vectors(&text, min, kind.codes(), |s| checked(kind, s), |s| kind.check(s).is_ok());
+    }
+}
+
+#[test]
+fn the_types_agree_with_the_registry() {
+    use pccc_guard::{BusinessNumber, Name, Pccc, Phone, Postcode};
+    for kind in FieldKind::ALL {
+        let (text, _) = file(kind);
+        for v in common::vectors(&text) {
+            let own = match kind {
+                FieldKind::Pccc => Pccc::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
+                FieldKind::Phone => Phone::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
+                FieldKind::Postcode => Postcode::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
+                FieldKind::Name => Name::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
+                FieldKind::BusinessNumber => {
+                    BusinessNumber::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code())
+                }
+                other => panic!("{other:?}: add it here"),
+            };
+            assert_eq!(own, checked(kind, &v.input), "{kind:?} line {}", v.line);
+        }
+    }
+}
+
+#[test]
+fn normalizing_first_changes_no_pccc_result() {
+    let (text, _) = file(FieldKind::Pccc);
+    for v in common::vectors(&text) {
         let once = normalize(&v.input);
         assert_eq!(normalize(&once), once, "line {}: normalize is idempotent", v.line);
-        assert_eq!(
-            Pccc::parse(&once).map_err(|e| e.code()),
-            Pccc::parse(&v.input).map_err(|e| e.code()),
-            "line {}: validate(normalize(x)) == validate(x)",
-            v.line
-        );
+        assert_eq!(checked(FieldKind::Pccc, &once), checked(FieldKind::Pccc, &v.input), "line {}", v.line);
     }
 }

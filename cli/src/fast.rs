@@ -3,7 +3,7 @@
 //! the parser, and its mask is a fixed template with the digits filled in. Everything else takes the library's
 //! general path; the tests compare the two.
 
-use pccc_guard::{Mask, MaskError, Pccc};
+use pccc_guard::{MaskError, Pccc, PcccMask};
 
 /// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged.
 #[inline]
@@ -79,7 +79,7 @@ impl Template {
     /// Learns the template from the library's own mask: the output for a code of zeros, then for each of the
     /// 12 digits the output with only that digit changed. Returns `None` if the outputs do not line up that
     /// way (then every code takes the general path).
-    pub fn learn(mask: &Mask) -> Result<Option<Template>, MaskError> {
+    pub fn learn(mask: &PcccMask) -> Result<Option<Template>, MaskError> {
         let code = |digits: &[u8; 12]| {
             let mut s = [b'P'; 13];
             s[1..].copy_from_slice(digits);
@@ -263,12 +263,12 @@ mod tests {
     #[test]
     fn the_template_gives_what_the_library_gives() {
         let policies = [
-            Mask::new(),
-            Mask::new().keep_start(2).keep_end(4).fill('•'),
-            Mask::new().keep_start(6).keep_end(0),
-            Mask::new().keep_start(0).keep_end(0).fill('#'),
-            Mask::new().keep_start(3).keep_end(3).fill('✱'),
-            Mask::new().keep_start(1).keep_end(5).fill('x'),
+            PcccMask::new(),
+            PcccMask::new().keep_start(2).keep_end(4).fill('•'),
+            PcccMask::new().keep_start(6).keep_end(0),
+            PcccMask::new().keep_start(0).keep_end(0).fill('#'),
+            PcccMask::new().keep_start(3).keep_end(3).fill('✱'),
+            PcccMask::new().keep_start(1).keep_end(5).fill('x'),
         ];
         let codes = ["P123456789012", "P000000000000", "P987654321098", "P100000000019", "P555555555555"];
         for policy in policies {
@@ -286,6 +286,6 @@ mod tests {
 
     #[test]
     fn a_refused_policy_is_an_error() {
-        assert!(Template::learn(&Mask::new().keep_start(4).keep_end(4)).is_err());
+        assert!(Template::learn(&PcccMask::new().keep_start(4).keep_end(4)).is_err());
     }
 }

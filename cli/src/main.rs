@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pccc_guard::{Kind, Kinds, Locale, Mask, MaskError, NameMask, PhoneMask, Policies};
+use pccc_guard::{Kind, Kinds, Locale, MaskError, NameMask, PcccMask, PhoneMask, Policies};
 
 use crate::input::{Chunks, CsvError};
 use crate::report::{Format, Report};
@@ -143,7 +143,7 @@ struct RedactArgs {
     /// Files to read; standard input when none is given, or for "-".
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// The kinds to look for, comma-separated, from pccc, rrn and mobile [default: all three].
+    /// The kinds to look for, comma-separated, from pccc, rrn and phone [default: all three].
     #[arg(long, value_name = "LIST")]
     kinds: Option<String>,
     /// Print a count per kind (kind TAB count) instead of the text.
@@ -236,7 +236,7 @@ impl Field {
 
 /// The library's mask for the field, checked.
 pub enum Masks {
-    Pccc(Mask),
+    Pccc(PcccMask),
     Phone(PhoneMask),
     Name(NameMask),
     /// Postcodes are not masked (as in the library).
@@ -258,7 +258,7 @@ impl PolicyArgs {
         let refused = |e: MaskError| Usage(format!("the mask policy is refused: {}", e.message(Locale::En)));
         let masks = match field {
             Field::Pccc => {
-                let d = Mask::new();
+                let d = PcccMask::new();
                 let mask = d.keep_start(self.keep_start.unwrap_or(0)).keep_end(self.keep_end.unwrap_or(4)).fill(fill);
                 mask.check().map_err(refused)?;
                 Masks::Pccc(mask)
@@ -384,7 +384,7 @@ impl RedactArgs {
     /// The policies of the mask options, checked.
     fn policies(&self) -> Result<Policies, Usage> {
         let fill = self.mask_char.unwrap_or('*');
-        let mut pccc = Mask::new().fill(fill);
+        let mut pccc = PcccMask::new().fill(fill);
         pccc = self.keep_start.map_or(pccc, |n| pccc.keep_start(n));
         pccc = self.keep_end.map_or(pccc, |n| pccc.keep_end(n));
         let mut phone = PhoneMask::new().fill(fill);

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use pccc_guard::{MobileNumber, Pccc, Postcode, RecipientName};
+use pccc_guard::{Name, Pccc, Phone, Postcode};
 
 use crate::fast::{is_canonical_pccc, Out, Template};
 use crate::input::{problem, Sink, Value};
@@ -278,12 +278,12 @@ impl<W: Write> Report<W> {
                 Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
                 Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),
             },
-            Masks::Phone(mask) => match MobileNumber::parse(text) {
+            Masks::Phone(mask) => match Phone::parse(text) {
                 Ok(v) if show => (None, v.to_string()),
                 Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
                 Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),
             },
-            Masks::Name(mask) => match RecipientName::parse(text) {
+            Masks::Name(mask) => match Name::parse(text) {
                 Ok(v) if show => (None, v.to_string()),
                 Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
                 Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::Output;
 
-use pccc_guard::{Mask, MobileNumber, NameMask, Pccc, PhoneMask};
+use pccc_guard::{NameMask, Pccc, PcccMask, Phone, PhoneMask};
 
 mod common;
 use common::run;
@@ -89,7 +89,8 @@ fn the_fast_path_agrees_with_the_library_on_every_record() {
         let mut args = vec!["check"];
         args.extend(&policy);
         let out = run(&args, input.as_bytes());
-        let mask = if policy.is_empty() { Mask::new() } else { Mask::new().keep_start(2).keep_end(3).fill('•') };
+        let mask =
+            if policy.is_empty() { PcccMask::new() } else { PcccMask::new().keep_start(2).keep_end(3).fill('•') };
         let want: String = lines
             .iter()
             .enumerate()
@@ -231,11 +232,11 @@ fn only_invalid_prints_the_records_to_fix_and_still_counts_every_record() {
 #[test]
 fn mask_applies_the_library_policies() {
     let out = run(&["mask", "--keep-start", "2", "--keep-end", "4", "--mask-char", "•"], b"P123456789012\nP1\n");
-    let policy = Mask::new().keep_start(2).keep_end(4).fill('•');
+    let policy = PcccMask::new().keep_start(2).keep_end(4).fill('•');
     assert_eq!(stdout(&out), format!("{}\n{}\n", policy.apply("P123456789012").unwrap(), policy.apply("P1").unwrap()));
     assert_eq!(status(&out), 1, "one value was not valid");
     let out = run(&["mask", "--field", "phone", "--keep-start", "0", "--keep-end", "4"], b"+82 10 1234 5678\n");
-    let phone = MobileNumber::parse("+82 10 1234 5678").unwrap();
+    let phone = Phone::parse("+82 10 1234 5678").unwrap();
     assert_eq!(stdout(&out), format!("{}\n", PhoneMask::new().keep_start(0).keep_end(4).apply_to(&phone).unwrap()));
     let out = run(&["mask", "--field", "name", "--quiet"], "남궁 민수\n".as_bytes());
     assert_eq!((stdout(&out), status(&out)), (format!("{}\n", NameMask::new().apply("남궁 민수").unwrap()), 0));

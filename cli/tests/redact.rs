@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use pccc_guard::{find_sensitive_bytes, redact_bytes, Kind, Kinds, Mask, PhoneMask, Policies};
+use pccc_guard::{find_sensitive_bytes, redact_bytes, Kind, Kinds, PcccMask, PhoneMask, Policies};
 
 mod common;
 use common::{run, BIN};
@@ -82,7 +82,7 @@ fn the_samples_have_findings_of_every_kind_and_near_misses() {
     // Guards the other tests against samples that find nothing.
     for (i, sample) in samples().iter().enumerate() {
         let counts = reference_counts(sample, Kinds::ALL);
-        for kind in ["pccc", "rrn", "mobile"] {
+        for kind in ["pccc", "rrn", "phone"] {
             assert!(!counts.contains(&format!("{kind}\t0\n")), "sample {i}: {counts}");
         }
         assert_ne!(reference(sample, &Policies::new()), *sample);
@@ -176,10 +176,10 @@ fn kinds_limits_what_is_looked_for() {
     for (list, kinds) in [
         ("pccc", Kinds::only(Kind::Pccc)),
         ("rrn", Kinds::only(Kind::Rrn)),
-        ("mobile", Kinds::only(Kind::Mobile)),
-        ("pccc,rrn", Kinds::ALL.without(Kind::Mobile)),
-        ("mobile,pccc", Kinds::ALL.without(Kind::Rrn)),
-        ("pccc,rrn,mobile", Kinds::ALL),
+        ("phone", Kinds::only(Kind::Phone)),
+        ("pccc,rrn", Kinds::ALL.without(Kind::Phone)),
+        ("phone,pccc", Kinds::ALL.without(Kind::Rrn)),
+        ("pccc,rrn,phone", Kinds::ALL),
     ] {
         let out = redact(&["--kinds", list], input);
         assert_eq!(out.stdout, reference(input, &Policies::new().kinds(kinds)), "{list}");
@@ -200,7 +200,7 @@ fn kinds_limits_what_is_looked_for() {
 fn count_prints_a_count_per_kind_instead_of_the_text() {
     let input = b"P123456789012 010-1234-5678\n010.1234.5678 x 01012345678\n";
     let out = redact(&["--count"], input);
-    assert_eq!((stdout(&out).as_str(), status(&out), stderr(&out).as_str()), ("pccc\t1\nrrn\t0\nmobile\t3\n", 0, ""));
+    assert_eq!((stdout(&out).as_str(), status(&out), stderr(&out).as_str()), ("pccc\t1\nrrn\t0\nphone\t3\n", 0, ""));
 }
 
 #[test]
@@ -208,17 +208,17 @@ fn check_exits_1_when_something_is_found_and_prints_no_text() {
     let out = redact(&["--check"], b"deploy ok\nuser tel 010-1234-5678\nP123456789012\n");
     assert_eq!(status(&out), 1);
     assert_eq!(out.stdout, b"");
-    assert_eq!(stderr(&out), "pccc-guard: 2 personal numbers found (pccc 1, rrn 0, mobile 1)\n");
+    assert_eq!(stderr(&out), "pccc-guard: 2 personal numbers found (pccc 1, rrn 0, phone 1)\n");
     let out = redact(&["--check"], b"deploy ok\nORD-20261129-0001 02-123-4567 P12345678901\n");
     assert_eq!((status(&out), stdout(&out).as_str()), (0, ""));
-    assert_eq!(stderr(&out), "pccc-guard: 0 personal numbers found (pccc 0, rrn 0, mobile 0)\n");
+    assert_eq!(stderr(&out), "pccc-guard: 0 personal numbers found (pccc 0, rrn 0, phone 0)\n");
     let out = redact(&["--check", "--quiet", "--kinds", "rrn"], b"tel 010-1234-5678 rrn 900101-1234567");
     assert_eq!((status(&out), stdout(&out).as_str(), stderr(&out).as_str()), (1, "", ""));
     let out = redact(&["--check", "--quiet", "--kinds", "rrn"], b"tel 010-1234-5678");
     assert_eq!(status(&out), 0, "only RRNs are looked for");
     // With --count: the counts on stdout and the exit status of --check.
     let out = redact(&["--check", "--count", "-q"], b"P123456789012");
-    assert_eq!((stdout(&out).as_str(), status(&out)), ("pccc\t1\nrrn\t0\nmobile\t0\n", 1));
+    assert_eq!((stdout(&out).as_str(), status(&out)), ("pccc\t1\nrrn\t0\nphone\t0\n", 1));
     // Without --check, finding something is no failure.
     assert_eq!(status(&redact(&[], b"P123456789012")), 0);
     assert_eq!(status(&redact(&["--count"], b"P123456789012")), 0);
@@ -229,7 +229,7 @@ fn empty_input() {
     let out = redact(&[], b"");
     assert_eq!((out.stdout.len(), status(&out), stderr(&out).as_str()), (0, 0, ""));
     let out = redact(&["--count"], b"");
-    assert_eq!((stdout(&out).as_str(), status(&out)), ("pccc\t0\nrrn\t0\nmobile\t0\n", 0));
+    assert_eq!((stdout(&out).as_str(), status(&out)), ("pccc\t0\nrrn\t0\nphone\t0\n", 0));
     let out = redact(&["--check"], b"");
     assert_eq!((stdout(&out).as_str(), status(&out)), ("", 0));
     let empty = file("empty", "empty.log", b"");
@@ -242,7 +242,7 @@ fn mask_options_set_the_policies_and_a_refused_policy_is_a_usage_error() {
         .as_bytes();
     let args = ["--keep-start", "2", "--keep-end", "3", "--phone-keep-start", "3", "--phone-keep-end", "4"];
     let policies = Policies::new()
-        .pccc(Mask::new().keep_start(2).keep_end(3).fill('•'))
+        .pccc(PcccMask::new().keep_start(2).keep_end(3).fill('•'))
         .phone(PhoneMask::new().keep_start(3).keep_end(4).fill('•'))
         .rrn_fill('•');
     let mut with_fill = args.to_vec();
@@ -282,7 +282,7 @@ fn several_files_in_order_and_a_number_never_spans_two() {
     let out = redact(&[a, "-", b], b" 900101-1234567 ");
     assert_eq!(stdout(&out), "tel 010-1234-****\nlast 010-1234- ******-******* 5678 P********9012\n");
     let out = redact(&["--count", a, b, a], b"");
-    assert_eq!(stdout(&out), "pccc\t1\nrrn\t0\nmobile\t2\n");
+    assert_eq!(stdout(&out), "pccc\t1\nrrn\t0\nphone\t2\n");
 }
 
 #[test]
@@ -302,7 +302,7 @@ fn an_input_that_cannot_be_read_is_reported_and_the_others_are_still_read() {
     // An I/O error outranks --check's status 1.
     let out = redact(&["--check", a, missing], b"");
     assert_eq!(status(&out), 2);
-    assert!(stderr(&out).ends_with("pccc-guard: 1 personal number found (pccc 0, rrn 0, mobile 1)\n"));
+    assert!(stderr(&out).ends_with("pccc-guard: 1 personal number found (pccc 0, rrn 0, phone 1)\n"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pccc_guard::{normalize, normalize_with_caret, Mask, Pccc};
+use pccc_guard::{normalize, normalize_with_caret, PcccMask, Pccc};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = core::str::from_utf8(data) else { return };
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let caret = data.first().map_or(0, |&b| b as usize);
     let out = normalize_with_caret(input, caret);
     assert!(out.caret <= out.value.encode_utf16().count());
-    let masked = Mask::new().keep_start(2).apply(input).unwrap();
+    let masked = PcccMask::new().keep_start(2).apply(input).unwrap();
     if parsed.is_err() {
         assert!(masked.chars().all(|c| c == '*'));
     }

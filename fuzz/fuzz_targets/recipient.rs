@@ -3,18 +3,18 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pccc_guard::{check_recipient, MobileNumber, NameMask, PhoneMask, Postcode, RecipientInput, RecipientName};
+use pccc_guard::{check_recipient, Name, NameMask, Phone, PhoneMask, Postcode, RecipientInput};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = core::str::from_utf8(data) else { return };
 
-    let phone = MobileNumber::parse(input);
+    let phone = Phone::parse(input);
     if let Ok(p) = phone {
         let digits = p.as_str();
         assert!(digits.starts_with("01") && (10..=11).contains(&digits.len()));
         assert!(digits.bytes().all(|b| b.is_ascii_digit()));
         assert_eq!(p.display().replace('-', ""), digits);
-        assert_eq!(MobileNumber::parse(digits), Ok(p));
+        assert_eq!(Phone::parse(digits), Ok(p));
     }
     if let Err(e) = phone {
         if let Some(i) = e.index() {
@@ -31,10 +31,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(p.as_str().len() == 5 && p.as_str().bytes().all(|b| b.is_ascii_digit()));
     }
 
-    let name = RecipientName::parse(input);
+    let name = Name::parse(input);
     if let Ok(n) = &name {
         assert!(!n.as_str().is_empty() && !n.as_str().starts_with(' ') && !n.as_str().ends_with(' '));
-        assert_eq!(RecipientName::parse(n.as_str()).as_ref().map(RecipientName::as_str), Ok(n.as_str()));
+        assert_eq!(Name::parse(n.as_str()).as_ref().map(Name::as_str), Ok(n.as_str()));
     }
     let masked_name = NameMask::new().apply(input).unwrap();
     if name.is_err() {

@@ -302,7 +302,7 @@ pub fn generate(seed: u64, lines: usize) -> Vec<Line> {
                     line.near_misses.push((kind, start..line.text.len()));
                     rest = tail;
                 } else if let Some(tail) = after.strip_prefix("{}") {
-                    let kind = *r.pick(&[Kind::Pccc, Kind::Pccc, Kind::Rrn, Kind::Mobile, Kind::Mobile, Kind::Mobile]);
+                    let kind = *r.pick(&[Kind::Pccc, Kind::Pccc, Kind::Rrn, Kind::Phone, Kind::Phone, Kind::Phone]);
                     let text = match kind {
                         Kind::Pccc => pccc(&mut r),
                         Kind::Rrn => rrn(&mut r),

@@ -87,7 +87,7 @@ forEachEngine((env) => {
     ];
     const list = [];
     for (const s of samples) {
-      list.push(['findSensitive', s], ['findSensitive', s, { kinds: ['mobile', 'rrn'] }], ['redact', s]);
+      list.push(['findSensitive', s], ['findSensitive', s, { kinds: ['phone', 'rrn'] }], ['redact', s]);
       list.push(['redact', s, { maskChar: '•', pccc: { keepStart: 2 }, phone: { keepStart: 3, keepEnd: 4 } }]);
     }
     list.push(['findSensitive', 1], ['findSensitive', 'x', { kinds: ['email'] }], ['redact', 'P123456789012', { maskChar: '0' }]);

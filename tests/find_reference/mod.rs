@@ -118,7 +118,7 @@ pub fn naive(bytes: &[u8], kinds: Kinds) -> Vec<(Kind, std::ops::Range<usize>)> 
                     continue;
                 }
                 let checks: [Check; 3] =
-                    [(Kind::Pccc, is_pccc, false), (Kind::Rrn, is_rrn, false), (Kind::Mobile, is_mobile, true)];
+                    [(Kind::Pccc, is_pccc, false), (Kind::Rrn, is_rrn, false), (Kind::Phone, is_mobile, true)];
                 for (kind, check, phone) in checks {
                     if kinds.contains(kind) && check(&canonical(&chars, phone)) {
                         out.push((kind, cs[i].1..cs[j].1));

@@ -18,7 +18,7 @@ for (const [name, t] of BUILDS) {
     const found = t.findSensitive(MEMO);
     assert.deepEqual(found.map((f) => [f.kind, MEMO.slice(f.start, f.end)]), [
       ['pccc', 'P1234-5678-9012'],
-      ['mobile', '+82 10-1234-5678'],
+      ['phone', '+82 10-1234-5678'],
       ['rrn', '900101-1234567'],
     ]);
     for (const f of found) assert.deepEqual(Object.keys(f), ['kind', 'start', 'end']);

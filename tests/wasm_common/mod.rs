@@ -3,7 +3,7 @@
 //! The JavaScript API on top of them is tested in `tests/node/` and, in Chromium, `tests/e2e/api.test.mjs`.
 
 use pccc_guard::wasm::{self, slot, NAME, NONE, PCCC, PHONE, POSTCODE};
-use pccc_guard::{Locale, Mask, MaskError, MobileNumber, NameMask, Pccc, PhoneMask, Postcode, RecipientName};
+use pccc_guard::{Locale, MaskError, Name, NameMask, Pccc, PcccMask, Phone, PhoneMask, Postcode};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::common;
@@ -30,18 +30,18 @@ fn all_texts() -> Vec<&'static str> {
             if let Err(e) = Pccc::parse(&v.input) {
                 add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
             }
-            if let Err(e) = MobileNumber::parse(&v.input) {
+            if let Err(e) = Phone::parse(&v.input) {
                 add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
             }
             if let Err(e) = Postcode::parse(&v.input) {
                 add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
             }
-            if let Err(e) = RecipientName::parse(&v.input) {
+            if let Err(e) = Name::parse(&v.input) {
                 add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
             }
         }
     }
-    for e in [Mask::new().keep_start(6).keep_end(6).check(), Mask::new().fill('0').check()] {
+    for e in [PcccMask::new().keep_start(6).keep_end(6).check(), PcccMask::new().fill('0').check()] {
         let e = e.expect_err("a refused policy");
         add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
     }
@@ -113,7 +113,7 @@ fn check_writes_the_parsers_results_for_every_recipient_field_vector() {
     check_field(
         PHONE,
         PHONE_VECTORS,
-        MobileNumber::parse,
+        Phone::parse,
         |n| n.as_str().to_owned(),
         |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
     );
@@ -127,7 +127,7 @@ fn check_writes_the_parsers_results_for_every_recipient_field_vector() {
     check_field(
         NAME,
         NAME_VECTORS,
-        RecipientName::parse,
+        Name::parse,
         |n| n.as_str().to_owned(),
         |e, l| (e.code(), e.message(l), e.utf16_index(), e.length()),
     );
@@ -147,7 +147,7 @@ fn the_longest_valid_values_fit_the_text_buffer() {
     let hangul = ["가"; 20].join(" ");
     let latin = format!("A{}", "b".repeat(59));
     for name in [hangul.as_str(), latin.as_str()] {
-        let want = RecipientName::parse(name).expect("a valid name at the length limit");
+        let want = Name::parse(name).expect("a valid name at the length limit");
         assert!(wasm::check(NAME, name, false));
         assert_eq!(value(), want.as_str());
     }
@@ -157,9 +157,9 @@ fn the_longest_valid_values_fit_the_text_buffer() {
 fn masks_follow_the_rust_policies_and_refusals_fill_the_slots() {
     type Case = (u32, &'static str, u32, u32, u32, Result<String, MaskError>);
     let cases: [Case; 6] = [
-        (PCCC, "P123456789012", NONE, NONE, NONE, Mask::new().apply("P123456789012")),
-        (PCCC, "P123456789012", 2, 4, '•' as u32, Mask::new().keep_start(2).fill('•').apply("P123456789012")),
-        (PCCC, "P123456789012", 4, 4, NONE, Mask::new().keep_start(4).apply("P123456789012")),
+        (PCCC, "P123456789012", NONE, NONE, NONE, PcccMask::new().apply("P123456789012")),
+        (PCCC, "P123456789012", 2, 4, '•' as u32, PcccMask::new().keep_start(2).fill('•').apply("P123456789012")),
+        (PCCC, "P123456789012", 4, 4, NONE, PcccMask::new().keep_start(4).apply("P123456789012")),
         (PHONE, "01012345678", 3, 4, NONE, PhoneMask::new().keep_start(3).keep_end(4).apply("01012345678")),
         (NAME, "홍길동", NONE, NONE, '0' as u32, NameMask::new().fill('0').apply("홍길동")),
         (PCCC, "P1", NONE, NONE, 0xD800, Err(MaskError::InvalidFill)),

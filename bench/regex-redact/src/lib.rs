@@ -85,7 +85,7 @@ pub fn find_all(re: &Regex, hay: &[u8], mut each: impl FnMut(Kind, Range<usize>)
         } else if let Some(g) = locs.get(2) {
             (g, Kind::Rrn)
         } else {
-            (locs.get(3).expect("one group matched"), Kind::Mobile)
+            (locs.get(3).expect("one group matched"), Kind::Phone)
         };
         if boundary_before(hay, group.0) {
             each(kind, group.0..group.1);

@@ -1,0 +1,46 @@
+// Generated from the Rust sources (src/field.rs, src/boundary.rs) by `cargo run --example js_contract`; `make build` rewrites it and `cargo test --test contract` fails when it is stale. Do not edit.
+
+/** "No value" in a number slot, and "the field's default" in a mask argument. */
+export const NONE = 4294967295;
+/** Slot numbers of a result record (src/boundary.rs, mod slot). */
+export const SLOT = {
+  CODE_PTR: 0,
+  CODE_LEN: 1,
+  MESSAGE_PTR: 2,
+  MESSAGE_LEN: 3,
+  INDEX: 4,
+  FOUND: 5,
+  VALUE_LEN: 6,
+  DISPLAY_START: 7,
+  DISPLAY_LEN: 8,
+  CARET: 9,
+  FOUND_PTR: 10,
+  NEXT_BYTE: 11,
+  NEXT_UTF16: 12,
+};
+export const SLOT_COUNT = 13;
+export const TEXT_CAPACITY = 256;
+export const FOUND_CAPACITY = 64;
+/** The finder's kinds, by their bit in a kinds set. */
+export const KINDS = ['pccc', 'rrn', 'phone'];
+/** The mask policy's error codes. */
+export const MASK_CODES = ['mask_reveals_too_much', 'invalid_mask_char', 'no_mask'];
+/**
+ * The fields, keyed by their JavaScript name: the boundary's number, whether a valid value has a display form,
+ * and the mask (null: none; 'name': the name rule; or the digit policy's defaults and cap).
+ */
+export const FIELDS = {
+  pccc: { id: 0, display: false, mask: { keepStart: 0, keepEnd: 4, maxRevealed: 6 } },
+  phone: { id: 1, display: true, mask: { keepStart: 7, keepEnd: 0, maxRevealed: 7 } },
+  postcode: { id: 2, display: false, mask: null },
+  name: { id: 3, display: false, mask: 'name' },
+  businessNumber: { id: 4, display: true, mask: { keepStart: 5, keepEnd: 0, maxRevealed: 7 } },
+};
+/** Each field's error codes, in the order its rules check them. */
+export const CODES = {
+  pccc: ['empty', 'looks_like_rrn', 'missing_prefix', 'invalid_prefix', 'invalid_character', 'too_short', 'too_long'],
+  phone: ['empty', 'invalid_country_code', 'invalid_character', 'looks_like_rrn', 'landline_number', 'voip_number', 'virtual_number', 'not_a_mobile_number', 'too_short', 'too_long'],
+  postcode: ['empty', 'invalid_character', 'looks_like_rrn', 'old_postcode', 'too_short', 'too_long', 'invalid_area'],
+  name: ['empty', 'looks_like_rrn', 'contains_digits', 'invalid_character', 'mixed_scripts', 'too_short', 'too_long'],
+  businessNumber: ['empty', 'invalid_character', 'looks_like_rrn', 'too_short', 'too_long', 'invalid_check_digit'],
+};
