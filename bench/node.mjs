@@ -43,9 +43,9 @@ export function agreement(inputs) {
   let disagreements = 0;
   for (const s of inputs) {
     for (const locale of ['ko', 'en']) {
-      if (JSON.stringify(api.validate(s, { locale })) !== JSON.stringify(plain.validate(s, { locale }))) disagreements++;
+      if (JSON.stringify(api.validatePccc(s, { locale })) !== JSON.stringify(plain.validate(s, { locale }))) disagreements++;
     }
-    if (api.isValid(s) !== plain.isValid(s)) disagreements++;
+    if (api.isValidPccc(s) !== plain.isValid(s)) disagreements++;
   }
   return disagreements;
 }
@@ -65,7 +65,7 @@ export function startup(runs = 21) {
   const timed = (load) => `const t0 = process.hrtime.bigint();
       const api = ${load};
       const t1 = process.hrtime.bigint();
-      api.validate('P123456789012');
+      api.validatePccc('P123456789012');
       const t2 = process.hrtime.bigint();
       process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
   const href = (file) => JSON.stringify(pathToFileURL(file).href);
@@ -98,9 +98,9 @@ export function run() {
   if (disagreements) throw new Error(`plain-JS baseline disagrees with the wasm on ${disagreements} results`);
   const results = {
     corpus: inputs.length,
-    a_isValid: perCall((s) => api.isValid(s), inputs),
-    b_validate: perCall((s) => api.validate(s).valid, inputs),
-    c_mask: perCall((s) => api.mask(s).length > 0, inputs),
+    a_isValid: perCall((s) => api.isValidPccc(s), inputs),
+    b_validate: perCall((s) => api.validatePccc(s).valid, inputs),
+    c_mask: perCall((s) => api.maskPccc(s).length > 0, inputs),
     d_naiveRegex: perCall(naiveRegex, inputs),
     e_plainValidate: perCall((s) => plain.validate(s).valid, inputs),
     e_plainIsValid: perCall((s) => plain.isValid(s), inputs),
@@ -111,8 +111,8 @@ export function run() {
     const r = perCall(fn, [joined], { rounds: 21, minMs: 60 });
     return { nsPerCall: r.nsPerCall / inputs.length, min: r.min / inputs.length, max: r.max / inputs.length };
   };
-  results.f_isValidLines = batch((t) => api.isValidLines(t).length > 0);
-  results.g_validateLines = batch((t) => api.validateLines(t).length > 0);
+  results.f_isValidLines = batch((t) => api.isValidPcccLines(t).length > 0);
+  results.g_validateLines = batch((t) => api.validatePcccLines(t).length > 0);
   results.ratios = {
     isValid_vs_regex: results.a_isValid.nsPerCall / results.d_naiveRegex.nsPerCall,
     validate_vs_plainJs: results.b_validate.nsPerCall / results.e_plainValidate.nsPerCall,

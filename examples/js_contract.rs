@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let dir = PathBuf::from(std::env::args_os().nth(1).unwrap_or_else(|| "js".into()));
-    let files = [("contract.js", pccc_guard::contract::javascript()), ("contract.d.ts", pccc_guard::contract::typescript())];
+    let files =
+        [("contract.js", pccc_guard::contract::javascript()), ("contract.d.ts", pccc_guard::contract::typescript())];
     for (name, text) in files {
         let path = dir.join(name);
         let unchanged = std::fs::read_to_string(&path).is_ok_and(|old| old == text);

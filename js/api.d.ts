@@ -10,21 +10,16 @@
  * that error too. A call made while it is still pending throws an `Error` saying so.
  *
  * @example
- * import { ready, validate } from "pccc-guard";
+ * import { ready, validatePccc } from "pccc-guard";
  * await ready;
- * validate("P123456789012").valid; // true
+ * validatePccc("P123456789012").valid; // true
  */
 export const ready: Promise<void>;
 
-/** Stable codes of the PCCC rules, in the order they are checked. */
-export type ErrorCode =
-| "empty"
-| "looks_like_rrn"
-| "missing_prefix"
-| "invalid_prefix"
-| "invalid_character"
-| "too_short"
-| "too_long";
+// contract:begin (generated from the Rust side: js/contract.d.ts; the build puts its text here in the package)
+import type { BusinessNumberErrorCode, ErrorCodes, FieldName, MaskErrorCode, NameErrorCode, PcccErrorCode, PhoneErrorCode, PostcodeErrorCode } from './contract.js';
+export type { BusinessNumberErrorCode, ErrorCodes, FieldName, MaskErrorCode, NameErrorCode, PcccErrorCode, PhoneErrorCode, PostcodeErrorCode } from './contract.js';
+// contract:end
 
 /** Message language: Korean (default) or English. A BCP 47 tag such as "en-US" is read by its language. */
 export type Locale = "ko" | "en" | (string & {});
@@ -34,20 +29,49 @@ export interface ValidateOptions {
     locale?: Locale;
 }
 
-export interface ValidationError {
-    code: ErrorCode;
+/** Why a field is invalid. */
+export interface FieldError<Code extends string> {
+    code: Code;
     /** A specific message in the chosen language. Never contains the input. */
     message: string;
-    /** UTF-16 index in the original input of the offending character (invalid_prefix, invalid_character). */
+    /** UTF-16 index in the original input of the offending character (invalid_prefix, invalid_character, contains_digits). */
     index?: number;
-    /** How many digits were found (too_short, too_long). */
+    /**
+     * too_short, too_long: digits found (a mobile number in its domestic form), or for a name the Hangul
+     * syllables, Latin letters (too_short) or Latin characters (too_long) found.
+     */
     found?: number;
 }
 
-export type ValidationResult =
+/** A field's result: the canonical value, or why it is invalid. */
+export type FieldResult<Code extends string> =
 | { valid: true; value: string }
-| { valid: false; error: ValidationError };
+| { valid: false; error: FieldError<Code> };
 
+/** A field's result with a display form besides the canonical value (mobile and business numbers). */
+export type DisplayFieldResult<Code extends string> =
+| { valid: true; value: string; display: string }
+| { valid: false; error: FieldError<Code> };
+
+/** Each field's result, by field name. */
+export interface FieldResults {
+    pccc: FieldResult<PcccErrorCode>;
+    phone: DisplayFieldResult<PhoneErrorCode>;
+    postcode: FieldResult<PostcodeErrorCode>;
+    name: FieldResult<NameErrorCode>;
+    businessNumber: DisplayFieldResult<BusinessNumberErrorCode>;
+}
+
+/** A PCCC's result. */
+export type PcccResult = FieldResults['pccc'];
+/** A mobile number's result: value "01012345678", display "010-1234-5678". */
+export type PhoneResult = FieldResults['phone'];
+export type PostcodeResult = FieldResults['postcode'];
+export type NameResult = FieldResults['name'];
+/** A business registration number's result: value "1248100998", display "124-81-00998". */
+export type BusinessNumberResult = FieldResults['businessNumber'];
+
+/** A PCCC's mask policy. */
 export interface MaskOptions {
     /** Digits after the P left visible at the start (default 0). */
     keepStart?: number;
@@ -65,66 +89,6 @@ export interface ValueWithCaret {
 
 
 
-/** Stable codes of the mobile number rules, in the order they are checked. */
-export type PhoneErrorCode =
-| "empty"
-| "invalid_country_code"
-| "invalid_character"
-| "looks_like_rrn"
-| "landline_number"
-| "voip_number"
-| "virtual_number"
-| "not_a_mobile_number"
-| "too_short"
-| "too_long";
-
-/** Stable codes of the postcode rules, in the order they are checked. */
-export type PostcodeErrorCode =
-| "empty"
-| "invalid_character"
-| "looks_like_rrn"
-| "old_postcode"
-| "too_short"
-| "too_long"
-| "invalid_area";
-
-/** Stable codes of the recipient name rules, in the order they are checked. */
-export type NameErrorCode =
-| "empty"
-| "looks_like_rrn"
-| "contains_digits"
-| "invalid_character"
-| "mixed_scripts"
-| "too_short"
-| "too_long";
-
-/** Why a recipient field is invalid: the same shape as `ValidationError`, with the field's own codes. */
-export interface FieldError<Code extends string> {
-    code: Code;
-    /** A specific message in the chosen language. Never contains the input. */
-    message: string;
-    /** UTF-16 index in the original input of the offending character (invalid_character, contains_digits). */
-    index?: number;
-    /**
-     * too_short, too_long: digits found (mobile number, in its domestic form; postcode), or for a name the
-     * Hangul syllables, Latin letters (too_short) or Latin characters (too_long) found.
-     */
-    found?: number;
-}
-
-export type PhoneValidationResult =
-/** value: the digits to submit ("01012345678"); display: the hyphenated form ("010-1234-5678"). */
-| { valid: true; value: string; display: string }
-| { valid: false; error: FieldError<PhoneErrorCode> };
-
-export type PostcodeValidationResult =
-| { valid: true; value: string }
-| { valid: false; error: FieldError<PostcodeErrorCode> };
-
-export type NameValidationResult =
-| { valid: true; value: string }
-| { valid: false; error: FieldError<NameErrorCode> };
-
 /** The recipient fields of a form, as typed. A missing field counts as empty. */
 export interface RecipientFields {
     name?: string;
@@ -137,10 +101,10 @@ export interface RecipientResult {
     /** Whether every field is valid. */
     valid: boolean;
     fields: {
-        name: NameValidationResult;
-        pccc: ValidationResult;
-        phone: PhoneValidationResult;
-        postcode: PostcodeValidationResult;
+        name: NameResult;
+        pccc: PcccResult;
+        phone: PhoneResult;
+        postcode: PostcodeResult;
     };
 }
 
@@ -151,6 +115,24 @@ export interface PhoneMaskOptions {
     keepEnd?: number;
     /** One visible, non-digit character (default "*"). */
     maskChar?: string;
+}
+
+/** A business registration number's mask policy. */
+export interface BusinessNumberMaskOptions {
+    /** Digits left visible at the start (default 5: "124-81-*****"). */
+    keepStart?: number;
+    /** Digits left visible at the end (default 0). keepStart + keepEnd may be at most 7; 3 digits stay hidden. */
+    keepEnd?: number;
+    /** One visible, non-digit character (default "*"). */
+    maskChar?: string;
+}
+
+/** Each field's mask options, by field name (a postcode has no mask). */
+export interface FieldMaskOptions {
+    pccc: MaskOptions;
+    phone: PhoneMaskOptions;
+    name: NameMaskOptions;
+    businessNumber: BusinessNumberMaskOptions;
 }
 
 export interface NameMaskOptions {
@@ -166,7 +148,7 @@ export interface NameMaskOptions {
  * typed into a field is reported as that field's `looks_like_rrn`.
  *
  * Returns `{ valid, fields: { name, pccc, phone, postcode } }`, each field's result the same as from
- * `validateName`, `validate`, `validatePhone` and `validatePostcode`.
+ * `validateName`, `validatePccc`, `validatePhone` and `validatePostcode`.
  *
  * @example
  * const r = checkRecipient({ name: "홍길동", pccc: "P123456789012", phone: "010-1234-5678", postcode: "03154" });
@@ -180,9 +162,9 @@ export function checkRecipient(fields: RecipientFields, options?: ValidateOption
  * no object or message is built.
  *
  * @example
- * isValid(" P123456789012 "); // true
+ * isValidPccc(" P123456789012 "); // true
  */
-export function isValid(input: string): boolean;
+export function isValidPccc(input: string): boolean;
 
 /**
  * Checks many codes at once: `text` holds one code per line (`\n`; a `\r` before it is ignored like any white
@@ -190,9 +172,9 @@ export function isValid(input: string): boolean;
  * (imports, Node scripts).
  *
  * @example
- * isValidLines("P123456789012\nP1"); // Uint8Array [1, 0]
+ * isValidPcccLines("P123456789012\nP1"); // Uint8Array [1, 0]
  */
-export function isValidLines(text: string): Uint8Array;
+export function isValidPcccLines(text: string): Uint8Array;
 
 /**
  * Masks a code for display with one policy: `P` + `keepStart` digits + mask characters + `keepEnd` digits
@@ -201,10 +183,10 @@ export function isValidLines(text: string): Uint8Array;
  * reveal more than 6 of the 12 digits or whose mask character is not one visible non-digit character.
  *
  * @example
- * mask("P123456789012");                              // "P********9012"
- * mask("P123456789012", { keepStart: 2, maskChar: "•" }); // "P12••••••9012"
+ * maskPccc("P123456789012");                              // "P********9012"
+ * maskPccc("P123456789012", { keepStart: 2, maskChar: "•" }); // "P12••••••9012"
  */
-export function mask(input: string, options?: MaskOptions | null): string;
+export function maskPccc(input: string, options?: MaskOptions | null): string;
 
 /**
  * Masks a recipient name for display: a Hangul name keeps its first syllable and, from 3 syllables on, its
@@ -259,19 +241,19 @@ export function normalizeWithCaret(value: string, caret: number): ValueWithCaret
  * applies the UTF-16 `index` of the offending character or the number of digits `found`.
  *
  * @example
- * validate("ｐ1234 5678 9012");            // { valid: true, value: "P123456789012" }
- * validate("P12345678901", { locale: "en" }).error.code; // "too_short"
+ * validatePccc("ｐ1234 5678 9012");            // { valid: true, value: "P123456789012" }
+ * validatePccc("P12345678901", { locale: "en" }).error.code; // "too_short"
  */
-export function validate(input: string, options?: ValidateOptions | null): ValidationResult;
+export function validatePccc(input: string, options?: ValidateOptions | null): PcccResult;
 
 /**
- * Like `validate`, for one code per line of `text`: returns one result per line, in order. Each `index` is
+ * Like `validatePccc`, for one code per line of `text`: returns one result per line, in order. Each `index` is
  * relative to the start of its line.
  *
  * @example
- * validateLines("P123456789012\nP1", { locale: "en" }).map((r) => r.valid); // [true, false]
+ * validatePcccLines("P123456789012\nP1", { locale: "en" }).map((r) => r.valid); // [true, false]
  */
-export function validateLines(text: string, options?: ValidateOptions | null): ValidationResult[];
+export function validatePcccLines(text: string, options?: ValidateOptions | null): PcccResult[];
 
 /**
  * Checks a recipient name, which must be the one registered with the PCCC: Hangul syllables with optional
@@ -285,7 +267,7 @@ export function validateLines(text: string, options?: ValidateOptions | null): V
  * validateName(" 홍길동 ");  // { valid: true, value: "홍길동" }
  * validateName("홍Gildong").error.code; // "mixed_scripts"
  */
-export function validateName(input: string, options?: ValidateOptions | null): NameValidationResult;
+export function validateName(input: string, options?: ValidateOptions | null): NameResult;
 
 /**
  * Checks a Korean mobile number: `010` + 8 digits, or `011`, `016`–`019` + 7 or 8 digits. Hyphens, spaces,
@@ -300,16 +282,70 @@ export function validateName(input: string, options?: ValidateOptions | null): N
  * validatePhone("+82 10-1234-5678"); // { valid: true, value: "01012345678", display: "010-1234-5678" }
  * validatePhone("0504-1234-5678", { locale: "en" }).error.code; // "virtual_number"
  */
-export function validatePhone(input: string, options?: ValidateOptions | null): PhoneValidationResult;
+export function validatePhone(input: string, options?: ValidateOptions | null): PhoneResult;
 
 /**
  * Checks a delivery postcode: 5 digits whose first two are 01–63. An old 6-digit postcode (`123-456`) gets
  * its own code, `old_postcode`, telling the user to look up the new one.
  *
- * Returns `{ valid: true, value }` or `{ valid: false, error }`, as `validate` does.
+ * Returns `{ valid: true, value }` or `{ valid: false, error }`, as `validatePccc` does.
  *
  * @example
  * validatePostcode(" 03154 ");  // { valid: true, value: "03154" }
  * validatePostcode("110-011").error.code; // "old_postcode"
  */
-export function validatePostcode(input: string, options?: ValidateOptions | null): PostcodeValidationResult;
+export function validatePostcode(input: string, options?: ValidateOptions | null): PostcodeResult;
+
+/**
+ * Checks a business registration number (사업자등록번호): 10 digits whose last is the National Tax Service
+ * check digit. Hyphens, spaces and full-width digits are accepted.
+ *
+ * Returns `{ valid: true, value, display }` with the digits to submit and the hyphenated form to show, or
+ * `{ valid: false, error }`; a mistyped digit is `invalid_check_digit`.
+ *
+ * @example
+ * validateBusinessNumber("124-81-00998"); // { valid: true, value: "1248100998", display: "124-81-00998" }
+ * validateBusinessNumber("124-81-00999").error.code; // "invalid_check_digit"
+ */
+export function validateBusinessNumber(input: string, options?: ValidateOptions | null): BusinessNumberResult;
+
+/**
+ * Checks `input` as the field named `field`: the same result as that field's own function (`validatePccc`,
+ * `validatePhone`, …). For code that handles every field alike (a form library adapter, a generic field). Throws
+ * a `RangeError` for an unknown field name.
+ *
+ * @example
+ * validateField("businessNumber", "1248100998").valid; // true
+ */
+export function validateField<F extends FieldName>(field: F, input: string, options?: ValidateOptions | null): FieldResults[F];
+
+/** Whether `input` is a valid value of the field named `field`. */
+export function isValidField(field: FieldName, input: string): boolean;
+/** Whether `input` is a valid mobile number. */
+export function isValidPhone(input: string): boolean;
+/** Whether `input` is a valid postcode. */
+export function isValidPostcode(input: string): boolean;
+/** Whether `input` is a valid recipient name. */
+export function isValidName(input: string): boolean;
+/** Whether `input` is a valid business registration number. */
+export function isValidBusinessNumber(input: string): boolean;
+
+/**
+ * Masks a business registration number for display, hyphenated: by default the office and type codes stay
+ * (`124-81-*****`). At most 7 digits show and at least 3 stay hidden. Input that is not a valid number is
+ * masked completely, showing only its length. Throws an `Error` with `code` `"mask_reveals_too_much"` or
+ * `"invalid_mask_char"` for a refused policy.
+ *
+ * @example
+ * maskBusinessNumber("1248100998"); // "124-81-*****"
+ */
+export function maskBusinessNumber(input: string, options?: BusinessNumberMaskOptions | null): string;
+
+/**
+ * Masks `input` for display as the field named `field` with that field's policy options; a postcode has no
+ * mask (`RangeError`).
+ *
+ * @example
+ * maskField("phone", "01012345678"); // "010-1234-****"
+ */
+export function maskField<F extends keyof FieldMaskOptions>(field: F, input: string, options?: FieldMaskOptions[F] | null): string;

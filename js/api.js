@@ -15,21 +15,11 @@ import { load } from './load.js';
 import { start } from './start.js';
 import { NONE, count, fill, isString, optionsOf, policyError, typeName } from './args.js';
 
-const PCCC = 0;
-const PHONE = 1;
-const POSTCODE = 2;
-const NAME = 3;
-// Slot numbers (src/wasm.rs, mod slot).
-const CODE_PTR = 0;
-const CODE_LEN = 1;
-const MESSAGE_PTR = 2;
-const MESSAGE_LEN = 3;
-const INDEX = 4;
-const FOUND = 5;
-const VALUE_LEN = 6;
-const DISPLAY_START = 7;
-const DISPLAY_LEN = 8;
-const CARET = 9;
+// Generated from the Rust side (src/field.rs, src/boundary.rs):
+import { FIELDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, INDEX, FOUND, VALUE_LEN, DISPLAY_START, DISPLAY_LEN, CARET } from './contract.js';
+import { localeOf } from './locale.js';
+const PCCC = FIELDS.pccc.id;
+const NAME = FIELDS.name.id;
 
 let instance; // the module's exports once loaded (wasm-bindgen's init/initSync return them)
 let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
@@ -80,10 +70,16 @@ export const ready = started.ready;
 function english(options) {
   const tag = optionsOf(options)?.locale;
   if (tag === undefined) return false;
-  // A BCP 47 tag read by its primary language subtag, as Locale::from_tag does in Rust: "ko", "en-US", "EN_gb".
-  const language = /^(ko|en)(?:[-_]|$)/i.exec(string(tag, 'options.locale'))?.[1].toLowerCase();
+  const language = localeOf(string(tag, 'options.locale'));
   if (!language) throw new RangeError('pccc-guard: options.locale must be "ko" or "en" (or a tag such as "en-US")');
   return language === 'en';
+}
+
+/** The field named `name` (its JavaScript name: "pccc", "businessNumber"), for the functions that take one. */
+function fieldOf(name) {
+  const field = typeof name === 'string' && Object.hasOwn(FIELDS, name) ? FIELDS[name] : undefined;
+  if (field) return field;
+  throw new RangeError(`pccc-guard: field must be one of ${Object.keys(FIELDS).map((k) => `"${k}"`).join(', ')}, got ${typeName(name)}`);
 }
 
 /** The error record in the slots: { code, message, index?, found? }. */
@@ -96,69 +92,80 @@ function failure(s) {
 
 /** One field's result for a string `input`; `en` from english(options), read once by callers that check several. */
 function check(field, input, en) {
-  const valid = wasm.check(field, input, en);
+  const valid = wasm.check(field.id, input, en);
   const s = memory();
   if (!valid) return { valid, error: failure(s) };
-  const result = { valid, value: value(0, s[at + VALUE_LEN], field !== NAME) };
-  if (field === PHONE) result.display = value(s[at + DISPLAY_START], s[at + DISPLAY_LEN], true);
+  const result = { valid, value: value(0, s[at + VALUE_LEN], field.id !== NAME) };
+  if (field.display) result.display = value(s[at + DISPLAY_START], s[at + DISPLAY_LEN], true);
   return result;
 }
 
-export function validate(input, options) {
-  return check(PCCC, string(input, 'input'), english(options));
+/** The result of checking `input` as the field named `field`; what the named functions below and the forms layer use. */
+export function validateField(field, input, options) {
+  return check(fieldOf(field), string(input, 'input'), english(options));
 }
 
-export function isValid(input) {
-  return wasm.isValid(string(input, 'input'));
+export function isValidField(field, input) {
+  field = fieldOf(field);
+  string(input, 'input');
+  return field.id === PCCC ? wasm.isValid(input) : wasm.check(field.id, input, false);
 }
+
+export const validatePccc = (input, options) => check(FIELDS.pccc, string(input, 'input'), english(options));
+export const validatePhone = (input, options) => check(FIELDS.phone, string(input, 'input'), english(options));
+export const validatePostcode = (input, options) => check(FIELDS.postcode, string(input, 'input'), english(options));
+export const validateName = (input, options) => check(FIELDS.name, string(input, 'input'), english(options));
+export const validateBusinessNumber = (input, options) => check(FIELDS.businessNumber, string(input, 'input'), english(options));
+
+export const isValidPccc = (input) => wasm.isValid(string(input, 'input'));
+export const isValidPhone = (input) => isValidField('phone', input);
+export const isValidPostcode = (input) => isValidField('postcode', input);
+export const isValidName = (input) => isValidField('name', input);
+export const isValidBusinessNumber = (input) => isValidField('businessNumber', input);
 
 /** The `\n`-separated lines of text, for the batch functions. */
 function lines(text) {
   return string(text, 'text').split('\n');
 }
 
-export function isValidLines(text) {
+export function isValidPcccLines(text) {
   const all = lines(text);
   const out = new Uint8Array(all.length);
   for (let i = 0; i < all.length; i++) out[i] = wasm.isValid(all[i]) ? 1 : 0;
   return out;
 }
 
-export function validateLines(text, options) {
+export function validatePcccLines(text, options) {
   const all = lines(text);
   const en = english(options);
-  return all.map((line) => check(PCCC, line, en));
+  return all.map((line) => check(FIELDS.pccc, line, en));
 }
 
-export function validatePhone(input, options) {
-  return check(PHONE, string(input, 'input'), english(options));
-}
-
-export function validatePostcode(input, options) {
-  return check(POSTCODE, string(input, 'input'), english(options));
-}
-
-export function validateName(input, options) {
-  return check(NAME, string(input, 'input'), english(options));
-}
+/** The fields UNI-PASS matches, in the order they are reported. */
+const RECIPIENT = ['name', 'pccc', 'phone', 'postcode'];
 
 export function checkRecipient(fields, options) {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     throw new TypeError(`pccc-guard: fields must be an object, got ${typeName(fields)}`);
   }
-  const field = (key) => {
+  const input = RECIPIENT.map((key) => {
     const x = fields[key];
     return x === undefined ? '' : string(x, `fields.${key}`);
-  };
-  const input = [field('name'), field('pccc'), field('phone'), field('postcode')];
+  });
   if (instance === undefined) started.fail();
   const en = english(options);
-  const [name, pccc, phone, postcode] = [NAME, PCCC, PHONE, POSTCODE].map((kind, i) => check(kind, input[i], en));
-  return { valid: name.valid && pccc.valid && phone.valid && postcode.valid, fields: { name, pccc, phone, postcode } };
+  const results = {};
+  let valid = true;
+  RECIPIENT.forEach((key, i) => {
+    results[key] = check(FIELDS[key], input[i], en);
+    valid &&= results[key].valid;
+  });
+  return { valid, fields: results };
 }
 
+// One export serves both (the module is smaller): normalising with the caret at 0 is normalising.
 export function normalize(input) {
-  return wasm.normalize(string(input, 'input'));
+  return wasm.normalizeWithCaret(string(input, 'input'), 0);
 }
 
 export function normalizeWithCaret(value, caret) {
@@ -172,23 +179,24 @@ export function normalizeWithCaret(value, caret) {
 function maskWith(field, input, options) {
   string(input, 'input');
   options = optionsOf(options);
-  const keepStart = field === NAME ? NONE : count(options, 'keepStart');
-  const keepEnd = field === NAME ? NONE : count(options, 'keepEnd');
-  const out = wasm.mask(field, input, keepStart, keepEnd, fill(options));
+  const digits = field.mask === 'digits';
+  const keepStart = digits ? count(options, 'keepStart') : NONE;
+  const keepEnd = digits ? count(options, 'keepEnd') : NONE;
+  const out = wasm.mask(field.id, input, keepStart, keepEnd, fill(options));
   const s = memory();
   if (s[at + CODE_LEN] === 0) return out;
   const { code, message } = failure(s);
   throw policyError(code, message);
 }
 
-export function mask(input, options) {
-  return maskWith(PCCC, input, options);
+/** Masks `input` for display as the field named `field` (one with a mask: not "postcode"). */
+export function maskField(field, input, options) {
+  field = fieldOf(field);
+  if (!field.mask) throw new RangeError('pccc-guard: a postcode has no display mask');
+  return maskWith(field, input, options);
 }
 
-export function maskPhone(input, options) {
-  return maskWith(PHONE, input, options);
-}
-
-export function maskName(input, options) {
-  return maskWith(NAME, input, options);
-}
+export const maskPccc = (input, options) => maskWith(FIELDS.pccc, input, options);
+export const maskPhone = (input, options) => maskWith(FIELDS.phone, input, options);
+export const maskName = (input, options) => maskWith(FIELDS.name, input, options);
+export const maskBusinessNumber = (input, options) => maskWith(FIELDS.businessNumber, input, options);

@@ -1,6 +1,8 @@
 // Argument checks shared by the package's APIs: a wrong type is a TypeError, a value out of range a RangeError,
 // never a silent coercion.
-export const NONE = 0xffffffff; // "absent" in a slot or argument
+import { NONE } from './contract.js'; // "absent" in a slot or argument (generated from the Rust side)
+
+export { NONE };
 
 export function typeName(x) {
   return x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x;

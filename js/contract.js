@@ -2,22 +2,20 @@
 
 /** "No value" in a number slot, and "the field's default" in a mask argument. */
 export const NONE = 4294967295;
-/** Slot numbers of a result record (src/boundary.rs, mod slot). */
-export const SLOT = {
-  CODE_PTR: 0,
-  CODE_LEN: 1,
-  MESSAGE_PTR: 2,
-  MESSAGE_LEN: 3,
-  INDEX: 4,
-  FOUND: 5,
-  VALUE_LEN: 6,
-  DISPLAY_START: 7,
-  DISPLAY_LEN: 8,
-  CARET: 9,
-  FOUND_PTR: 10,
-  NEXT_BYTE: 11,
-  NEXT_UTF16: 12,
-};
+// Slot numbers of a result record (src/boundary.rs, mod slot); single constants, which the bundler inlines.
+export const CODE_PTR = 0;
+export const CODE_LEN = 1;
+export const MESSAGE_PTR = 2;
+export const MESSAGE_LEN = 3;
+export const INDEX = 4;
+export const FOUND = 5;
+export const VALUE_LEN = 6;
+export const DISPLAY_START = 7;
+export const DISPLAY_LEN = 8;
+export const CARET = 9;
+export const FOUND_PTR = 10;
+export const NEXT_BYTE = 11;
+export const NEXT_UTF16 = 12;
 export const SLOT_COUNT = 13;
 export const TEXT_CAPACITY = 256;
 export const FOUND_CAPACITY = 64;
@@ -27,14 +25,20 @@ export const KINDS = ['pccc', 'rrn', 'phone'];
 export const MASK_CODES = ['mask_reveals_too_much', 'invalid_mask_char', 'no_mask'];
 /**
  * The fields, keyed by their JavaScript name: the boundary's number, whether a valid value has a display form,
- * and the mask (null: none; 'name': the name rule; or the digit policy's defaults and cap).
+ * and its mask (null: none; 'name': the name rule; 'digits': a policy of digits kept at the start and end).
  */
 export const FIELDS = {
-  pccc: { id: 0, display: false, mask: { keepStart: 0, keepEnd: 4, maxRevealed: 6 } },
-  phone: { id: 1, display: true, mask: { keepStart: 7, keepEnd: 0, maxRevealed: 7 } },
+  pccc: { id: 0, display: false, mask: 'digits' },
+  phone: { id: 1, display: true, mask: 'digits' },
   postcode: { id: 2, display: false, mask: null },
   name: { id: 3, display: false, mask: 'name' },
-  businessNumber: { id: 4, display: true, mask: { keepStart: 5, keepEnd: 0, maxRevealed: 7 } },
+  businessNumber: { id: 4, display: true, mask: 'digits' },
+};
+/** The digit masks' defaults and the most digits a policy may reveal. */
+export const MASK_DEFAULTS = {
+  pccc: { keepStart: 0, keepEnd: 4, maxRevealed: 6 },
+  phone: { keepStart: 7, keepEnd: 0, maxRevealed: 7 },
+  businessNumber: { keepStart: 5, keepEnd: 0, maxRevealed: 7 },
 };
 /** Each field's error codes, in the order its rules check them. */
 export const CODES = {

@@ -16,6 +16,9 @@
 //   submits the canonical value); its Show button, a click on it, or the field's label shows the input again;
 // - if the WebAssembly traps, stops guarding (plain inputs) instead of failing on every keystroke.
 
+import { FIELDS, KINDS } from './contract.js';
+import { pageLocale } from './locale.js';
+
 const TEXT = {
   ko: ['화면에서 가렸습니다.', '가려진 값,', '보기'],
   en: ['It is hidden on screen.', 'hidden value,', 'Show'],
@@ -46,13 +49,18 @@ function parsePolicy(text) {
  * use, for paste extraction and memo fields.
  */
 export function createGuard(api, text) {
-  // Field kinds: [validate, mask (null: never shown masked), normalised as you type, kind of number pasted].
-  const kinds = {
-    pccc: [api.validate, api.mask, 1, 'pccc'],
-    phone: [api.validatePhone, api.maskPhone, 0, 'mobile'],
-    postcode: [api.validatePostcode],
-    name: [api.validateName, api.maskName],
-  };
+  // Field kinds, from the one descriptor generated from Rust (contract.js): [validate, mask (null: never shown
+  // masked), normalised as you type (the PCCC, whose P and digits people type in any form), kind of number the
+  // finder pulls out of a paste (the fields it has a kind for)].
+  const kinds = {};
+  for (const [name, field] of Object.entries(FIELDS)) {
+    kinds[name] = [
+      (value, options) => api.validateField(name, value, options),
+      field.mask ? (value, options) => api.maskField(name, value, options) : null,
+      name === 'pccc',
+      KINDS.includes(name) ? name : undefined,
+    ];
+  }
   const live = new Set();
   let broken = false;
   let loadedText; // the text API, once loaded
@@ -79,13 +87,14 @@ export function createGuard(api, text) {
       input.pcccGuard.destroy();
     }
     const data = input.dataset;
-    const [validate, hide, normalizes, pastes] = kinds[options.field ?? data.pcccField] ?? kinds.pccc;
+    const kind = options.field ?? data.pcccField;
+    const [validate, hide, normalizes, pastes] = Object.hasOwn(kinds, kind) ? kinds[kind] : kinds.pccc;
     const policy = hide && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));
     const doc = input.ownerDocument;
     const listening = new AbortController(); // destroy() removes every listener at once
     const on = (target, type, fn, capture) => target.addEventListener(type, fn, { capture, signal: listening.signal });
-    // Message language: option, data-pccc-lang, the nearest lang attribute, then Korean.
-    const locale = () => (/^en\b/i.test(options.locale ?? data.pcccLang ?? input.closest('[lang]')?.lang) ? 'en' : 'ko');
+    // Message language: option, data-pccc-lang, the nearest lang attribute, then Korean (one rule: locale.js).
+    const locale = () => pageLocale(options.locale ?? data.pcccLang, input);
 
     // The message element: the page's own (data-pccc-message) or one added after the input.
     let message = data.pcccMessage && doc.getElementById(data.pcccMessage);

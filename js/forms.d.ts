@@ -1,8 +1,10 @@
 // Types of pccc-guard/forms: the forms layer on the package's API.
 export { ready } from './index.js';
 
+import type { FieldName } from './index.js';
+
 /** Which rules a guarded field uses (`data-pccc-field`; `data-pccc` alone means "pccc"). */
-export type FieldKind = 'pccc' | 'phone' | 'postcode' | 'name';
+export type FieldKind = FieldName;
 
 /** A display-mask policy, one per page: `data-pccc-mask="keepStart:0,keepEnd:4"` or this object. */
 export interface MaskPolicy {
@@ -16,7 +18,7 @@ export interface MaskPolicy {
 
 /** Options for one guarded field; each overrides the matching `data-pccc-*` attribute. */
 export interface EnhanceOptions {
-  /** Which rules: "pccc" (default), "phone", "postcode" or "name". Also `data-pccc-field`. */
+  /** Which rules: "pccc" (default), "phone", "postcode", "name" or "businessNumber". Also `data-pccc-field`. */
   field?: FieldKind;
   /** Message language; by default the element's `data-pccc-lang`, then the nearest `lang`, then Korean. */
   locale?: 'ko' | 'en';

@@ -3,7 +3,7 @@
 // enhance(), and reports its value and validity to its form through ElementInternals.
 //
 // Attributes: name, value, required, disabled, lang, mask (a policy such as "keepStart:0,keepEnd:4"),
-// field ("pccc", "phone", "postcode", "name"; default "pccc"), placeholder.
+// field (a field's JavaScript name: "pccc", "phone", "postcode", "name", "businessNumber"; default "pccc"), placeholder.
 // Events: input and change (from the inner input), pccc-validity ({ detail: { valid, code } }).
 
 /** Registers the element under tagName; false where the browser lacks custom elements or ElementInternals. */

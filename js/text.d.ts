@@ -9,8 +9,10 @@
 export const ready: Promise<void>;
 
 /** A kind of personal number found in text. */
-export type { SensitiveKind } from './contract.js';
+// contract:begin (generated from the Rust side: js/contract.d.ts; the build puts its text here in the package)
 import type { SensitiveKind } from './contract.js';
+export type { SensitiveKind } from './contract.js';
+// contract:end
 
 /** One number found in text: its kind and where it is, as UTF-16 offsets (`text.slice(start, end)`). */
 export interface Finding {

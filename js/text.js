@@ -12,9 +12,8 @@ import { count, fill, isString, optionsOf, policyError } from './args.js';
 import { memoGuard } from './memo.js';
 import { register } from './text-registry.js';
 
-import { FOUND_CAPACITY as BLOCK, KINDS, SLOT } from './contract.js'; // generated from the Rust side
-
-const { CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, FOUND_PTR, NEXT_BYTE, NEXT_UTF16 } = SLOT;
+// Generated from the Rust side (src/boundary.rs, src/find.rs):
+import { FOUND_CAPACITY as BLOCK, KINDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, FOUND_PTR, NEXT_BYTE, NEXT_UTF16 } from './contract.js';
 
 let instance;
 const decoder = new TextDecoder();

@@ -64,7 +64,7 @@ const WASM_OPT = [
 
 /** The functions of src/wasm.rs that js/api.js and js/text.js call. */
 const BOUNDARY = {
-  fields: ['check', 'isValid', 'mask', 'normalize', 'normalizeWithCaret', 'slots', 'textBuffer'],
+  fields: ['check', 'isValid', 'mask', 'normalizeWithCaret', 'slots', 'textBuffer'],
   text: ['find', 'redactText', 'slots'],
 };
 
@@ -147,19 +147,30 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
   });
 }
 
+/**
+ * A types file with the generated contract's types (js/contract.d.ts) in place of its `contract:begin` … `contract:end`
+ * lines, which import them from the contract in the sources: every .d.ts in the package stands alone.
+ */
+export function withContract(dts) {
+  const types = readFileSync(join(JS, 'contract.d.ts'), 'utf8').replace(/^\/\/.*\n\n?/, '');
+  const out = dts.replace(/^\/\/ contract:begin.*\n[^]*?^\/\/ contract:end\n/m, types);
+  if (out === dts) throw new Error('a .d.ts has no contract:begin/contract:end block');
+  return out;
+}
+
 export function sri(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 }
 
 
 function types(dir) {
-  const api = readFileSync(join(JS, 'api.d.ts'), 'utf8');
+  const api = withContract(readFileSync(join(JS, 'api.d.ts'), 'utf8'));
   const forms = readFileSync(join(JS, 'forms.d.ts'), 'utf8');
   writeFileSync(join(dir, 'index.d.ts'), api);
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
-  const text = readFileSync(join(JS, 'text.d.ts'), 'utf8');
+  const text = withContract(readFileSync(join(JS, 'text.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
   writeFileSync(join(dir, 'web', 'pccc-guard-text.d.ts'), text);
@@ -224,6 +235,8 @@ function manifest(dir) {
 }
 
 export async function buildPackage() {
+  // The JavaScript contract (slots, field numbers, error codes) from the Rust side: js/contract.js and contract.d.ts.
+  run('cargo', ['run', '--quiet', '--example', 'js_contract', '--', JS]);
   compile('size');
   compile('text-size');
   rmSync(OUT, { recursive: true, force: true });

@@ -133,6 +133,16 @@ impl BusinessNumber {
         core::str::from_utf8(&self.digits).unwrap_or_default()
     }
 
+    /// The canonical form's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.digits
+    }
+
+    /// The hyphenated form's bytes.
+    pub(crate) fn display_bytes(&self) -> &[u8] {
+        &self.hyphenated
+    }
+
     /// The hyphenated form to show: `124-81-00998`.
     ///
     /// # Example: show it grouped
@@ -201,7 +211,7 @@ impl crate::mask::DigitField for BusinessNumber {
 /// let err = BusinessNumber::parse("124-81-0099").unwrap_err();
 /// assert_eq!(err, BusinessNumberError::TooShort { digits: 9 });
 /// assert_eq!(err.code(), "too_short");
-/// assert!(err.message(Locale::En).contains("10 digits"));
+/// assert!(err.message(Locale::En).contains("has 10"));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -287,17 +297,17 @@ crate::error::field_error!(BusinessNumberError, BusinessNumber, 6, found: digits
         "Enter the 10-digit business registration number.";
     BusinessNumberError::InvalidCharacter { .. } => "invalid_character",
         "사업자등록번호에는 숫자만 입력해 주세요.",
-        "A business registration number may contain digits only.";
+        "A business number may contain digits only.";
     BusinessNumberError::LooksLikeRrn => "looks_like_rrn",
-        "주민등록번호 같습니다. 주민등록번호 말고 사업자등록번호를 입력해 주세요.",
-        "This looks like a resident registration number. Enter the business registration number instead.";
+        "주민등록번호 같습니다. 사업자등록번호를 입력해 주세요.",
+        "This looks like a resident registration number. Enter the business number.";
     BusinessNumberError::TooShort { .. } => "too_short",
         "숫자가 부족합니다. 사업자등록번호는 10자리입니다.",
-        "Too few digits: a business registration number has 10 digits.";
+        "Too few digits: a business number has 10.";
     BusinessNumberError::TooLong { .. } => "too_long",
         "숫자가 너무 많습니다. 사업자등록번호는 10자리입니다.",
-        "Too many digits: a business registration number has 10 digits.";
+        "Too many digits: a business number has 10.";
     BusinessNumberError::InvalidCheckDigit => "invalid_check_digit",
-        "사업자등록번호가 맞지 않습니다. 사업자등록증에 적힌 번호를 다시 확인해 주세요.",
-        "This business registration number does not add up: a digit is mistyped. Check it against the registration certificate.";
+        "번호가 맞지 않습니다. 사업자등록증의 번호를 확인해 주세요.",
+        "A digit is mistyped: check the number on the registration certificate.";
 ]);

@@ -12,7 +12,8 @@ use core::fmt::Write;
 use crate::boundary::{slot, FOUND_CAPACITY, NONE, SLOT_COUNT, TEXT_CAPACITY};
 use crate::{FieldKind, Kind, MaskError, MaskRule};
 
-const HEADER: &str = "Generated from the Rust sources (src/field.rs, src/boundary.rs) by `cargo run --example js_contract`; \
+const HEADER: &str =
+    "Generated from the Rust sources (src/field.rs, src/boundary.rs) by `cargo run --example js_contract`; \
 `make build` rewrites it and `cargo test --test contract` fails when it is stale. Do not edit.";
 
 fn quoted(items: impl IntoIterator<Item = impl AsRef<str>>, sep: &str) -> String {
@@ -29,12 +30,13 @@ pub fn javascript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(out, "/** \"No value\" in a number slot, and \"the field's default\" in a mask argument. */");
     let _ = writeln!(out, "export const NONE = {NONE};");
-    let _ = writeln!(out, "/** Slot numbers of a result record (src/boundary.rs, mod slot). */");
-    let _ = writeln!(out, "export const SLOT = {{");
+    let _ = writeln!(
+        out,
+        "// Slot numbers of a result record (src/boundary.rs, mod slot); single constants, which the bundler inlines."
+    );
     for (name, n) in slot::ALL {
-        let _ = writeln!(out, "  {name}: {n},");
+        let _ = writeln!(out, "export const {name} = {n};");
     }
-    let _ = writeln!(out, "}};");
     let _ = writeln!(out, "export const SLOT_COUNT = {SLOT_COUNT};");
     let _ = writeln!(out, "export const TEXT_CAPACITY = {TEXT_CAPACITY};");
     let _ = writeln!(out, "export const FOUND_CAPACITY = {FOUND_CAPACITY};");
@@ -45,16 +47,17 @@ pub fn javascript() -> String {
     let _ = writeln!(out, "export const MASK_CODES = [{}];", quoted(mask_codes.map(|e| e.code()), ", "));
     let _ = writeln!(out, "/**");
     let _ = writeln!(out, " * The fields, keyed by their JavaScript name: the boundary's number, whether a valid value has a display form,");
-    let _ = writeln!(out, " * and the mask (null: none; 'name': the name rule; or the digit policy's defaults and cap).");
+    let _ = writeln!(
+        out,
+        " * and its mask (null: none; 'name': the name rule; 'digits': a policy of digits kept at the start and end)."
+    );
     let _ = writeln!(out, " */");
     let _ = writeln!(out, "export const FIELDS = {{");
     for kind in FieldKind::ALL {
         let mask = match kind.mask_rule() {
-            MaskRule::Digits { keep_start, keep_end, max_revealed } => {
-                format!("{{ keepStart: {keep_start}, keepEnd: {keep_end}, maxRevealed: {max_revealed} }}")
-            }
-            MaskRule::Name => String::from("'name'"),
-            _ => String::from("null"),
+            MaskRule::Digits { .. } => "'digits'",
+            MaskRule::Name => "'name'",
+            _ => "null",
         };
         let _ = writeln!(
             out,
@@ -64,6 +67,18 @@ pub fn javascript() -> String {
             kind.has_display(),
             mask
         );
+    }
+    let _ = writeln!(out, "}};");
+    let _ = writeln!(out, "/** The digit masks' defaults and the most digits a policy may reveal. */");
+    let _ = writeln!(out, "export const MASK_DEFAULTS = {{");
+    for kind in FieldKind::ALL {
+        if let MaskRule::Digits { keep_start, keep_end, max_revealed } = kind.mask_rule() {
+            let _ = writeln!(
+                out,
+                "  {}: {{ keepStart: {keep_start}, keepEnd: {keep_end}, maxRevealed: {max_revealed} }},",
+                kind.js_name()
+            );
+        }
     }
     let _ = writeln!(out, "}};");
     let _ = writeln!(out, "/** Each field's error codes, in the order its rules check them. */");

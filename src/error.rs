@@ -134,14 +134,14 @@ impl MaskError {
     pub const fn message(&self, locale: Locale) -> &'static str {
         match self {
             MaskError::RevealsTooMuch { .. } => locale.pick(
-                "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 항목별 최대 허용치(개인통관고유부호 12자리 중 6자리, 휴대전화 번호 7자리, 사업자등록번호 10자리 중 7자리) 이하여야 합니다.",
-                "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap (6 of a PCCC's 12 digits, 7 of a mobile number's, 7 of a business registration number's 10).",
+                "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 항목별 최대 허용치(개인통관고유부호 12자리 중 6자리, 휴대전화·사업자등록번호 7자리) 이하여야 합니다.",
+                "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap (6 of a PCCC's 12 digits, 7 of a mobile or business number's).",
             ),
             MaskError::InvalidFill => locale.pick(
                 "마스킹 문자는 보이는 문자 한 글자여야 하며 숫자나 공백, 보이지 않는 문자는 쓸 수 없습니다.",
                 "The mask character must be one visible character that is not a digit, a space or an invisible character.",
             ),
-            MaskError::NoMask => locale.pick("이 항목은 화면 마스킹을 하지 않습니다.", "This field has no display mask."),
+            MaskError::NoMask => locale.pick("가리지 않는 항목입니다.", "This field has no mask."),
         }
     }
 }

@@ -55,6 +55,27 @@ pub trait Field: Sized + Clone + Eq + Hash + fmt::Debug + fmt::Display + AsRef<s
     fn display(&self) -> Option<&str> {
         None
     }
+
+    #[doc(hidden)]
+    /// The canonical form's bytes, without the UTF-8 check `as_str` needs (smaller WebAssembly).
+    fn canonical_bytes(&self) -> &[u8];
+
+    #[doc(hidden)]
+    /// The display form's bytes; empty when there is none.
+    fn display_bytes(&self) -> &[u8] {
+        &[]
+    }
+}
+
+/// Code that runs once per field type, chosen by a [`FieldKind`] at run time ([`FieldKind::visit`]): the
+/// WebAssembly boundary and the command-line tool dispatch through it, so each field's code is its own
+/// monomorphic copy and no value is boxed or matched twice.
+#[doc(hidden)]
+pub trait FieldVisitor {
+    /// What the visit returns.
+    type Output;
+    /// Runs for the field type `F`.
+    fn visit<F: Field>(self) -> Self::Output;
 }
 
 /// A field's error: a small `Copy` enum with a stable code and one fixed message per [`Locale`] for each
@@ -301,6 +322,14 @@ macro_rules! fields {
                 }
             }
 
+            #[doc(hidden)]
+            /// Runs `visitor` for this field's type.
+            pub fn visit<V: FieldVisitor>(self, visitor: V) -> V::Output {
+                match self {
+                    $(FieldKind::$kind => visitor.visit::<$ty>(),)+
+                }
+            }
+
             /// Masks `input` as this field for display, with the field's default policy where `keep_start`,
             /// `keep_end` or `fill` is `None` (a name's rule ignores the kept digits). `None` for a field that is
             /// not masked ([`MaskError::NoMask`] at the WebAssembly boundary).
@@ -357,6 +386,14 @@ macro_rules! fields {
 
                 fn display(&self) -> Option<&str> {
                     display_of!($display self)
+                }
+
+                fn canonical_bytes(&self) -> &[u8] {
+                    $ty::as_bytes(self)
+                }
+
+                fn display_bytes(&self) -> &[u8] {
+                    display_bytes_of!($display self)
                 }
             }
 
@@ -432,6 +469,16 @@ macro_rules! has_display {
     };
     ($method:ident) => {
         true
+    };
+}
+
+macro_rules! display_bytes_of {
+    (none $v:ident) => {{
+        let _ = $v;
+        &[]
+    }};
+    ($method:ident $v:ident) => {
+        $v.display_bytes()
     };
 }
 

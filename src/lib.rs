@@ -100,7 +100,7 @@ pub mod wasm;
 pub use self::serde::Localized;
 pub use business_number::{BusinessNumber, BusinessNumberError};
 pub use error::{Locale, MaskError, Message};
-pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, MaskRule};
+pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, FieldVisitor, MaskRule};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
 pub use mask::{BusinessNumberMask, DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
 pub use name::{Name, NameError, NameScript};

@@ -308,6 +308,11 @@ impl Name {
         &self.value
     }
 
+    /// The canonical form's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.value.as_bytes()
+    }
+
     /// The script the name is written in.
     ///
     /// # Example: a Hangul name
@@ -387,7 +392,7 @@ impl crate::mask::MaskedField for Name {
 ///
 /// UNI-PASS compares the name with the one registered with the PCCC: the Korean name in Hangul, or for some
 /// holders the registered English name. Each variant has a stable [`code`](Self::code) and one fixed message per
-/// [`Locale`] that never contains the input.
+/// [`Locale`](crate::Locale) that never contains the input.
 ///
 /// # Example: digits in a name
 ///

@@ -218,7 +218,7 @@ impl crate::mask::DigitField for Pccc {
 /// Why a string is not a valid PCCC.
 ///
 /// Each variant has a stable [`code`](Self::code) (the same string JavaScript receives) and one fixed message
-/// per [`Locale`]. Messages never contain the input: an error can be shown or logged without leaking the number
+/// per [`Locale`](crate::Locale). Messages never contain the input: an error can be shown or logged without leaking the number
 /// someone typed.
 ///
 /// Positions are given twice, as a byte offset into the Rust `&str` and as a UTF-16 code-unit offset (the index

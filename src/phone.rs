@@ -252,7 +252,7 @@ impl crate::mask::DigitField for Phone {
 
 /// Why a string is not a Korean mobile number that UNI-PASS can match.
 ///
-/// Like [`PcccError`], each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`] that
+/// Like [`PcccError`](crate::PcccError), each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`](crate::Locale) that
 /// never contains the input, and positions are given as byte and UTF-16 offsets into the original input.
 ///
 /// # Example: a landline where a mobile number is required

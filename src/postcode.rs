@@ -132,7 +132,7 @@ impl fmt::Debug for Postcode {
 
 /// Why a string is not a valid Korean postcode (우편번호).
 ///
-/// Each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`] that never contains the
+/// Each variant has a stable [`code`](Self::code) and one fixed message per [`Locale`](crate::Locale) that never contains the
 /// input.
 ///
 /// # Example: the old 6-digit format

@@ -159,6 +159,31 @@ pub(crate) fn serialize_result<T: Field, S: Serializer>(
     }
 }
 
+/// A result of [`FieldKind::check`](crate::FieldKind::check) serialises like the field's own result: the same
+/// JSON as the JavaScript API's `validateField`.
+impl Serialize for Localized<&Result<crate::FieldValue, ErrorRecord>> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.value {
+            Ok(v) => {
+                let display = v.display();
+                let mut s = serializer.serialize_struct("Valid", 2 + usize::from(display.is_some()))?;
+                s.serialize_field("valid", &true)?;
+                s.serialize_field("value", v.as_str())?;
+                if let Some(display) = display {
+                    s.serialize_field("display", display)?;
+                }
+                s.end()
+            }
+            Err(e) => {
+                let mut s = serializer.serialize_struct("Invalid", 2)?;
+                s.serialize_field("valid", &false)?;
+                s.serialize_field("error", &Localized::new(e, self.locale))?;
+                s.end()
+            }
+        }
+    }
+}
+
 /// serde for every field of the registry (`src/field.rs` calls this with its list): the type as its canonical
 /// string, deserialised by parsing; its error as the error record; its result as the JavaScript API's result.
 macro_rules! field_serde {

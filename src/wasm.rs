@@ -17,7 +17,7 @@ use core::sync::atomic::{AtomicU32, AtomicU8, Ordering::Relaxed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{find_sensitive, Kind, Kinds, Policies};
-use crate::{normalize_with_caret as normalize_caret, ErrorRecord, FieldKind, Pccc};
+use crate::{normalize_with_caret as normalize_caret, Field, FieldError, FieldKind, FieldVisitor, Pccc};
 use crate::{Locale, MaskError, PcccMask, PhoneMask};
 
 pub use crate::boundary::{slot, FOUND_CAPACITY, NONE, SLOT_COUNT, TEXT_CAPACITY};
@@ -114,12 +114,6 @@ impl Failure {
     }
 }
 
-impl From<ErrorRecord> for Failure {
-    fn from(e: ErrorRecord) -> Failure {
-        Failure { code: e.code(), message: e.message(Locale::Ko), index: e.utf16_index(), found: e.found() }
-    }
-}
-
 fn mask_failure(e: MaskError) -> Failure {
     Failure { code: e.code(), message: e.message(Locale::En), index: None, found: None }
 }
@@ -145,14 +139,34 @@ pub fn check(field: u32, input: &str, en: bool) -> bool {
         Failure { code: "", message: "", index: None, found: None }.write();
         return false;
     };
-    match kind.check(input) {
-        Ok(value) => {
-            put_value(value.as_str().as_bytes(), value.display().unwrap_or_default().as_bytes());
-            true
-        }
-        Err(e) => {
-            Failure { message: e.message(locale_of(en)), ..Failure::from(e) }.write();
-            false
+    kind.visit(Check { input, locale: locale_of(en) })
+}
+
+/// [`check`] for one field type.
+struct Check<'a> {
+    input: &'a str,
+    locale: Locale,
+}
+
+impl FieldVisitor for Check<'_> {
+    type Output = bool;
+
+    fn visit<F: Field>(self) -> bool {
+        match F::parse(self.input) {
+            Ok(value) => {
+                put_value(value.canonical_bytes(), value.display_bytes());
+                true
+            }
+            Err(e) => {
+                let failure = Failure {
+                    code: e.code(),
+                    message: e.message(self.locale),
+                    index: e.utf16_index(),
+                    found: e.found(),
+                };
+                failure.write();
+                false
+            }
         }
     }
 }
@@ -161,12 +175,6 @@ pub fn check(field: u32, input: &str, en: bool) -> bool {
 #[cfg_attr(not(feature = "text-module"), wasm_bindgen(js_name = isValid))]
 pub fn is_valid(input: &str) -> bool {
     Pccc::is_valid(input)
-}
-
-/// The normalisation rules alone.
-#[cfg_attr(not(feature = "text-module"), wasm_bindgen)]
-pub fn normalize(input: &str) -> String {
-    crate::normalize(input)
 }
 
 /// Normalises `value` and moves the UTF-16 `caret`; the new caret goes in the `CARET` slot.

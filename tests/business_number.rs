@@ -21,7 +21,8 @@ fn naive_check(digits: &str) -> bool {
 #[test]
 fn exactly_one_last_digit_is_right_for_every_first_nine() {
     for head in ["000000000", "124810099", "220816251", "999999999", "123456789", "505050505"] {
-        let good: Vec<u8> = (b'0'..=b'9').filter(|&c| BusinessNumber::is_valid(&format!("{head}{}", c as char))).collect();
+        let good: Vec<u8> =
+            (b'0'..=b'9').filter(|&c| BusinessNumber::is_valid(&format!("{head}{}", c as char))).collect();
         assert_eq!(good.len(), 1, "{head}");
         assert!(naive_check(&format!("{head}{}", good[0] as char)));
     }
@@ -63,12 +64,12 @@ fn each_error_has_a_distinct_korean_and_english_message_that_echoes_nothing() {
 #[test]
 fn masking() {
     assert_eq!(BusinessNumberMask::new().apply("1248100998").unwrap(), "124-81-*****");
-    assert_eq!(BusinessNumberMask::new().keep_start(0).keep_end(3).fill('•').apply("124-81-00998").unwrap(), "•••-••-••998");
-    // At least three digits stay hidden, whatever the policy keeps.
     assert_eq!(
-        BusinessNumberMask::new().keep_start(4).keep_end(3).apply("1248100998").unwrap(),
-        "124-8*-**998"
+        BusinessNumberMask::new().keep_start(0).keep_end(3).fill('•').apply("124-81-00998").unwrap(),
+        "•••-••-••998"
     );
+    // At least three digits stay hidden, whatever the policy keeps.
+    assert_eq!(BusinessNumberMask::new().keep_start(4).keep_end(3).apply("1248100998").unwrap(), "124-8*-**998");
     assert_eq!(
         BusinessNumberMask::new().keep_start(5).keep_end(3).apply("1248100998"),
         Err(MaskError::RevealsTooMuch { revealed: 8, max: 7 })

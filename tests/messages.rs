@@ -83,3 +83,36 @@ fn mask_errors_have_both_messages() {
         assert_ne!(e.message(Locale::Ko), e.message(Locale::En));
     }
 }
+
+/// The shared language-tag vectors (`tests/data/locale_tags.json`), which the JavaScript API, the forms layer and
+/// the memo guard are tested against too.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_language_tag_rule_follows_the_shared_vectors() {
+    let json: serde_json::Value = serde_json::from_str(include_str!("data/locale_tags.json")).unwrap();
+    let tags = json["tags"].as_array().unwrap();
+    assert!(tags.len() >= 15);
+    for pair in tags {
+        let (tag, want) = (pair[0].as_str().unwrap(), pair[1].as_str());
+        assert_eq!(Locale::from_tag(tag).map(Locale::tag), want, "{tag:?}");
+    }
+}
+
+/// Every row of every field's message table: a code in snake_case, a Korean message in Hangul and an English one
+/// in ASCII, both whole sentences; rows of one code stand together; the table's codes are the field's codes.
+#[test]
+fn every_fields_message_table_is_well_formed() {
+    let is_hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    for kind in pccc_guard::FieldKind::ALL {
+        let table = kind.messages();
+        let mut codes: Vec<&str> = table.iter().map(|m| m.code()).collect();
+        codes.dedup();
+        assert_eq!(codes, kind.codes(), "{kind:?}");
+        for m in table {
+            assert!(m.code().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", m.code());
+            let (ko, en) = (m.text(Locale::Ko), m.text(Locale::En));
+            assert!(ko.chars().any(is_hangul) && ko.ends_with('.'), "{kind:?} {}: {ko}", m.code());
+            assert!(en.is_ascii() && en.ends_with('.') && en.len() > 20, "{kind:?} {}: {en}", m.code());
+        }
+    }
+}

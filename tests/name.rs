@@ -5,7 +5,6 @@ mod common;
 
 use pccc_guard::{Locale, MaskError, Name, NameError, NameMask, NameScript};
 
-
 fn err(input: &str) -> NameError {
     Name::parse(input).expect_err(input)
 }
@@ -13,7 +12,6 @@ fn err(input: &str) -> NameError {
 fn ok(input: &str) -> Name {
     Name::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"))
 }
-
 
 // ---- Normalisation ------------------------------------------------------------------------------------------------
 

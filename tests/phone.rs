@@ -5,7 +5,6 @@ mod common;
 
 use pccc_guard::{Locale, MaskError, Phone, PhoneError, PhoneMask};
 
-
 fn err(input: &str) -> PhoneError {
     Phone::parse(input).expect_err(input)
 }
@@ -15,7 +14,6 @@ fn ok(input: &str) -> Phone {
 }
 
 // ---- Vectors ----------------------------------------------------------------------------------------------------
-
 
 // ---- Valid forms ----------------------------------------------------------------------------------------------------
 

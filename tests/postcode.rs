@@ -5,11 +5,9 @@ mod common;
 
 use pccc_guard::{Locale, Postcode, PostcodeError};
 
-
 fn err(input: &str) -> PostcodeError {
     Postcode::parse(input).expect_err(input)
 }
-
 
 #[test]
 fn every_province_prefix() {

@@ -1,7 +1,7 @@
 // The demo: a customs recipient form (name, PCCC, mobile number, postcode) checked as you type with the
 // pccc-guard API directly, under a strict CSP. Nothing is sent anywhere: submitting shows what would be sent.
 // The package is imported dynamically, so that a page whose script or wasm cannot load still works as a form.
-let validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, normalizeWithCaret;
+let validatePccc, validateName, validatePhone, validatePostcode, checkRecipient, maskPccc, normalizeWithCaret;
 
 const TEXT = {
   ko: {
@@ -51,7 +51,7 @@ const TEXT = {
 /** Each field: how to check it; the PCCC field is also normalised as you type. */
 const FIELDS = {
   name: { check: (v, o) => validateName(v, o) },
-  pccc: { check: (v, o) => validate(v, o), caret: true },
+  pccc: { check: (v, o) => validatePccc(v, o), caret: true },
   phone: { check: (v, o) => validatePhone(v, o) },
   postcode: { check: (v, o) => validatePostcode(v, o) },
 };
@@ -102,7 +102,7 @@ function render(key, final) {
   }
   if (key === 'pccc') {
     $('pccc-masked-row').hidden = !result.valid;
-    if (result.valid) $('pccc-masked').textContent = mask(result.value);
+    if (result.valid) $('pccc-masked').textContent = maskPccc(result.value);
   }
   // The field's validity follows the rules at once (checkValidity(), :invalid), while the message waits for blur.
   input.setCustomValidity(result.valid ? '' : result.error.message);
@@ -156,7 +156,7 @@ form.addEventListener('submit', onSubmit);
 try {
   const api = await import('/pkg/pccc-guard.js');
   await api.ready;
-  ({ validate, validateName, validatePhone, validatePostcode, checkRecipient, mask, normalizeWithCaret } = api);
+  ({ validatePccc, validateName, validatePhone, validatePostcode, checkRecipient, maskPccc, normalizeWithCaret } = api);
   ready = true;
   for (const key of Object.keys(FIELDS)) {
     const input = $(key);

@@ -187,7 +187,7 @@ fn kinds_limits_what_is_looked_for() {
         assert_eq!(stdout(&out), reference_counts(input, kinds), "{list}");
     }
     assert_eq!(stdout(&redact(&["--kinds", "rrn,pccc", "--count"], input)), "pccc\t1\nrrn\t1\n");
-    for bad in ["phone", "", "pccc,,rrn", "PCCC"] {
+    for bad in ["mobile", "", "pccc,,rrn", "PCCC"] {
         let out = redact(&["--kinds", bad], input);
         assert_eq!(status(&out), 2, "{bad:?}");
         assert!(stderr(&out).starts_with("pccc-guard: --kinds: unknown kind"), "{bad:?}: {}", stderr(&out));

@@ -17,24 +17,24 @@ const UNDEFINED = { undefined: true }; // JSON has no undefined; the runner turn
 /** Every call to compare: [function name, ...arguments]. */
 function calls() {
   const list = [];
-  const files = { validate: 'pccc_vectors.tsv', validatePhone: 'phone_vectors.tsv', validatePostcode: 'postcode_vectors.tsv', validateName: 'name_vectors.tsv' };
+  const files = { validatePccc: 'pccc_vectors.tsv', validatePhone: 'phone_vectors.tsv', validatePostcode: 'postcode_vectors.tsv', validateName: 'name_vectors.tsv' };
   for (const [fn, file] of Object.entries(files)) {
     for (const v of vectors(file)) {
       list.push([fn, v.input], [fn, v.input, { locale: 'en' }]);
-      if (fn === 'validate') list.push(['isValid', v.input], ['mask', v.input], ['normalize', v.input], ['normalizeWithCaret', v.input, 3]);
+      if (fn === 'validatePccc') list.push(['isValidPccc', v.input], ['maskPccc', v.input], ['normalize', v.input], ['normalizeWithCaret', v.input, 3]);
       if (fn === 'validatePhone') list.push(['maskPhone', v.input, { keepStart: 3, keepEnd: 4 }]);
       if (fn === 'validateName') list.push(['maskName', v.input, { maskChar: '•' }]);
     }
   }
   const codes = vectors('pccc_vectors.tsv').map((v) => v.input.replace(/\n/g, ' ')).join('\n');
-  list.push(['validateLines', codes, { locale: 'en' }], ['isValidLines', codes]);
+  list.push(['validatePcccLines', codes, { locale: 'en' }], ['isValidPcccLines', codes]);
   list.push(['checkRecipient', { name: '홍길동', pccc: 'ｐ1234 5678 9012', phone: '+82 10-1234-5678', postcode: '03154' }]);
   list.push(['checkRecipient', { pccc: '900101-1234567', phone: '0504-1234-5678' }, { locale: 'en-US' }]);
   // Errors: the same class, message and code in both hosts.
-  list.push(['validate', null], ['validate', 42], ['validate', UNDEFINED], ['isValid', ['P1']], ['validate', 'P1', 'en']);
-  list.push(['validate', 'P1', { locale: 'fr' }], ['validate', 'P1', { locale: 7 }]);
-  list.push(['mask', 'P123456789012', { keepStart: 4, keepEnd: 4 }], ['mask', 'P123456789012', { maskChar: '0' }]);
-  list.push(['mask', 'P123456789012', { maskChar: '**' }], ['mask', 'P123456789012', { keepEnd: 1.5 }], ['mask', 'P1', { keepEnd: '4' }]);
+  list.push(['validatePccc', null], ['validatePccc', 42], ['validatePccc', UNDEFINED], ['isValidPccc', ['P1']], ['validatePccc', 'P1', 'en']);
+  list.push(['validatePccc', 'P1', { locale: 'fr' }], ['validatePccc', 'P1', { locale: 7 }]);
+  list.push(['maskPccc', 'P123456789012', { keepStart: 4, keepEnd: 4 }], ['maskPccc', 'P123456789012', { maskChar: '0' }]);
+  list.push(['maskPccc', 'P123456789012', { maskChar: '**' }], ['maskPccc', 'P123456789012', { keepEnd: 1.5 }], ['maskPccc', 'P1', { keepEnd: '4' }]);
   list.push(['maskPhone', '01012345678', { keepStart: 7, keepEnd: 4 }], ['maskName', '홍길동', { maskChar: '\ud800' }]);
   list.push(['normalizeWithCaret', 'P1', -1], ['normalizeWithCaret', 'P1', null], ['checkRecipient', []], ['checkRecipient', { name: 1 }]);
   return list;

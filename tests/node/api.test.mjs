@@ -31,63 +31,63 @@ for (const [name, api] of BUILDS) {
       }
       assert.deepStrictEqual(got, want, `line ${v.line} (${v.why})`);
       assert.equal(Object.getPrototypeOf(got), Object.prototype, 'a plain object');
-      assert.equal(api.isValid(v.input), v.expected.startsWith('valid:'), `line ${v.line}`);
+      assert.equal(api.isValidPccc(v.input), v.expected.startsWith('valid:'), `line ${v.line}`);
     }
   });
 
   test(`${name}: index is the UTF-16 index of the offending character in the original input`, () => {
     for (const [input, index] of [['P12345678901O', 12], ['Ｐ１２#', 3], ['P1😀', 2], ['\u200BA1', 1], ['#P', 0]]) {
-      const { error } = api.validate(input);
+      const { error } = api.validatePccc(input);
       assert.equal(error.index, index, input);
       assert.ok(input.codePointAt(error.index) !== undefined);
     }
-    assert.equal(api.validate('P12345').error.found, 5);
-    assert.equal(api.validate('P1234567890123').error.found, 13);
+    assert.equal(api.validatePccc('P12345').error.found, 5);
+    assert.equal(api.validatePccc('P1234567890123').error.found, 13);
   });
 
   test(`${name}: locales and messages`, () => {
-    const ko = api.validate('P1').error.message;
-    const en = api.validate('P1', { locale: 'en' }).error.message;
+    const ko = api.validatePccc('P1').error.message;
+    const en = api.validatePccc('P1', { locale: 'en' }).error.message;
     assert.match(ko, /[가-힣]/);
     assert.match(en, /^[\x20-\x7e]+$/);
-    assert.equal(api.validate('P1', { locale: 'en-US' }).error.message, en);
-    assert.equal(api.validate('P1', { locale: 'ko' }).error.message, ko);
-    assert.equal(api.validate('P1', {}).error.message, ko);
-    assert.equal(api.validate('P1', undefined).error.message, ko);
-    assert.throws(() => api.validate('P1', { locale: 'fr' }), RangeError);
-    assert.throws(() => api.validate('P1', { locale: 7 }), TypeError);
+    assert.equal(api.validatePccc('P1', { locale: 'en-US' }).error.message, en);
+    assert.equal(api.validatePccc('P1', { locale: 'ko' }).error.message, ko);
+    assert.equal(api.validatePccc('P1', {}).error.message, ko);
+    assert.equal(api.validatePccc('P1', undefined).error.message, ko);
+    assert.throws(() => api.validatePccc('P1', { locale: 'fr' }), RangeError);
+    assert.throws(() => api.validatePccc('P1', { locale: 7 }), TypeError);
     // Tags are read by their primary language subtag, as Locale::from_tag does in Rust.
-    for (const tag of ['EN', 'en_US', 'en-GB', 'En-Latn-US']) assert.equal(api.validate('P1', { locale: tag }).error.message, en, tag);
-    for (const tag of ['KO', 'ko-KR', 'ko_kr']) assert.equal(api.validate('P1', { locale: tag }).error.message, ko, tag);
+    for (const tag of ['EN', 'en_US', 'en-GB', 'En-Latn-US']) assert.equal(api.validatePccc('P1', { locale: tag }).error.message, en, tag);
+    for (const tag of ['KO', 'ko-KR', 'ko_kr']) assert.equal(api.validatePccc('P1', { locale: tag }).error.message, ko, tag);
     for (const tag of ['', 'english', 'e', 'kor', 'en-', '-en']) {
-      if (tag === 'en-') assert.equal(api.validate('P1', { locale: tag }).error.message, en);
-      else assert.throws(() => api.validate('P1', { locale: tag }), RangeError, tag);
+      if (tag === 'en-') assert.equal(api.validatePccc('P1', { locale: tag }).error.message, en);
+      else assert.throws(() => api.validatePccc('P1', { locale: tag }), RangeError, tag);
     }
     // The RRN message does not echo the number.
-    const rrn = api.validate('900101-1234567', { locale: 'en' });
+    const rrn = api.validatePccc('900101-1234567', { locale: 'en' });
     assert.equal(rrn.error.code, 'looks_like_rrn');
     assert.ok(!/\d{3}/.test(rrn.error.message));
   });
 
   test(`${name}: wrong argument types throw TypeError, never coerce`, () => {
     for (const bad of [null, undefined, 0, 1n, {}, [], true, Symbol('s'), new String('P123456789012')]) {
-      for (const fn of [api.validate, api.isValid, api.normalize, api.mask]) {
+      for (const fn of [api.validatePccc, api.isValidPccc, api.normalize, api.maskPccc]) {
         assert.throws(() => fn(bad), TypeError, `${fn.name}(${String(typeof bad)})`);
       }
     }
   });
 
   test(`${name}: mask`, () => {
-    assert.equal(api.mask('P123456789012'), 'P********9012');
-    assert.equal(api.mask('p1234 5678 9012', { keepStart: 2, keepEnd: 4, maskChar: '•' }), 'P12••••••9012');
-    assert.equal(api.mask('P123456789012', { keepEnd: 0 }), 'P************');
-    assert.equal(api.mask('9001011234567'), '*************');
-    assert.equal(api.mask(''), '');
-    assert.throws(() => api.mask('P123456789012', { keepStart: 4, keepEnd: 4 }), (e) => e instanceof Error && e.code === 'mask_reveals_too_much' && /at most/.test(e.message));
-    assert.throws(() => api.mask('P123456789012', { maskChar: '1' }), (e) => e.code === 'invalid_mask_char');
-    assert.throws(() => api.mask('P123456789012', { maskChar: '' }), RangeError);
-    assert.throws(() => api.mask('P123456789012', { keepEnd: -1 }), RangeError);
-    assert.throws(() => api.mask('P123456789012', { keepEnd: '4' }), TypeError);
+    assert.equal(api.maskPccc('P123456789012'), 'P********9012');
+    assert.equal(api.maskPccc('p1234 5678 9012', { keepStart: 2, keepEnd: 4, maskChar: '•' }), 'P12••••••9012');
+    assert.equal(api.maskPccc('P123456789012', { keepEnd: 0 }), 'P************');
+    assert.equal(api.maskPccc('9001011234567'), '*************');
+    assert.equal(api.maskPccc(''), '');
+    assert.throws(() => api.maskPccc('P123456789012', { keepStart: 4, keepEnd: 4 }), (e) => e instanceof Error && e.code === 'mask_reveals_too_much' && /at most/.test(e.message));
+    assert.throws(() => api.maskPccc('P123456789012', { maskChar: '1' }), (e) => e.code === 'invalid_mask_char');
+    assert.throws(() => api.maskPccc('P123456789012', { maskChar: '' }), RangeError);
+    assert.throws(() => api.maskPccc('P123456789012', { keepEnd: -1 }), RangeError);
+    assert.throws(() => api.maskPccc('P123456789012', { keepEnd: '4' }), TypeError);
   });
 
   test(`${name}: normalize and normalizeWithCaret`, () => {
@@ -103,23 +103,23 @@ test('batch APIs agree with the single-code ones on every vector', () => {
   for (const [, api] of BUILDS) {
     const inputs = VECTORS.map((v) => v.input).filter((s) => !s.includes('\n'));
     const text = inputs.join('\n');
-    assert.deepStrictEqual([...api.isValidLines(text)], inputs.map((s) => (api.isValid(s) ? 1 : 0)));
-    assert.deepStrictEqual(api.validateLines(text, { locale: 'en' }), inputs.map((s) => api.validate(s, { locale: 'en' })));
-    assert.deepStrictEqual([...api.isValidLines('')], [0]);
-    assert.throws(() => api.isValidLines(['P123456789012']), TypeError);
-    assert.throws(() => api.validateLines(null), TypeError);
+    assert.deepStrictEqual([...api.isValidPcccLines(text)], inputs.map((s) => (api.isValidPccc(s) ? 1 : 0)));
+    assert.deepStrictEqual(api.validatePcccLines(text, { locale: 'en' }), inputs.map((s) => api.validatePccc(s, { locale: 'en' })));
+    assert.deepStrictEqual([...api.isValidPcccLines('')], [0]);
+    assert.throws(() => api.isValidPcccLines(['P123456789012']), TypeError);
+    assert.throws(() => api.validatePcccLines(null), TypeError);
   }
 });
 
 function validate(api, input) {
-  return api.validate(input);
+  return api.validatePccc(input);
 }
 
 test('public type declarations have no `any`', () => {
   for (const dir of DECLARATIONS) {
     const dts = readFileSync(new URL(`../../pkg/${dir}`, import.meta.url), 'utf8');
     assert.doesNotMatch(dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''), /\bany\b/, dir);
-    assert.match(dts, /export function validate\(input: string, options\?: ValidateOptions \| null\): ValidationResult;/);
+    assert.match(dts, /export function validatePccc\(input: string, options\?: ValidateOptions \| null\): PcccResult;/);
   }
 });
 

@@ -78,9 +78,9 @@ test('Node: import and require both work at once with no init call, and agree', 
     const cjs = createRequire(import.meta.url)('pccc-guard');
     // No await anywhere before the first call.
     const inputs = ['p1234 5678 9012', 'P1', '900101-1234567'];
-    console.log(JSON.stringify([esm.validate(inputs[0]), inputs.every((s) => JSON.stringify(esm.validate(s)) === JSON.stringify(cjs.validate(s)))]));`);
+    console.log(JSON.stringify([esm.validatePccc(inputs[0]), inputs.every((s) => JSON.stringify(esm.validatePccc(s)) === JSON.stringify(cjs.validatePccc(s)))]));`);
   assert.deepEqual(JSON.parse(out), [{ valid: true, value: 'P123456789012' }, true]);
-  const required = cjs(dir, `const p = require('pccc-guard'); p.ready.then(() => console.log(p.isValid('P123456789012')));`);
+  const required = cjs(dir, `const p = require('pccc-guard'); p.ready.then(() => console.log(p.isValidPccc('P123456789012')));`);
   assert.equal(required.trim(), 'true');
 });
 
@@ -97,7 +97,7 @@ test('without WebAssembly (node --jitless) the import still works, ready rejects
   const { dir } = project();
   const code = `
     import * as p from 'pccc-guard';
-    let early; try { p.validate('P123456789012'); } catch (e) { early = e.message; }
+    let early; try { p.validatePccc('P123456789012'); } catch (e) { early = e.message; }
     const reason = await p.ready.then(() => 'resolved', (e) => e.message);
     console.log(JSON.stringify([early, reason]));`;
   const [early, reason] = JSON.parse(esm(dir, code, ['--jitless']));
@@ -111,9 +111,9 @@ test('a module still loading (the plain-page build, which fetches its .wasm) ans
   const { dir } = project();
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
     import * as p from 'pccc-guard/web/pccc-guard.js';
-    let early; try { p.validate('P1'); } catch (e) { early = e.message; }
+    let early; try { p.validatePccc('P1'); } catch (e) { early = e.message; }
     const reason = await p.ready.then(() => 'resolved', (e) => e.message);
-    let late; try { p.validate('P1'); } catch (e) { late = e.message; }
+    let late; try { p.validatePccc('P1'); } catch (e) { late = e.message; }
     console.log(JSON.stringify([early, reason, late]));`], { cwd: dir, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const [early, reason, late] = JSON.parse(run.stdout);
@@ -151,10 +151,10 @@ test('each file imports only its neighbours in the package: no dependency, nothi
 
 // A consumer per module system and resolution mode. The code is the same in each; only how it imports differs.
 const USE = `
-  const result = validate('P123456789012', { locale: 'en' });
-  if (result.valid) { const v: string = result.value; void v; } else { const c: ErrorCode = result.error.code; void c; }
+  const result = validatePccc('P123456789012', { locale: 'en' });
+  if (result.valid) { const v: string = result.value; void v; } else { const c: PcccErrorCode = result.error.code; void c; }
   // @ts-expect-error: the input must be a string
-  validate(42);
+  validatePccc(42);
   const r: RecipientResult = checkRecipient({ name: '홍길동' });
   const started: Promise<void> = ready;
   async function guard(input: HTMLInputElement) {
@@ -169,15 +169,15 @@ const USE = `
   }
   void r, started, guard;
 `;
-const ESM_IMPORTS = `import { validate, checkRecipient, ready } from 'pccc-guard';
-import type { ErrorCode, RecipientResult } from 'pccc-guard';
+const ESM_IMPORTS = `import { validatePccc, checkRecipient, ready } from 'pccc-guard';
+import type { PcccErrorCode, RecipientResult } from 'pccc-guard';
 import { enhance, autoEnhance, definePcccInput } from 'pccc-guard/forms';
 import type { GuardHandle } from 'pccc-guard/forms';`;
 const CJS_IMPORTS = `import pccc = require('pccc-guard');
 import forms = require('pccc-guard/forms');
-const { validate, checkRecipient, ready } = pccc;
+const { validatePccc, checkRecipient, ready } = pccc;
 const { enhance, autoEnhance, definePcccInput } = forms;
-type ErrorCode = pccc.ErrorCode;
+type PcccErrorCode = pccc.PcccErrorCode;
 type RecipientResult = pccc.RecipientResult;
 type GuardHandle = forms.GuardHandle;`;
 

@@ -115,7 +115,7 @@ for (const [name, api] of BUILDS) {
     assert.equal(r.valid, false);
     assert.deepStrictEqual(r.fields, {
       name: api.validateName(messy.name, { locale: 'en' }),
-      pccc: api.validate(messy.pccc, { locale: 'en' }),
+      pccc: api.validatePccc(messy.pccc, { locale: 'en' }),
       phone: api.validatePhone(messy.phone, { locale: 'en' }),
       postcode: api.validatePostcode(messy.postcode, { locale: 'en' }),
     });
@@ -187,20 +187,22 @@ test('type declarations: exact signatures and closed code unions, no `any`', () 
   for (const dir of DECLARATIONS) {
     const dts = readFileSync(new URL(`../../pkg/${dir}`, import.meta.url), 'utf8');
     for (const signature of [
-      'export function validatePhone(input: string, options?: ValidateOptions | null): PhoneValidationResult;',
-      'export function validatePostcode(input: string, options?: ValidateOptions | null): PostcodeValidationResult;',
-      'export function validateName(input: string, options?: ValidateOptions | null): NameValidationResult;',
+      'export function validatePhone(input: string, options?: ValidateOptions | null): PhoneResult;',
+      'export function validatePostcode(input: string, options?: ValidateOptions | null): PostcodeResult;',
+      'export function validateName(input: string, options?: ValidateOptions | null): NameResult;',
+      'export function validateBusinessNumber(input: string, options?: ValidateOptions | null): BusinessNumberResult;',
+      'export function maskBusinessNumber(input: string, options?: BusinessNumberMaskOptions | null): string;',
       'export function checkRecipient(fields: RecipientFields, options?: ValidateOptions | null): RecipientResult;',
       'export function maskPhone(input: string, options?: PhoneMaskOptions | null): string;',
       'export function maskName(input: string, options?: NameMaskOptions | null): string;',
     ]) {
       assert.ok(dts.includes(signature), `${dir}: ${signature}`);
     }
-    for (const type of ['PhoneErrorCode', 'PostcodeErrorCode', 'NameErrorCode']) assert.match(dts, new RegExp(`export type ${type} =`), dir);
+    for (const type of ['PcccErrorCode', 'PhoneErrorCode', 'PostcodeErrorCode', 'NameErrorCode', 'BusinessNumberErrorCode']) assert.match(dts, new RegExp(`export type ${type} =`), dir);
     // This API's part of the declarations: the type section and each function with its JSDoc.
-    const section = dts.slice(dts.indexOf('export type PhoneErrorCode'), dts.indexOf('}', dts.indexOf('export interface NameMaskOptions')) + 1);
+    const section = dts.slice(dts.indexOf('export type FieldName'), dts.indexOf('}', dts.indexOf('export interface NameMaskOptions')) + 1);
     assert.ok(section.length > 1000, dir);
-    const functions = ['validatePhone', 'validatePostcode', 'validateName', 'checkRecipient', 'maskPhone', 'maskName'].map(
+    const functions = ['validatePhone', 'validatePostcode', 'validateName', 'validateBusinessNumber', 'checkRecipient', 'maskPhone', 'maskName', 'maskBusinessNumber'].map(
       (fn) => dts.match(new RegExp(`/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\s*export function ${fn}\\(.*`))[0],
     );
     for (const part of [section, ...functions]) {

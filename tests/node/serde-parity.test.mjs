@@ -3,6 +3,7 @@
 // examples/json_results.rs, and JSON.stringify of each JavaScript result must equal the line Rust printed.
 // A Rust service that answers with the serialised types therefore sends exactly what the browser shows.
 import { test } from 'node:test';
+import { FIELDS as CONTRACT_FIELDS } from '../../js/contract.js';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -15,12 +16,11 @@ const NODE_ENTRY = '../../pkg/node.cjs';
 const api = createRequire(import.meta.url)(NODE_ENTRY);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const FIELDS = [
-  ['validate', 'pccc_vectors.tsv'],
-  ['validatePhone', 'phone_vectors.tsv'],
-  ['validatePostcode', 'postcode_vectors.tsv'],
-  ['validateName', 'name_vectors.tsv'],
-];
+// Every field of the descriptor generated from Rust, with its vectors.
+const FIELDS = Object.keys(CONTRACT_FIELDS).map((name) => [
+  `validate${name[0].toUpperCase()}${name.slice(1)}`,
+  `${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_vectors.tsv`,
+]);
 
 // Strings that are nobody's format: long, invisible, astral (UTF-16 indices differ from code points), control
 // characters, other scripts' digits, and an RRN in every field. Lone surrogates are left out: JSON between the

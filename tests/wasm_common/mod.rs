@@ -2,8 +2,8 @@
 //! `wasm_browser.rs` (headless Chromium): the records the JavaScript API reads must be right in both hosts.
 //! The JavaScript API on top of them is tested in `tests/node/` and, in Chromium, `tests/e2e/api.test.mjs`.
 
-use pccc_guard::wasm::{self, slot, NAME, NONE, PCCC, PHONE, POSTCODE};
-use pccc_guard::{Locale, MaskError, Name, NameMask, Pccc, PcccMask, Phone, PhoneMask, Postcode};
+use pccc_guard::wasm::{self, slot, NONE};
+use pccc_guard::{BusinessNumberMask, FieldKind, Locale, MaskError, Name, NameMask, PcccMask, PhoneMask};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::common;
@@ -18,40 +18,34 @@ fn text_at(ptr_slot: usize, len_slot: usize) -> &'static str {
 }
 
 thread_local! {
-    /// Every code and message the errors of the four fields can return, in both locales.
+    /// Every code and message the errors of every field can return, in both locales.
     static ALL_TEXTS: Vec<&'static str> = all_texts();
 }
 
 fn all_texts() -> Vec<&'static str> {
     let mut texts = Vec::new();
-    let mut add = |code: &'static str, ko: &'static str, en: &'static str| texts.extend([code, ko, en]);
-    for file in [PCCC_VECTORS, PHONE_VECTORS, POSTCODE_VECTORS, NAME_VECTORS] {
-        for v in common::vectors(file) {
-            if let Err(e) = Pccc::parse(&v.input) {
-                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
-            }
-            if let Err(e) = Phone::parse(&v.input) {
-                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
-            }
-            if let Err(e) = Postcode::parse(&v.input) {
-                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
-            }
-            if let Err(e) = Name::parse(&v.input) {
-                add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
-            }
+    for kind in FieldKind::ALL {
+        for m in kind.messages() {
+            texts.extend([m.code(), m.text(Locale::Ko), m.text(Locale::En)]);
         }
     }
-    for e in [PcccMask::new().keep_start(6).keep_end(6).check(), PcccMask::new().fill('0').check()] {
+    for e in
+        [PcccMask::new().keep_start(6).keep_end(6).check(), PcccMask::new().fill('0').check(), Err(MaskError::NoMask)]
+    {
         let e = e.expect_err("a refused policy");
-        add(e.code(), e.message(Locale::Ko), e.message(Locale::En));
+        texts.extend([e.code(), e.message(Locale::Ko), e.message(Locale::En)]);
     }
     texts
 }
 
-const PCCC_VECTORS: &str = include_str!("../data/pccc_vectors.tsv");
-const PHONE_VECTORS: &str = include_str!("../data/phone_vectors.tsv");
-const POSTCODE_VECTORS: &str = include_str!("../data/postcode_vectors.tsv");
-const NAME_VECTORS: &str = include_str!("../data/name_vectors.tsv");
+/// Every field's vectors (a wasm test cannot read files): one line per field.
+const VECTORS: [(FieldKind, &str); 5] = [
+    (FieldKind::Pccc, include_str!("../data/pccc_vectors.tsv")),
+    (FieldKind::Phone, include_str!("../data/phone_vectors.tsv")),
+    (FieldKind::Postcode, include_str!("../data/postcode_vectors.tsv")),
+    (FieldKind::Name, include_str!("../data/name_vectors.tsv")),
+    (FieldKind::BusinessNumber, include_str!("../data/business_number_vectors.tsv")),
+];
 
 fn number(slot: usize) -> Option<usize> {
     let n = wasm::slot_value(slot);
@@ -62,84 +56,64 @@ fn value() -> String {
     String::from_utf8(wasm::text_value(0, wasm::slot_value(slot::VALUE_LEN) as usize)).expect("UTF-8 value")
 }
 
-/// Checks `check(field, …)` against the Rust parser's own result for every vector of a file, in both locales.
-fn check_field<T, E: Copy>(
-    field: u32,
-    file: &str,
-    parse: impl Fn(&str) -> Result<T, E>,
-    canonical: impl Fn(&T) -> String,
-    record: impl Fn(&E, Locale) -> (&'static str, &'static str, Option<usize>, Option<usize>),
-) {
-    for v in common::vectors(file) {
-        for (locale, en) in [(Locale::Ko, false), (Locale::En, true)] {
-            let valid = wasm::check(field, &v.input, en);
-            match parse(&v.input) {
-                Ok(parsed) => {
-                    assert!(valid, "line {}", v.line);
-                    assert_eq!(value(), canonical(&parsed), "line {}", v.line);
-                    assert_eq!(Some(value()), v.expected.strip_prefix("valid:").map(str::to_owned), "line {}", v.line);
-                }
-                Err(e) => {
-                    assert!(!valid, "line {}", v.line);
-                    let (code, message, index, found) = record(&e, locale);
-                    assert_eq!(code, v.expected, "line {}", v.line);
-                    assert_eq!(text_at(slot::CODE_PTR, slot::CODE_LEN), code, "line {}", v.line);
-                    let got = text_at(slot::MESSAGE_PTR, slot::MESSAGE_LEN);
-                    assert!(core::ptr::eq(got, message), "line {}: the message's own static", v.line);
-                    assert_eq!(number(slot::INDEX), index, "line {}", v.line);
-                    assert_eq!(number(slot::FOUND), found, "line {}", v.line);
+fn display() -> String {
+    let start = wasm::slot_value(slot::DISPLAY_START) as usize;
+    String::from_utf8(wasm::text_value(start, wasm::slot_value(slot::DISPLAY_LEN) as usize)).expect("UTF-8 display")
+}
+
+#[wasm_bindgen_test]
+fn every_field_has_its_vectors_here() {
+    let kinds: Vec<FieldKind> = VECTORS.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, FieldKind::ALL);
+}
+
+#[wasm_bindgen_test]
+fn check_writes_the_parsers_results_for_every_vector_of_every_field() {
+    for (kind, file) in VECTORS {
+        for v in common::vectors(file) {
+            for (locale, en) in [(Locale::Ko, false), (Locale::En, true)] {
+                let valid = wasm::check(kind.id(), &v.input, en);
+                match kind.check(&v.input) {
+                    Ok(parsed) => {
+                        assert!(valid, "{kind:?} line {}", v.line);
+                        assert_eq!(value(), parsed.as_str(), "{kind:?} line {}", v.line);
+                        assert_eq!(
+                            Some(value()),
+                            v.expected.strip_prefix("valid:").map(str::to_owned),
+                            "line {}",
+                            v.line
+                        );
+                        assert_eq!(display(), parsed.display().unwrap_or_default(), "{kind:?} line {}", v.line);
+                    }
+                    Err(e) => {
+                        assert!(!valid, "{kind:?} line {}", v.line);
+                        assert_eq!(e.code(), v.expected, "{kind:?} line {}", v.line);
+                        assert_eq!(text_at(slot::CODE_PTR, slot::CODE_LEN), e.code(), "{kind:?} line {}", v.line);
+                        let got = text_at(slot::MESSAGE_PTR, slot::MESSAGE_LEN);
+                        assert!(
+                            core::ptr::eq(got, e.message(locale)),
+                            "{kind:?} line {}: the message's own static",
+                            v.line
+                        );
+                        assert_eq!(number(slot::INDEX), e.utf16_index(), "{kind:?} line {}", v.line);
+                        assert_eq!(number(slot::FOUND), e.found(), "{kind:?} line {}", v.line);
+                    }
                 }
             }
         }
     }
-}
-
-#[wasm_bindgen_test]
-fn check_writes_the_parsers_results_for_every_pccc_vector() {
-    check_field(
-        PCCC,
-        PCCC_VECTORS,
-        Pccc::parse,
-        |c| c.as_str().to_owned(),
-        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
-    );
-    for v in common::vectors(PCCC_VECTORS) {
+    for v in common::vectors(VECTORS[0].1) {
         assert_eq!(wasm::is_valid(&v.input), v.expected.starts_with("valid:"), "line {}", v.line);
     }
 }
 
 #[wasm_bindgen_test]
-fn check_writes_the_parsers_results_for_every_recipient_field_vector() {
-    check_field(
-        PHONE,
-        PHONE_VECTORS,
-        Phone::parse,
-        |n| n.as_str().to_owned(),
-        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
-    );
-    check_field(
-        POSTCODE,
-        POSTCODE_VECTORS,
-        Postcode::parse,
-        |c| c.as_str().to_owned(),
-        |e, l| (e.code(), e.message(l), e.utf16_index(), e.digits()),
-    );
-    check_field(
-        NAME,
-        NAME_VECTORS,
-        Name::parse,
-        |n| n.as_str().to_owned(),
-        |e, l| (e.code(), e.message(l), e.utf16_index(), e.length()),
-    );
-}
-
-#[wasm_bindgen_test]
 fn a_mobile_number_comes_with_its_display_form() {
-    assert!(wasm::check(PHONE, "+82 10-1234-5678", false));
+    assert!(wasm::check(FieldKind::Phone.id(), "+82 10-1234-5678", false));
     assert_eq!(value(), "01012345678");
-    let start = wasm::slot_value(slot::DISPLAY_START) as usize;
-    let display = wasm::text_value(start, wasm::slot_value(slot::DISPLAY_LEN) as usize);
-    assert_eq!(display, b"010-1234-5678");
+    assert_eq!(display(), "010-1234-5678");
+    assert!(wasm::check(FieldKind::BusinessNumber.id(), "1248100998", false));
+    assert_eq!((value(), display()), ("1248100998".to_owned(), "124-81-00998".to_owned()));
 }
 
 #[wasm_bindgen_test]
@@ -148,7 +122,7 @@ fn the_longest_valid_values_fit_the_text_buffer() {
     let latin = format!("A{}", "b".repeat(59));
     for name in [hangul.as_str(), latin.as_str()] {
         let want = Name::parse(name).expect("a valid name at the length limit");
-        assert!(wasm::check(NAME, name, false));
+        assert!(wasm::check(FieldKind::Name.id(), name, false));
         assert_eq!(value(), want.as_str());
     }
 }
@@ -156,13 +130,17 @@ fn the_longest_valid_values_fit_the_text_buffer() {
 #[wasm_bindgen_test]
 fn masks_follow_the_rust_policies_and_refusals_fill_the_slots() {
     type Case = (u32, &'static str, u32, u32, u32, Result<String, MaskError>);
-    let cases: [Case; 6] = [
-        (PCCC, "P123456789012", NONE, NONE, NONE, PcccMask::new().apply("P123456789012")),
-        (PCCC, "P123456789012", 2, 4, '•' as u32, PcccMask::new().keep_start(2).fill('•').apply("P123456789012")),
-        (PCCC, "P123456789012", 4, 4, NONE, PcccMask::new().keep_start(4).apply("P123456789012")),
-        (PHONE, "01012345678", 3, 4, NONE, PhoneMask::new().keep_start(3).keep_end(4).apply("01012345678")),
-        (NAME, "홍길동", NONE, NONE, '0' as u32, NameMask::new().fill('0').apply("홍길동")),
-        (PCCC, "P1", NONE, NONE, 0xD800, Err(MaskError::InvalidFill)),
+    let (pccc, phone, name, brn) =
+        (FieldKind::Pccc.id(), FieldKind::Phone.id(), FieldKind::Name.id(), FieldKind::BusinessNumber.id());
+    let cases: [Case; 8] = [
+        (pccc, "P123456789012", NONE, NONE, NONE, PcccMask::new().apply("P123456789012")),
+        (pccc, "P123456789012", 2, 4, '•' as u32, PcccMask::new().keep_start(2).fill('•').apply("P123456789012")),
+        (pccc, "P123456789012", 4, 4, NONE, PcccMask::new().keep_start(4).apply("P123456789012")),
+        (phone, "01012345678", 3, 4, NONE, PhoneMask::new().keep_start(3).keep_end(4).apply("01012345678")),
+        (name, "홍길동", NONE, NONE, '0' as u32, NameMask::new().fill('0').apply("홍길동")),
+        (pccc, "P1", NONE, NONE, 0xD800, Err(MaskError::InvalidFill)),
+        (brn, "1248100998", NONE, NONE, NONE, BusinessNumberMask::new().apply("1248100998")),
+        (FieldKind::Postcode.id(), "03154", NONE, NONE, NONE, Err(MaskError::NoMask)),
     ];
     for (field, input, start, end, fill, want) in cases {
         let got = wasm::mask(field, input, start, end, fill);
@@ -182,7 +160,7 @@ fn masks_follow_the_rust_policies_and_refusals_fill_the_slots() {
 
 #[wasm_bindgen_test]
 fn normalize_and_caret() {
-    assert_eq!(wasm::normalize("ｐ１２３ ４"), "P1234");
+    assert_eq!(wasm::normalize_with_caret("ｐ１２３ ４", 0), "P1234");
     assert_eq!(wasm::normalize_with_caret("P 12１3", 5), "P1213");
     assert_eq!(wasm::slot_value(slot::CARET), 4);
 }

@@ -1,6 +1,6 @@
 // A checkout step that collects the customs code. Submitting sends the canonical value; here it is shown instead.
 import { useState } from 'react';
-import { mask, validate } from 'pccc-guard';
+import { maskPccc, validatePccc } from 'pccc-guard';
 import { PcccField } from './PcccField.jsx';
 
 export function Checkout() {
@@ -9,7 +9,7 @@ export function Checkout() {
 
   function submit(event) {
     event.preventDefault();
-    const result = validate(pccc);
+    const result = validatePccc(pccc);
     if (result.valid) setSent(result.value); // what a real checkout posts to its server
     else document.getElementById('pccc').focus();
   }
@@ -20,7 +20,7 @@ export function Checkout() {
       <button type="submit">주문하기</button>
       {sent && (
         <p>
-          보낸 값: <output id="sent">{sent}</output> (화면 표시 <span id="masked">{mask(sent)}</span>)
+          보낸 값: <output id="sent">{sent}</output> (화면 표시 <span id="masked">{maskPccc(sent)}</span>)
         </p>
       )}
     </form>

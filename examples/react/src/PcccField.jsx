@@ -3,7 +3,7 @@
 // never during an IME composition; the error shows once the field has been left. pccc-guard works as soon as it
 // is imported in a bundled app, so the component can call it while rendering.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { normalizeWithCaret, validate } from 'pccc-guard';
+import { normalizeWithCaret, validatePccc } from 'pccc-guard';
 
 export function PcccField({ id, label, value, onChange, locale = 'ko' }) {
   const input = useRef(null);
@@ -23,7 +23,7 @@ export function PcccField({ id, label, value, onChange, locale = 'ko' }) {
     onChange(next.value);
   };
 
-  const result = validate(value, { locale });
+  const result = validatePccc(value, { locale });
   const error = left && !result.valid && result.error.code !== 'empty' ? result.error.message : '';
   return (
     <div className="field">
