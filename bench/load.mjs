@@ -5,7 +5,7 @@
 // turn in one run, in fresh browser contexts (cold connections); the form's component section and its memo are left
 // out (the yardsticks have nothing of the kind):
 //
-//   pccc-guard, preload   the README's markup: <link rel="preload"> for the .wasm + the module script
+//   pccc-guard, preload   the plain-page markup of js/README.md: <link rel="preload"> for the .wasm + the module script
 //   pccc-guard            the module script alone (its fetch of the .wasm starts when it runs)
 //   IMask                 IMask 7.6.1 applying the pattern P000000000000 (does far less: no rules, no messages)
 //   naive regex           a 10-line script testing /^P\d{12}$/ on input (does far less still)

@@ -270,7 +270,9 @@ export async function buildPackage() {
 
   types(OUT);
   manifest(OUT);
-  for (const f of ['README.md', 'LICENSE']) copyFileSync(join(ROOT, f), join(OUT, f));
+  // The package's own README (for npm readers; the repository's README.md is for the repository) and the licence.
+  copyFileSync(join(JS, 'README.md'), join(OUT, 'README.md'));
+  copyFileSync(join(ROOT, 'LICENSE'), join(OUT, 'LICENSE'));
   console.log(`built ${OUT.slice(ROOT.length)}/ (features: ${FEATURES})`);
 }
 

@@ -115,3 +115,8 @@ pub use redact::{redact, redact_bytes, Policies};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The crate README's (docs/rust.md, what crates.io shows) Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+pub struct CrateReadmeDoctests;

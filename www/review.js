@@ -1,4 +1,4 @@
-// The page script of review.html, as the README shows it: a page with no field to guard loads the finder's file
+// The page script of review.html, as js/README.md shows it: a page with no field to guard loads the finder's file
 // alone and guards its memos once the module is ready.
 import { ready, enhanceMemos } from '/pkg/pccc-guard-text.js';
 

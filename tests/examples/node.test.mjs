@@ -1,5 +1,5 @@
 // The server examples for JavaScript runtimes (examples/node-esm, node-cjs, bun, deno, workerd), each installed from
-// the packed tarball and started as its README says, answering the same order checks over HTTP.
+// the packed tarball and started as examples/README.md says, answering the same order checks over HTTP.
 import { test } from 'node:test';
 import { bin, install, run, start } from './harness.mjs';
 import { checkOrders } from './orders.mjs';

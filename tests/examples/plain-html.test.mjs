@@ -27,7 +27,7 @@ test('examples/plain-html: guarded with one script tag, every file pinned, a cha
     await inEach(t, all, async (page, engine) => {
       await guardedFormFlow(page, server.url + '/', received);
       // What the first page loaded: itself, pccc-guard.js and the .wasm once (the preload serves the module's fetch).
-      // Firefox does not hand a preload to a fetch() that carries integrity: it loads the .wasm twice (README).
+      // Firefox does not hand a preload to a fetch() that carries integrity: it loads the .wasm twice (docs/browsers.md).
       const wasmLoads = Array(engine === 'firefox' ? 2 : 1).fill('/pccc-guard/pccc_guard_bg.wasm');
       const requests = page.requests.map((url) => new URL(url).pathname);
       const first = requests.slice(0, requests.indexOf('/order'));

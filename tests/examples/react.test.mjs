@@ -1,4 +1,4 @@
-// examples/react: the controlled input of the README, made real: normalised as typed with the caret kept (also in
+// examples/react: the controlled input of examples/README.md, made real: normalised as typed with the caret kept (also in
 // the middle of the value), an IME composition left alone until it ends, the error after leaving the field, and
 // the canonical value submitted. Under Vite's dev server, then as `vite build` output.
 import { test, before, after } from 'node:test';
