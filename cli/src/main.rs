@@ -42,8 +42,17 @@ Examples:
   # Canonical values (unmasked) to fix records by hand
   pccc-guard check --csv --column pccc --show-values --only-invalid orders.csv
 
+  # A CSV saved by Korean Excel (CP949), its column named in Korean
+  pccc-guard check --csv --encoding cp949 --column 개인통관고유부호 --only-invalid orders.csv
+
+  # Several fields of each row at once, with the recipient check
+  pccc-guard check --columns pccc=개인통관고유부호,phone=휴대전화,postcode=우편번호,name=받는분 orders.xlsx
+
+  # An annotated copy of an .xlsx export to work from (UTF-8 CSV with a BOM, as Korean Excel opens it)
+  pccc-guard check --annotate --column 개인통관고유부호 --only-invalid orders.xlsx > to-fix.csv
+
   # Masked codes for a support export: P12******9012
-  pccc-guard mask --keep-start 2 --keep-end 4 codes.txt
+  pccc-guard mask --pccc-keep-start 2 --pccc-keep-end 4 codes.txt
 
   # Personal numbers in free text (logs, memos) masked, everything else unchanged
   pccc-guard redact app.log > app.redacted.log
@@ -97,7 +106,22 @@ Output, one line per record (TSV, no header): [file TAB] line TAB valid|invalid 
          the value as stored when it is invalid
 With --json: {\"line\":…,\"valid\":…,\"code\":…,\"value\":…} per line. A file column (\"file\" member) is added
 when several files are given. Then, on stderr: the number of records, valid and invalid, and a count per
-error code.";
+error code.
+
+Several fields (--columns pccc=COLUMN,phone=COLUMN,…): one line per row, TSV
+  line TAB valid|invalid, then code TAB value per field in the order given
+or with --json the recipient check's JSON (as the JavaScript API's checkRecipient) with the line:
+  {\"line\":…,\"valid\":…,\"fields\":{\"pccc\":{\"valid\":true,\"value\":…},…}}
+(fields not given are not checked; values masked unless --show-values).
+
+--annotate: the table written back as CSV (UTF-8 with a BOM; --keep-encoding: the input's encoding), every
+column in its place with the checked values masked, then a status column (valid, invalid, or the row's own
+code) and, per checked field, an error code and an error message column (--lang ko|en).
+
+Inputs: text in UTF-8 unless --encoding says otherwise (cp949/euc-kr, utf-16le, …; a BOM decides by itself;
+bytes that the encoding does not allow make a value not_decodable, and one line on stderr names the first
+line). Files named .xlsx, .xlsm, .xlsb, .xls or .ods (or --spreadsheet) are read as spreadsheets: the first
+sheet or --sheet NAME, its first non-empty row the header, row numbers as the spreadsheet shows them.";
 
 /// Checks and masks personal customs clearance codes (PCCC), mobile numbers, postcodes and names in stored
 /// orders, with the same rules as pccc-guard in the browser and on the server.
