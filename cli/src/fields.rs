@@ -101,8 +101,8 @@ pub fn check_one(policy: &Policy, text: &str, show: bool) -> (Option<&'static st
 }
 
 /// Checks the given fields of one row together, with the library's recipient check (fields not given are not
-/// checked and not reported); the results in the order of `values`.
-pub fn check_row(values: &[(Field, &str)], masks: &FieldMasks, show: bool, locale: Locale) -> Vec<Checked> {
+/// checked and not reported); the results in the order of `values`, with their JSON when `json`.
+pub fn check_row(values: &[(Field, &str)], masks: &FieldMasks, show: bool, locale: Locale, json: bool) -> Vec<Checked> {
     let mut input = RecipientInput::default();
     for &(field, text) in values {
         match field {
@@ -116,7 +116,7 @@ pub fn check_row(values: &[(Field, &str)], masks: &FieldMasks, show: bool, local
     values
         .iter()
         .map(|&(field, text)| {
-            let how = How { text, show, locale, json: true };
+            let how = How { text, show, locale, json };
             match field {
                 Field::Pccc => how.pccc(&report.pccc, &masks.pccc),
                 Field::Phone => how.phone(&report.phone, &masks.phone),

@@ -263,7 +263,8 @@ impl<W: Write> RowSink for Rows<W> {
                 }
             }
         }
-        let mut checked = check_row(&values, &self.masks, self.show_values, self.locale);
+        let json = self.format == RowFormat::Json;
+        let mut checked = check_row(&values, &self.masks, self.show_values, self.locale, json);
         for (k, c) in checked.iter_mut().enumerate() {
             if undecodable[k] {
                 let lossy = String::from_utf8_lossy(cells.get(self.index[k])).into_owned();
@@ -309,7 +310,7 @@ impl<W: Write> RowSink for Rows<W> {
                 // In the recipient check's order of members.
                 let mut first = true;
                 for field in [Field::Name, Field::Pccc, Field::Phone, Field::Postcode] {
-                    for (k, _) in self.columns.iter().enumerate().filter(|(_, (f, _))| *f == field) {
+                    if let Some(k) = self.columns.iter().position(|(f, _)| *f == field) {
                         if !std::mem::take(&mut first) {
                             self.buf.push(',');
                         }
@@ -317,7 +318,6 @@ impl<W: Write> RowSink for Rows<W> {
                         self.buf.push_str(field.name());
                         self.buf.push_str("\":");
                         self.buf.push_str(&checked[k].json);
-                        break;
                     }
                 }
                 self.buf.push_str("}}\n");
@@ -346,7 +346,7 @@ impl<W: Write> RowSink for Rows<W> {
 
 /// Appends a CSV cell, quoted when it holds a comma, a double quote or a line break (RFC 4180).
 fn push_csv(out: &mut String, text: &str) {
-    if !text.contains([',', '"', '\n', '\r']) {
+    if !text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push_str(text);
         return;
     }
