@@ -1,6 +1,6 @@
 //! The files operations teams have, through the built binary: CSV saved by Korean Excel (CP949), EUC-KR,
 //! UTF-16LE with a BOM, UTF-8 with and without one, CRLF and quoted line breaks; `.xlsx` workbooks (made here
-//! with rust_xlsxwriter), with an empty sheet and a missing column; several fields per row (`--columns`) and
+//! with rust_xlsxwriter) and `.ods` (zipped here), with an empty sheet and a missing column; several fields per row (`--columns`) and
 //! the annotated copy (`--annotate`). The CP949 fixtures are made here with encoding_rs's encoder.
 
 use std::path::PathBuf;
@@ -497,4 +497,81 @@ fn spreadsheet_errors_are_one_line() {
     assert_eq!(status(&out), 2);
     assert!(stderr(&out).starts_with("pccc-guard: not a spreadsheet that can be read: "), "{}", stderr(&out));
     assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+/// A minimal OpenDocument spreadsheet (what LibreOffice saves as `.ods`), zipped here.
+fn ods(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let cell = |text: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>")
+    };
+    let table: String = rows
+        .iter()
+        .map(|row| format!("<table:table-row>{}</table:table-row>", row.iter().map(|c| cell(c)).collect::<String>()))
+        .collect();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"주문\">{table}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn ods_is_read_like_xlsx() {
+    let path = file("ods", "orders.ods", b"");
+    ods(&path, &[&["받는분", "개인통관고유부호"], &["홍길동", "P123456789012"], &["김구", "P1234"]]);
+    let out = run(&["check", "--columns", "name=받는분,pccc=개인통관고유부호", p(&path)], b"");
+    assert_eq!(
+        stdout(&out),
+        "2\tvalid\t\t홍*동\t\tP********9012\n3\tinvalid\t\t김*\ttoo_short\t*****\n",
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(status(&out), 1);
+}
+
+#[test]
+fn help_names_the_new_options() {
+    let out = run(&["check", "--help"], b"");
+    let help = stdout(&out);
+    for needle in [
+        "--encoding <LABEL>",
+        "--spreadsheet",
+        "--sheet <NAME>",
+        "--columns <LIST>",
+        "--annotate",
+        "--keep-encoding",
+        "--lang <LANG>",
+        "--pccc-keep-start <N>",
+        "--phone-keep-end <N>",
+        "not_decodable",
+    ] {
+        assert!(help.contains(needle), "{needle}: {help}");
+    }
+    for command in ["mask", "redact"] {
+        let out = run(&[command, "--help"], b"");
+        assert!(stdout(&out).contains("--pccc-keep-start <N>"), "{command}");
+        assert!(!stdout(&out).contains("  --keep-start"), "{command}: the old name is gone");
+    }
+    let out = run(&["--help"], b"");
+    assert!(stdout(&out).contains("--encoding cp949"));
 }
