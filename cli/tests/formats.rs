@@ -1,7 +1,8 @@
 //! The files operations teams have, through the built binary: CSV saved by Korean Excel (CP949), EUC-KR,
 //! UTF-16LE with a BOM, UTF-8 with and without one, CRLF and quoted line breaks; `.xlsx` workbooks (made here
-//! with rust_xlsxwriter) and `.ods` (zipped here), with an empty sheet and a missing column; several fields per row (`--columns`) and
-//! the annotated copy (`--annotate`). The CP949 fixtures are made here with encoding_rs's encoder.
+//! with rust_xlsxwriter) and `.ods` (zipped here), with an empty sheet and a missing column; several fields per
+//! row (`--columns`) and the annotated copy (`--annotate`). The CP949 fixtures are made here with encoding_rs's
+//! encoder.
 
 use std::path::PathBuf;
 use std::process::Output;
