@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Throughput of the pccc-guard command-line tool against what a merchant would otherwise use, side by side in one
-run: `check` in line mode and `check --csv` on generated files of stored orders, a Python script with the standard
-csv module and the naive regex, and `grep -cE`. Every contender is pinned to one core (taskset -c 0) and writes to
+run: `check` in line mode and `check --csv` on generated files of stored orders (UTF-8, and the same orders in CP949
+as Korean Excel saves them), the annotated copy (`--annotate`) and several fields per row (`--columns`), a Python
+script with the standard csv module and the naive regex (reading UTF-8, and CP949 through Python's codec), and
+`grep -cE`. Every contender is pinned to one core (taskset -c 0) and writes to
 /dev/null; the files are read once first so that all of them come from the page cache.
 
 Writes bench/cli-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md.
@@ -27,7 +29,7 @@ PYTHON_CSV = r'''
 import csv, re, sys
 naive = re.compile(r'^P\d{12}$')
 out = sys.stdout
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
+with open(sys.argv[1], newline='', encoding=sys.argv[2] if len(sys.argv) > 2 else 'utf-8') as f:
     rows = csv.reader(f)
     column = next(rows).index('pccc')
     for number, row in enumerate(rows, start=2):
@@ -46,12 +48,14 @@ with open(sys.argv[1], encoding='utf-8') as f:
 
 
 def generate(directory, records):
-    """Stored orders: 98.8% canonical codes, 1% with a digit missing, 0.2% typed in lower case."""
+    """Stored orders: 98.8% canonical codes, 1% with a digit missing, 0.2% typed in lower case. The CSV file again
+    in CP949 (orders-cp949.csv), as Korean Excel saves "CSV (쉼표로 분리)"."""
     csv_path = os.path.join(directory, 'orders.csv')
     lines_path = os.path.join(directory, 'codes.txt')
+    cp949_path = os.path.join(directory, 'orders-cp949.csv')
     stamp = os.path.join(directory, 'records')
-    if os.path.exists(stamp) and open(stamp).read() == str(records):
-        return csv_path, lines_path
+    if os.path.exists(stamp) and open(stamp).read() == str(records) and os.path.exists(cp949_path):
+        return csv_path, lines_path, cp949_path
     rnd = random.Random(42)
     with open(csv_path, 'w', encoding='utf-8', newline='') as orders, open(lines_path, 'w') as codes:
         orders.write('order_id,name,pccc,phone,postcode\n')
@@ -72,9 +76,15 @@ def generate(directory, records):
                 batch_csv, batch_lines = [], []
         orders.write(''.join(batch_csv))
         codes.write(''.join(batch_lines))
+    with open(csv_path, encoding='utf-8', newline='') as source, open(cp949_path, 'w', encoding='cp949', newline='') as out:
+        while True:
+            block = source.read(1 << 24)
+            if not block:
+                break
+            out.write(block)
     with open(stamp, 'w') as f:
         f.write(str(records))
-    return csv_path, lines_path
+    return csv_path, lines_path, cp949_path
 
 
 def timed(argv, runs):
@@ -103,13 +113,13 @@ def main():
     directory = os.path.join(ROOT, 'target', 'bench-cli')
     os.makedirs(directory, exist_ok=True)
     print(f'generating {args.records:,} orders in {directory} ...', file=sys.stderr)
-    csv_path, lines_path = generate(directory, args.records)
+    csv_path, lines_path, cp949_path = generate(directory, args.records)
     scripts = {}
     for name, text in (('naive_csv.py', PYTHON_CSV), ('naive_lines.py', PYTHON_LINES)):
         scripts[name] = os.path.join(directory, name)
         with open(scripts[name], 'w') as f:
             f.write(text)
-    for path in (csv_path, lines_path):
+    for path in (csv_path, lines_path, cp949_path):
         with open(path, 'rb') as f:
             while f.read(1 << 24):
                 pass
@@ -120,12 +130,23 @@ def main():
         ('`pccc-guard check --csv --column pccc --only-invalid`', 'csv',
          [tool, 'check', '--csv', '--column', 'pccc', '--only-invalid', csv_path]),
         ('Python `csv` module + naive regex', 'csv', [sys.executable, scripts['naive_csv.py'], csv_path]),
+        ('`pccc-guard check --csv --encoding cp949 --column pccc`', 'cp949',
+         [tool, 'check', '--csv', '--encoding', 'cp949', '--column', 'pccc', cp949_path]),
+        ('Python `csv` module + naive regex, reading CP949', 'cp949',
+         [sys.executable, scripts['naive_csv.py'], cp949_path, 'cp949']),
+        ('`pccc-guard check --annotate --column pccc`', 'csv', [tool, 'check', '--annotate', '--column', 'pccc', csv_path]),
+        ('`pccc-guard check --annotate --encoding cp949 --column pccc`', 'cp949',
+         [tool, 'check', '--annotate', '--encoding', 'cp949', '--column', 'pccc', cp949_path]),
+        ('`pccc-guard check --columns pccc,phone,postcode,name`', 'csv',
+         [tool, 'check', '--columns', 'pccc,phone,postcode,name', csv_path]),
         ('`pccc-guard check` (line mode)', 'lines', [tool, 'check', lines_path]),
         ('`pccc-guard check --only-invalid` (line mode)', 'lines', [tool, 'check', '--only-invalid', lines_path]),
         ("`grep -cE '^P[0-9]{12}$'`", 'lines', ['grep', '-cE', '^P[0-9]{12}$', lines_path]),
         ('Python, line by line + naive regex', 'lines', [sys.executable, scripts['naive_lines.py'], lines_path]),
     ]
-    sizes = {'csv': os.path.getsize(csv_path), 'lines': os.path.getsize(lines_path)}
+    sizes = {
+        'csv': os.path.getsize(csv_path), 'lines': os.path.getsize(lines_path), 'cp949': os.path.getsize(cp949_path),
+    }
     rows = []
     for label, kind, argv in contenders:
         runs = args.runs if 'python' not in argv[0].lower() and argv[0] != sys.executable else max(1, args.runs // 2)
@@ -151,6 +172,9 @@ def main():
         'rows': rows,
         'csv_vs_python': py_csv / seconds('`pccc-guard check --csv --column pccc`'),
         'lines_vs_grep': seconds("`grep -cE '^P[0-9]{12}$'`") / seconds('`pccc-guard check` (line mode)'),
+        'cp949_vs_python': seconds('Python `csv` module + naive regex, reading CP949')
+        / seconds('`pccc-guard check --csv --encoding cp949 --column pccc`'),
+        'annotate_vs_python': py_csv / seconds('`pccc-guard check --annotate --column pccc`'),
     }
     with open(os.path.join(ROOT, 'bench', 'cli-results.json'), 'w') as f:
         json.dump(results, f, indent=2)

@@ -50,6 +50,8 @@ pub mod problem {
     pub const MISSING_KEY: &str = "missing_key";
     /// A JSON Lines value that is not a string.
     pub const NOT_A_STRING: &str = "not_a_string";
+    /// A record that holds bytes its encoding (`--encoding`, or a BOM's) does not allow.
+    pub const NOT_DECODABLE: &str = "not_decodable";
 }
 
 /// A block buffer over a reader. `data[start..end]` is read but not consumed yet.
@@ -186,8 +188,15 @@ fn skip_line<R: Read>(input: &mut Chunks<R>, mut progress: impl FnMut(u64)) -> i
 /// Why a CSV input cannot be read at all (as opposed to a record that is reported).
 pub enum CsvError {
     Io(io::Error),
-    /// The header has no column of that name; the header's names, for the message.
-    NoSuchColumn(Vec<String>),
+    /// The header has no column of that name (the name, then the header's names, for the message).
+    NoSuchColumn(String, Vec<String>),
+    /// The header row holds bytes that its encoding does not allow (a CP949 file read as UTF-8).
+    HeaderNotDecodable,
+}
+
+/// The names of a header row, or why it cannot be read.
+pub fn header_names(names: &[&[u8]]) -> Result<Vec<String>, CsvError> {
+    names.iter().map(|n| std::str::from_utf8(n).map(str::to_owned).map_err(|_| CsvError::HeaderNotDecodable)).collect()
 }
 
 impl From<io::Error> for CsvError {
@@ -324,9 +333,9 @@ pub fn csv<R: Read>(
                 match header {
                     None => {
                         let names: Vec<&[u8]> = (0..count).map(field).collect();
-                        let Some(index) = names.iter().position(|n| *n == column.as_bytes()) else {
-                            let names = names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
-                            return Err(CsvError::NoSuchColumn(names));
+                        let names = header_names(&names)?;
+                        let Some(index) = names.iter().position(|n| n == column) else {
+                            return Err(CsvError::NoSuchColumn(column.to_owned(), names));
                         };
                         header = Some((index, count));
                     }
@@ -375,6 +384,180 @@ fn simple_row(text: &[u8], index: usize) -> Option<SimpleRow<'_>> {
         value = &text[start..];
     }
     Some(SimpleRow { fields: fields + 1, value })
+}
+
+/// The fields of one row: `data[ranges[i]]` is field `i` (unquoted).
+#[derive(Clone, Copy)]
+pub struct Fields<'a> {
+    data: &'a [u8],
+    ranges: &'a [(usize, usize)],
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(data: &'a [u8], ranges: &'a [(usize, usize)]) -> Self {
+        Fields { data, ranges }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn get(&self, i: usize) -> &'a [u8] {
+        self.ranges.get(i).map_or(&[][..], |&(a, b)| &self.data[a..b])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// One row of a table (a CSV file, a sheet).
+pub enum TableRow<'a> {
+    /// A row with as many fields as the header.
+    Fields(Fields<'a>),
+    /// A row that cannot be read as one: the code, and the fields it has (none when it was too long).
+    Problem(&'static str, Fields<'a>),
+}
+
+/// Where the rows of a table go, whole.
+pub trait RowSink {
+    /// The header row (its names are UTF-8): may refuse it (a column it needs is missing).
+    fn header(&mut self, names: &[String]) -> Result<(), CsvError>;
+
+    /// One row, with the line (CSV) or the row number (sheet) where it starts.
+    fn row(&mut self, line: u64, row: TableRow<'_>) -> io::Result<()>;
+}
+
+/// Gives `sink` the header and then every row of CSV `input`, whole, with the line where each starts: the same
+/// parsing, limits and recovery as [`csv`], for readers that need every field of a row (several fields, or the
+/// annotated copy).
+pub fn csv_rows<R: Read>(
+    input: &mut Chunks<R>,
+    mut progress: impl FnMut(u64),
+    sink: &mut impl RowSink,
+) -> Result<(), CsvError> {
+    let mut parser = csv_core::Reader::new();
+    let mut fields = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(64);
+    let mut expected: Option<usize> = None;
+    let mut line = 1u64;
+    loop {
+        loop {
+            let pending = input.pending();
+            let blank = pending.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+            let rest = pending.len() - blank;
+            line += pending[..blank].iter().filter(|&&b| b == b'\n').count() as u64;
+            input.start += blank;
+            if rest > 0 {
+                break;
+            }
+            let n = input.fill()?;
+            progress(n as u64);
+            if n == 0 {
+                break;
+            }
+        }
+        // A row on one line without quotes: its line split at the commas.
+        if let Some(expected) = expected {
+            let pending = input.pending();
+            if let Some(nl) = memchr(b'\n', pending) {
+                let text = pending[..nl].strip_suffix(b"\r").unwrap_or(&pending[..nl]);
+                if memchr::memchr2(b'"', b'\r', text).is_none() {
+                    ranges.clear();
+                    let mut start = 0;
+                    for at in memchr::memchr_iter(b',', text) {
+                        ranges.push((start, at));
+                        start = at + 1;
+                    }
+                    ranges.push((start, text.len()));
+                    let row = Fields::new(text, &ranges);
+                    let row = if ranges.len() == expected {
+                        TableRow::Fields(row)
+                    } else {
+                        TableRow::Problem(problem::MALFORMED_ROW, row)
+                    };
+                    sink.row(line, row)?;
+                    input.start += nl + 1;
+                    line += 1;
+                    continue;
+                }
+            }
+        }
+        parser.reset();
+        let (mut consumed, mut nout, mut nend) = (0usize, 0usize, 0usize);
+        let row = loop {
+            let from = input.start + consumed;
+            let (result, nin, n_out, n_end) =
+                parser.read_record(&input.data[from..input.end], &mut fields[nout..], &mut ends[nend..]);
+            consumed += nin;
+            nout += n_out;
+            nend += n_end;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {
+                    if consumed >= MAX_RECORD {
+                        break Row::TooLong;
+                    }
+                    if from + nin == input.end && input.eof {
+                        continue;
+                    }
+                    let n = input.fill()?;
+                    progress(n as u64);
+                    if n == 0 && !input.eof {
+                        break Row::TooLong;
+                    }
+                }
+                csv_core::ReadRecordResult::OutputFull if fields.len() < MAX_RECORD => {
+                    fields.resize(fields.len() * 2, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull if ends.len() < MAX_RECORD / 64 => {
+                    ends.resize(ends.len() * 2, 0);
+                }
+                csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
+                    break Row::TooLong;
+                }
+                csv_core::ReadRecordResult::Record => break Row::Read { fields: nend },
+                csv_core::ReadRecordResult::End => break Row::End,
+            }
+        };
+        let row_line = line;
+        let newlines = parser.line() - 1;
+        let terminated = consumed > 0 && input.data[input.start + consumed - 1] == b'\n';
+        match row {
+            Row::End => return Ok(()),
+            Row::TooLong => {
+                if expected.is_none() {
+                    return Err(CsvError::Io(io::Error::new(io::ErrorKind::InvalidData, "the header row is too long")));
+                }
+                sink.row(row_line, TableRow::Problem(problem::RECORD_TOO_LONG, Fields::new(&[], &[])))?;
+                line += 1;
+                skip_line(input, &mut progress)?;
+            }
+            Row::Read { fields: count } => {
+                ranges.clear();
+                ranges.extend((0..count).map(|i| (if i == 0 { 0 } else { ends[i - 1] }, ends[i])));
+                let row = Fields::new(&fields, &ranges);
+                match expected {
+                    None => {
+                        let names: Vec<&[u8]> = row.iter().collect();
+                        sink.header(&header_names(&names)?)?;
+                        expected = Some(count);
+                    }
+                    Some(expected) if count == expected => sink.row(row_line, TableRow::Fields(row))?,
+                    Some(_) => {
+                        sink.row(row_line, TableRow::Problem(problem::MALFORMED_ROW, row))?;
+                        if newlines > u64::from(terminated) {
+                            line += 1;
+                            skip_line(input, &mut progress)?;
+                            continue;
+                        }
+                    }
+                }
+                input.start += consumed;
+                line += newlines;
+            }
+        }
+    }
 }
 
 /// Gives `sink` the string value of `key` in every line of JSON Lines `input` (one JSON object per line,

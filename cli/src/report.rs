@@ -3,11 +3,10 @@
 
 use std::io::{self, Write};
 
-use pccc_guard::{Name, Pccc, Phone, Postcode};
-
 use crate::fast::{is_canonical_pccc, Out, Template};
+use crate::fields::{check_one, hidden, Policy};
 use crate::input::{problem, Sink, Value};
-use crate::{Field, Masks, Policy};
+use crate::Field;
 
 /// What is printed per record.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,6 +44,8 @@ pub struct Report<W: Write> {
     /// Output not written yet.
     buf: Out,
     line_number: itoa::Buffer,
+    /// The code of a value with bytes that its encoding does not allow.
+    undecodable: &'static str,
     pub valid: u64,
     /// Invalid records per error code, in the order the codes were first seen.
     pub invalid: Vec<(&'static str, u64)>,
@@ -52,10 +53,10 @@ pub struct Report<W: Write> {
 
 impl<W: Write> Report<W> {
     pub fn new(out: W, format: Format, field: Field, policy: Policy, show_values: bool, only_invalid: bool) -> Self {
-        let template = match &policy.masks {
-            Masks::Pccc(_) if show_values => Some(Template::identity()),
-            Masks::Pccc(mask) => Template::learn(mask).ok().flatten(),
-            _ => None,
+        let template = match policy.pccc_mask() {
+            Some(_) if show_values => Some(Template::identity()),
+            Some(mask) => Template::learn(mask).ok().flatten(),
+            None => None,
         };
         let mut report = Report {
             out,
@@ -69,6 +70,7 @@ impl<W: Write> Report<W> {
             label: Vec::new(),
             buf: Out::with_capacity(OUT_BLOCK + (4 << 10)),
             line_number: itoa::Buffer::new(),
+            undecodable: problem::NOT_UTF8,
             valid: 0,
             invalid: Vec::new(),
         };
@@ -105,8 +107,9 @@ impl<W: Write> Report<W> {
         self.frame();
     }
 
-    pub fn invalid_total(&self) -> u64 {
-        self.invalid.iter().map(|(_, n)| n).sum()
+    /// The code of a value with bytes that the current input's encoding does not allow.
+    pub fn set_undecodable(&mut self, code: &'static str) {
+        self.undecodable = code;
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -140,7 +143,7 @@ impl<W: Write> Sink for Report<W> {
                     Ok(text) => self.text(line, text),
                     Err(_) => {
                         let lossy = String::from_utf8_lossy(bytes);
-                        self.problem(line, problem::NOT_UTF8, Some(&lossy))
+                        self.problem(line, self.undecodable, Some(&lossy))
                     }
                 }
             }
@@ -270,31 +273,7 @@ impl Counter {
 impl<W: Write> Report<W> {
     /// The general path: the library's parser and mask.
     fn text(&mut self, line: u64, text: &str) -> io::Result<()> {
-        let show = self.show_values;
-        // (error code, what to print)
-        let (code, shown): (Option<&'static str>, String) = match &self.policy.masks {
-            Masks::Pccc(mask) => match Pccc::parse(text) {
-                Ok(v) if show => (None, v.to_string()),
-                Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
-                Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),
-            },
-            Masks::Phone(mask) => match Phone::parse(text) {
-                Ok(v) if show => (None, v.to_string()),
-                Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
-                Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),
-            },
-            Masks::Name(mask) => match Name::parse(text) {
-                Ok(v) if show => (None, v.to_string()),
-                Ok(v) => (None, mask.apply_to(&v).unwrap_or_default()),
-                Err(e) => (Some(e.code()), if show { text.to_owned() } else { mask.apply(text).unwrap_or_default() }),
-            },
-            // Postcodes have no mask in the library: a valid one is printed, an invalid one hidden like the
-            // other fields' (its length only).
-            Masks::Postcode => match Postcode::parse(text) {
-                Ok(v) => (None, v.to_string()),
-                Err(e) => (Some(e.code()), if show { text.to_owned() } else { hidden(text, self.policy.fill) }),
-            },
-        };
+        let (code, shown) = check_one(&self.policy, text, self.show_values);
         match code {
             None => {
                 self.valid += 1;
@@ -402,12 +381,6 @@ fn line_head(out: &mut Out, format: Format, label: &[u8]) -> bool {
         Format::Value => return false,
     }
     true
-}
-
-/// `text` completely masked: the fill character once per character after the library's normalisation, as every
-/// mask shows a value that is not valid.
-fn hidden(text: &str, fill: char) -> String {
-    pccc_guard::normalize(text).chars().map(|_| fill).collect()
 }
 
 /// Appends `text` with tab, newline, carriage return and backslash escaped (`\t`, `\n`, `\r`, `\\`), so that a

@@ -85,7 +85,7 @@ fn the_fast_path_agrees_with_the_library_on_every_record() {
         input.push('\n');
         lines.push(line);
     }
-    for policy in [vec![], vec!["--keep-start", "2", "--keep-end", "3", "--mask-char", "•"]] {
+    for policy in [vec![], vec!["--pccc-keep-start", "2", "--pccc-keep-end", "3", "--mask-char", "•"]] {
         let mut args = vec!["check"];
         args.extend(&policy);
         let out = run(&args, input.as_bytes());
@@ -231,11 +231,13 @@ fn only_invalid_prints_the_records_to_fix_and_still_counts_every_record() {
 
 #[test]
 fn mask_applies_the_library_policies() {
-    let out = run(&["mask", "--keep-start", "2", "--keep-end", "4", "--mask-char", "•"], b"P123456789012\nP1\n");
+    let out =
+        run(&["mask", "--pccc-keep-start", "2", "--pccc-keep-end", "4", "--mask-char", "•"], b"P123456789012\nP1\n");
     let policy = PcccMask::new().keep_start(2).keep_end(4).fill('•');
     assert_eq!(stdout(&out), format!("{}\n{}\n", policy.apply("P123456789012").unwrap(), policy.apply("P1").unwrap()));
     assert_eq!(status(&out), 1, "one value was not valid");
-    let out = run(&["mask", "--field", "phone", "--keep-start", "0", "--keep-end", "4"], b"+82 10 1234 5678\n");
+    let out =
+        run(&["mask", "--field", "phone", "--phone-keep-start", "0", "--phone-keep-end", "4"], b"+82 10 1234 5678\n");
     let phone = Phone::parse("+82 10 1234 5678").unwrap();
     assert_eq!(stdout(&out), format!("{}\n", PhoneMask::new().keep_start(0).keep_end(4).apply_to(&phone).unwrap()));
     let out = run(&["mask", "--field", "name", "--quiet"], "남궁 민수\n".as_bytes());
@@ -245,10 +247,13 @@ fn mask_applies_the_library_policies() {
 #[test]
 fn usage_errors_are_one_line_on_stderr_and_status_2() {
     for (args, message) in [
-        (vec!["mask", "--keep-start", "4", "--keep-end", "4"], "pccc-guard: the mask policy is refused: "),
+        (vec!["mask", "--pccc-keep-start", "4", "--pccc-keep-end", "4"], "pccc-guard: the mask policy is refused: "),
         (vec!["mask", "--mask-char", "7"], "pccc-guard: the mask policy is refused: "),
         (vec!["mask", "--field", "postcode"], "pccc-guard: postcodes are not masked"),
-        (vec!["check", "--field", "name", "--keep-end", "1"], "pccc-guard: --keep-start and --keep-end do not apply"),
+        (
+            vec!["check", "--field", "name", "--pccc-keep-end", "1"],
+            "pccc-guard: --pccc-keep-start and --pccc-keep-end do not apply",
+        ),
     ] {
         let out = run(&args, b"P123456789012\n");
         assert_eq!(status(&out), 2, "{args:?}");

@@ -162,3 +162,62 @@ fn a_gigabyte_without_line_breaks_is_redacted_in_constant_memory() {
     assert_eq!(wrong, 0, "the output is the redaction of the input (pieces that differ)");
     assert!(peak < LIMIT_KIB, "peak RSS {peak} KiB over {LIMIT_KIB} KiB");
 }
+
+/// Streams `header` and then `block` over and over (about `total` bytes) into `pccc-guard args…`; returns its peak
+/// RSS in KiB, the bytes it printed and its exit status.
+fn stream_blocks(args: &[&str], header: &[u8], block: &[u8], total: usize) -> (u64, u64, i32) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let drain = std::thread::spawn(move || {
+        let (mut buf, mut total) = (vec![0u8; 1 << 16], 0u64);
+        loop {
+            match stdout.read(&mut buf) {
+                Ok(0) | Err(_) => return total,
+                Ok(n) => total += n as u64,
+            }
+        }
+    });
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(header).unwrap();
+    let mut sent = header.len();
+    while sent < total {
+        stdin.write_all(block).unwrap();
+        sent += block.len();
+    }
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let peak = peak_kib(child.id());
+    drop(stdin);
+    let status = child.wait().unwrap().code().unwrap();
+    (peak, drain.join().unwrap(), status)
+}
+
+#[test]
+fn a_cp949_csv_is_decoded_and_annotated_in_constant_memory() {
+    let (header, _, _) = encoding_rs::EUC_KR.encode("주문번호,받는분,개인통관고유부호,휴대전화\r\n");
+    let mut text = String::new();
+    for i in 0..20_000u64 {
+        match i % 1000 {
+            999 => text.push_str(&format!("{i},\"김, 민수\",P{:011},010-1234-5678\r\n", i)),
+            _ => text.push_str(&format!("{i},홍길동,P{:012},01012345678\r\n", i * 7919)),
+        }
+    }
+    let (block, _, _) = encoding_rs::EUC_KR.encode(&text);
+    let columns = "pccc=개인통관고유부호,name=받는분,phone=휴대전화";
+    for args in [
+        vec!["check", "--csv", "--encoding", "cp949", "--column", "개인통관고유부호", "--only-invalid"],
+        vec!["check", "--annotate", "--encoding", "cp949", "--columns", columns],
+    ] {
+        let (peak, printed, status) = stream_blocks(&args, &header, &block, 64 << 20);
+        eprintln!("{args:?}: peak RSS {peak} KiB, {printed} bytes printed");
+        assert!(printed > 0);
+        assert_eq!(status, 1);
+        assert!(peak < LIMIT_KIB, "{args:?}: peak RSS {peak} KiB over {LIMIT_KIB} KiB");
+    }
+}

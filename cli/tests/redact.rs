@@ -240,7 +240,7 @@ fn empty_input() {
 fn mask_options_set_the_policies_and_a_refused_policy_is_a_usage_error() {
     let input = "P123456789012 010-1234-5678 011-123-4567 900101-1234567 +82 10 1234 5678 Ｐ１２３４５６７８９０１２"
         .as_bytes();
-    let args = ["--keep-start", "2", "--keep-end", "3", "--phone-keep-start", "3", "--phone-keep-end", "4"];
+    let args = ["--pccc-keep-start", "2", "--pccc-keep-end", "3", "--phone-keep-start", "3", "--phone-keep-end", "4"];
     let policies = Policies::new()
         .pccc(PcccMask::new().keep_start(2).keep_end(3).fill('•'))
         .phone(PhoneMask::new().keep_start(3).keep_end(4).fill('•'))
@@ -254,7 +254,7 @@ fn mask_options_set_the_policies_and_a_refused_policy_is_a_usage_error() {
         "P12•••••••012 010-••••-5678 01•-•••-4567 ••••••-••••••• +82 10 •••• 5678 Ｐ１２•••••••０１２"
     );
     for (args, message) in [
-        (vec!["--keep-start", "4", "--keep-end", "4"], "pccc-guard: the PCCC mask policy is refused: "),
+        (vec!["--pccc-keep-start", "4", "--pccc-keep-end", "4"], "pccc-guard: the PCCC mask policy is refused: "),
         (vec!["--phone-keep-start", "8"], "pccc-guard: the mobile number mask policy is refused: "),
         // The default keeps 7 digits at the start: with 4 at the end too, 11 would show.
         (vec!["--phone-keep-end", "4"], "pccc-guard: the mobile number mask policy is refused: "),
