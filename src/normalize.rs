@@ -9,6 +9,9 @@
 //!    U+205F, U+3000; hyphen-minus and the dashes U+2010–U+2015, U+2212, U+FE63; the invisible characters
 //!    U+00AD, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+FEFF.
 //! 3. Lower-case `p` becomes `P`. Nothing else changes case.
+//! 4. The Korean keyboard: with Hangul input on, the P key types `ㅔ` (U+3154) and Shift+P `ㅖ` (U+3156). Either
+//!    one as the first kept character, where a code's `P` belongs, becomes `P`. Anywhere else it stays, and the
+//!    validators reject it: only the first key is typed before a Korean user notices the input mode.
 //!
 //! Nothing else is folded: `𝐏`, Arabic-Indic digits or a Cyrillic `Р` stay what they are, and the validators
 //! then reject them as invalid characters. The mapping is written out by hand instead of using Unicode tables,
@@ -71,16 +74,27 @@ pub(crate) struct Source {
     pub(crate) utf16: usize,
 }
 
+/// Rule 4: the Hangul-mode P key (`ㅔ`, and `ㅖ` with Shift) as the first kept character is `P`.
+#[inline]
+const fn map_first(ch: char) -> char {
+    match ch {
+        '\u{3154}' | '\u{3156}' => 'P',
+        other => other,
+    }
+}
+
 /// Iterates over the normalised characters of an input, remembering their original positions.
 #[derive(Clone, Debug)]
 pub(crate) struct Normalized<'a> {
     chars: core::str::CharIndices<'a>,
     utf16: usize,
+    /// No character has been kept yet (rule 4 applies to the next one).
+    first: bool,
 }
 
 impl<'a> Normalized<'a> {
     pub(crate) fn new(input: &'a str) -> Self {
-        Normalized { chars: input.char_indices(), utf16: 0 }
+        Normalized { chars: input.char_indices(), utf16: 0, first: true }
     }
 }
 
@@ -93,6 +107,8 @@ impl Iterator for Normalized<'_> {
             let utf16 = self.utf16;
             self.utf16 += c.len_utf16();
             if let Mapped::Keep(ch) = map_char(c) {
+                let ch = if self.first { map_first(ch) } else { ch };
+                self.first = false;
                 return Some(Source { ch, byte, utf16 });
             }
         }
@@ -101,7 +117,7 @@ impl Iterator for Normalized<'_> {
 }
 
 /// Normalises an input with the rules of this module (full-width to ASCII; white space, dashes and invisible
-/// characters dropped; `p` upper-cased).
+/// characters dropped; `p` upper-cased; a Hangul-mode `ㅔ`/`ㅖ` in the first place read as `P`).
 ///
 /// Normalising is idempotent: normalising the result again changes nothing.
 ///
@@ -112,6 +128,8 @@ impl Iterator for Normalized<'_> {
 ///
 /// assert_eq!(normalize("ｐ１２３４ 5678-9012\u{200B}"), "P123456789012");
 /// assert_eq!(normalize("\u{3000}"), "");
+/// // The P key typed with Hangul input on.
+/// assert_eq!(normalize("ㅔ1234 5678 9012"), "P123456789012");
 /// ```
 pub fn normalize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
@@ -154,6 +172,7 @@ pub fn normalize_with_caret(value: &str, caret: usize) -> WithCaret {
     for c in value.chars() {
         let end = utf16 + c.len_utf16();
         if let Mapped::Keep(ch) = map_char(c) {
+            let ch = if out.is_empty() { map_first(ch) } else { ch };
             out.push(ch);
             out_utf16 += ch.len_utf16();
             if end <= caret {

@@ -16,13 +16,32 @@ fn rule_2_drops_exactly_the_listed_characters() {
         let c = char::from_u32(cp).unwrap();
         assert_eq!(normalize(&format!("a{c}b")), "ab", "U+{cp:04X} should be dropped");
     }
-    // Everything else in the BMP below the full-width block either stays or is 'p' (which changes case).
+    // Everything else in the BMP below the full-width block either stays or is 'p' (which changes case); after a
+    // first character, so that rule 4 (the first character only) does not apply.
     for cp in 0..0xFF01u32 {
         let Some(c) = char::from_u32(cp) else { continue };
         if DROPPED.contains(&cp) || c == 'p' {
             continue;
         }
-        assert_eq!(normalize(&c.to_string()), c.to_string(), "U+{cp:04X} should be kept as it is");
+        assert_eq!(normalize(&format!("a{c}")), format!("a{c}"), "U+{cp:04X} should be kept as it is");
+    }
+}
+
+/// Rule 4: the P key with Hangul input on types ㅔ (Shift: ㅖ); in the first place, where a code's P belongs, it is
+/// P, with the caret where it was. Anywhere else, and any other Hangul letter, stays.
+#[test]
+fn rule_4_reads_the_hangul_mode_p_key_in_the_first_place_only() {
+    for first in ['\u{3154}', '\u{3156}'] {
+        assert_eq!(normalize(&format!("{first}123")), "P123");
+        assert_eq!(normalize(&format!(" \u{200B}{first}1")), "P1", "after dropped characters it is still first");
+        assert_eq!(normalize(&format!("P{first}")), format!("P{first}"));
+        let out = normalize_with_caret(&format!("{first}"), 1);
+        assert_eq!((out.value.as_str(), out.caret), ("P", 1), "as typed: the caret stays after it");
+        let out = normalize_with_caret(&format!("{first}1 2"), 2);
+        assert_eq!((out.value.as_str(), out.caret), ("P12", 2));
+    }
+    for other in ['\u{3153}', '\u{3155}', '\u{3157}', 'ㅂ', '에', '\u{FFCD}'] {
+        assert_eq!(normalize(&format!("{other}1")), format!("{other}1"), "{other:?} stays");
     }
 }
 
