@@ -1,29 +1,15 @@
-//! The fast path for the common case of stored orders: a value that is already a canonical PCCC (`P` and 12
-//! ASCII digits). Such a value is valid and is its own canonical form, so it needs neither UTF-8 decoding nor
-//! the parser, and its mask is a fixed template with the digits filled in. Everything else takes the library's
-//! general path; the tests compare the two.
+//! The output side of the fast path for stored orders: a value that is already a canonical PCCC (recognised by
+//! the library's [`Pccc::from_canonical`], on raw bytes) is valid and is its own canonical form, and its mask is a
+//! fixed template, learnt from the library's policy, with the digits filled in. Everything else takes the
+//! library's general path; the tests compare the two.
 
 use pccc_guard::{MaskError, Pccc, PcccMask};
 
-/// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged.
+/// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged (the
+/// library's own fast path, [`Pccc::from_canonical`]).
 #[inline]
 pub fn is_canonical_pccc(b: &[u8]) -> bool {
-    let Ok(&[b'P', d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11]) = <&[u8; 13]>::try_from(b) else {
-        return false;
-    };
-    all_digits(u64::from_le_bytes([d0, d1, d2, d3, d4, d5, d6, d7]), 8)
-        && all_digits(u64::from(u32::from_le_bytes([d8, d9, d10, d11])), 4)
-}
-
-/// Whether the low `n` bytes of `x` are all ASCII digits (0x30–0x39): each byte's high nibble is 3, and adding
-/// 6 to it leaves it at 3 (no byte carries into the next: 0x3F + 6 < 0x100).
-#[inline]
-fn all_digits(x: u64, n: u32) -> bool {
-    let lanes = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-    let high = 0xF0F0_F0F0_F0F0_F0F0 & lanes;
-    let threes = 0x3030_3030_3030_3030 & lanes;
-    let six = 0x0606_0606_0606_0606 & lanes;
-    x & high == threes && (x + six) & high == threes
+    Pccc::from_canonical(b).is_some()
 }
 
 /// A mask policy's output for valid codes as a template: the output for `P000000000000`, and where each digit

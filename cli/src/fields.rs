@@ -2,75 +2,64 @@
 //! the recipient check), masking what is shown, and the library's JSON of each result. Every other module goes
 //! through here (the PCCC fast path in `fast.rs` aside).
 
-use pccc_guard::{
-    check_recipient, FieldError, Locale, Localized, Name, NameMask, Pccc, PcccMask, Phone, PhoneMask, Postcode,
-    RecipientInput,
-};
-use serde::Serialize;
+use pccc_guard::{ErrorRecord, FieldKind, FieldValue, Locale, Localized, PcccMask};
 
 use crate::Field;
 
-/// The library's mask of one field, checked.
-pub enum Masks {
-    Pccc(PcccMask),
-    Phone(PhoneMask),
-    Name(NameMask),
-    /// Postcodes are not masked (as in the library).
-    Postcode,
-}
-
-/// A field's mask policy and its fill character.
+/// A field's mask policy: the digits kept at the start and at the end (`None`: the library's default for the
+/// field) and the fill character. Masking goes through the library's registry ([`FieldKind::mask`]), so every
+/// field, and its defaults, come from the library.
+#[derive(Clone, Copy)]
 pub struct Policy {
-    pub masks: Masks,
+    pub field: Field,
+    pub keep_start: Option<usize>,
+    pub keep_end: Option<usize>,
     pub fill: char,
 }
 
 impl Policy {
     /// The PCCC mask, when the field is the PCCC (for the fast path's template).
-    pub fn pccc_mask(&self) -> Option<&PcccMask> {
-        match &self.masks {
-            Masks::Pccc(mask) => Some(mask),
-            _ => None,
+    pub fn pccc_mask(&self) -> Option<PcccMask> {
+        (self.field == FieldKind::Pccc).then(|| {
+            let d = PcccMask::new();
+            d.keep_start(self.keep_start.unwrap_or(d.start()))
+                .keep_end(self.keep_end.unwrap_or(d.end()))
+                .fill(self.fill)
+        })
+    }
+
+    /// The policy refused by the library, if it is (the message for the person who set it).
+    pub fn refusal(&self) -> Option<&'static str> {
+        self.field.mask("", self.keep_start, self.keep_end, Some(self.fill))?.err().map(|e| e.message(Locale::En))
+    }
+
+    /// `text` masked with the policy: a valid value as its mask shows it, anything else completely (its length).
+    /// A field without a mask (a postcode) shows a valid value as it is.
+    fn mask(&self, text: &str) -> String {
+        match self.field.mask(text, self.keep_start, self.keep_end, Some(self.fill)) {
+            Some(masked) => masked.unwrap_or_default(),
+            None => match self.field.check(text) {
+                Ok(v) => v.as_str().to_owned(),
+                Err(_) => hidden(text, self.fill),
+            },
         }
     }
 }
 
-/// The masks of every field, for a row of several (each checked when the field is).
+/// The mask policies of every field, for a row of several (each refused only when its field is checked).
 #[derive(Clone, Copy)]
 pub struct FieldMasks {
-    pub pccc: PcccMask,
-    pub phone: PhoneMask,
-    pub name: NameMask,
+    /// Per field, by its number: the kept start and end given on the command line.
+    pub keep: [(Option<usize>, Option<usize>); FieldKind::ALL.len()],
     pub fill: char,
 }
 
 impl FieldMasks {
     /// The policy of one field.
     pub fn policy(&self, field: Field) -> Policy {
-        let masks = match field {
-            Field::Pccc => Masks::Pccc(self.pccc),
-            Field::Phone => Masks::Phone(self.phone),
-            Field::Name => Masks::Name(self.name),
-            Field::Postcode => Masks::Postcode,
-        };
-        Policy { masks, fill: self.fill }
+        let (keep_start, keep_end) = self.keep[field.id() as usize];
+        Policy { field, keep_start, keep_end, fill: self.fill }
     }
-}
-
-/// The mask builders, so that the command line sets options without naming library types.
-pub fn pccc_mask(keep_start: usize, keep_end: usize, fill: char) -> Result<PcccMask, &'static str> {
-    let mask = PcccMask::new().keep_start(keep_start).keep_end(keep_end).fill(fill);
-    mask.check().map(|()| mask).map_err(|e| e.message(Locale::En))
-}
-
-pub fn phone_mask(keep_start: usize, keep_end: usize, fill: char) -> Result<PhoneMask, &'static str> {
-    let mask = PhoneMask::new().keep_start(keep_start).keep_end(keep_end).fill(fill);
-    mask.check().map(|()| mask).map_err(|e| e.message(Locale::En))
-}
-
-pub fn name_mask(fill: char) -> Result<NameMask, &'static str> {
-    let mask = NameMask::new().fill(fill);
-    mask.check().map(|()| mask).map_err(|e| e.message(Locale::En))
 }
 
 /// One value checked: its error (code and message), what to show, and the library's JSON of the result (the
@@ -88,42 +77,19 @@ pub fn hidden(text: &str, fill: char) -> String {
     pccc_guard::normalize(text).chars().map(|_| fill).collect()
 }
 
-/// Checks one value of `field` with its own parser: the error code (if any) and what to show.
+/// Checks one value of the policy's field: the error code (if any) and what to show.
 pub fn check_one(policy: &Policy, text: &str, show: bool) -> (Option<&'static str>, String) {
-    let how = How { text, show, locale: Locale::En, json: false };
-    let c = match &policy.masks {
-        Masks::Pccc(mask) => how.pccc(&Pccc::parse(text), mask),
-        Masks::Phone(mask) => how.phone(&Phone::parse(text), mask),
-        Masks::Name(mask) => how.name(&Name::parse(text), mask),
-        Masks::Postcode => how.postcode(&Postcode::parse(text), policy.fill),
-    };
+    let c = How { text, show, locale: Locale::En, json: false }.checked(&policy.field.check(text), policy);
     (c.error.map(|(code, _)| code), c.shown)
 }
 
-/// Checks the given fields of one row together, with the library's recipient check (fields not given are not
-/// checked and not reported); the results in the order of `values`, with their JSON when `json`.
+/// Checks the given fields of one row, each with its own rules (the recipient check of the fields given: fields not
+/// given are not checked and not reported); the results in the order of `values`, with their JSON (the library's,
+/// as the recipient check and the JavaScript API give it) when `json`.
 pub fn check_row(values: &[(Field, &str)], masks: &FieldMasks, show: bool, locale: Locale, json: bool) -> Vec<Checked> {
-    let mut input = RecipientInput::default();
-    for &(field, text) in values {
-        match field {
-            Field::Pccc => input.pccc = text,
-            Field::Phone => input.phone = text,
-            Field::Postcode => input.postcode = text,
-            Field::Name => input.name = text,
-        }
-    }
-    let report = check_recipient(&input);
     values
         .iter()
-        .map(|&(field, text)| {
-            let how = How { text, show, locale, json };
-            match field {
-                Field::Pccc => how.pccc(&report.pccc, &masks.pccc),
-                Field::Phone => how.phone(&report.phone, &masks.phone),
-                Field::Name => how.name(&report.name, &masks.name),
-                Field::Postcode => how.postcode(&report.postcode, masks.fill),
-            }
-        })
+        .map(|&(field, text)| How { text, show, locale, json }.checked(&field.check(text), &masks.policy(field)))
         .collect()
 }
 
@@ -137,40 +103,12 @@ struct How<'a> {
 }
 
 impl How<'_> {
-    fn pccc(&self, result: &Result<Pccc, pccc_guard::PcccError>, mask: &PcccMask) -> Checked {
-        self.checked(result, |v| mask.apply_to(v).unwrap_or_default(), |t| mask.apply(t).unwrap_or_default())
-    }
-
-    fn phone(&self, result: &Result<Phone, pccc_guard::PhoneError>, mask: &PhoneMask) -> Checked {
-        self.checked(result, |v| mask.apply_to(v).unwrap_or_default(), |t| mask.apply(t).unwrap_or_default())
-    }
-
-    fn name(&self, result: &Result<Name, pccc_guard::NameError>, mask: &NameMask) -> Checked {
-        self.checked(result, |v| mask.apply_to(v).unwrap_or_default(), |t| mask.apply(t).unwrap_or_default())
-    }
-
-    /// Postcodes have no mask in the library: a valid one is shown, an invalid one hidden like the other
-    /// fields' (its length only).
-    fn postcode(&self, result: &Result<Postcode, pccc_guard::PostcodeError>, fill: char) -> Checked {
-        self.checked(result, |v| v.to_string(), |t| hidden(t, fill))
-    }
-
-    fn checked<T, E>(
-        &self,
-        result: &Result<T, E>,
-        valid: impl Fn(&T) -> String,
-        typed: impl Fn(&str) -> String,
-    ) -> Checked
-    where
-        T: std::fmt::Display,
-        E: FieldError,
-        for<'r> Localized<&'r Result<T, E>>: Serialize,
-    {
+    fn checked(&self, result: &Result<FieldValue, ErrorRecord>, policy: &Policy) -> Checked {
         let (text, show, locale) = (self.text, self.show, self.locale);
         let (error, text_shown) = match result {
-            Ok(v) if show => (None, v.to_string()),
-            Ok(v) => (None, valid(v)),
-            Err(e) => (Some((e.code(), e.message(locale))), if show { text.to_owned() } else { typed(text) }),
+            Ok(v) if show => (None, v.as_str().to_owned()),
+            Ok(v) => (None, policy.mask(v.as_str())),
+            Err(e) => (Some((e.code(), e.message(locale))), if show { text.to_owned() } else { policy.mask(text) }),
         };
         let mut json = String::new();
         if self.json {

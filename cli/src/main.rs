@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pccc_guard::{Kind, Kinds, Locale, MaskError, PcccMask, PhoneMask, Policies};
+use pccc_guard::{FieldKind, Kind, Kinds, Locale, MaskError, MaskRule, PcccMask, PhoneMask, Policies};
 
 use crate::decode::Decoding;
 use crate::fields::FieldMasks;
@@ -227,6 +227,12 @@ struct RedactArgs {
     /// Mobile number digits kept visible at the end [default: 0].
     #[arg(long, value_name = "N")]
     phone_keep_end: Option<usize>,
+    /// Business registration number digits kept visible at the start [default: 5].
+    #[arg(long, value_name = "N")]
+    business_number_keep_start: Option<usize>,
+    /// Business registration number digits kept visible at the end [default: 0].
+    #[arg(long, value_name = "N")]
+    business_number_keep_end: Option<usize>,
     /// The character that replaces hidden digits, for every kind [default: *]. An RRN is always hidden whole.
     #[arg(long, value_name = "CHAR")]
     mask_char: Option<char>,
@@ -240,8 +246,8 @@ struct InputArgs {
     /// Files to read; standard input when none is given, or for "-".
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Which field the values are.
-    #[arg(long, value_enum, default_value_t = Field::Pccc)]
+    /// Which field the values are: pccc, phone, postcode, name or business-number.
+    #[arg(long, default_value = "pccc", value_parser = field_arg, value_name = "FIELD")]
     field: Field,
     /// Read CSV with a header row (RFC 4180) and check one column.
     #[arg(long, conflicts_with = "jsonl")]
@@ -281,39 +287,29 @@ struct PolicyArgs {
     /// Mobile number digits kept visible at the end [default: 0].
     #[arg(long, value_name = "N")]
     phone_keep_end: Option<usize>,
+    /// Business registration number digits kept visible at the start [default: 5].
+    #[arg(long, value_name = "N")]
+    business_number_keep_start: Option<usize>,
+    /// Business registration number digits kept visible at the end [default: 0].
+    #[arg(long, value_name = "N")]
+    business_number_keep_end: Option<usize>,
     /// The character that hides the others [default: *].
     #[arg(long, value_name = "CHAR")]
     mask_char: Option<char>,
 }
 
-/// The field the values are.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Field {
-    /// Personal customs clearance code: P and 12 digits.
-    Pccc,
-    /// Korean mobile number.
-    Phone,
-    /// 5-digit postcode.
-    Postcode,
-    /// Recipient name.
-    Name,
+/// The field the values are: the library's registry, named on the command line in kebab-case
+/// (`FieldKind::cli_name`), so every field of the library is a field here too.
+pub type Field = FieldKind;
+
+/// `--field`: a field's name.
+fn field_arg(name: &str) -> Result<Field, String> {
+    FieldKind::from_name(name.trim()).ok_or_else(|| format!("unknown field {name:?}; the fields: {}", field_names()))
 }
 
-impl Field {
-    fn name(self) -> &'static str {
-        match self {
-            Field::Pccc => "pccc",
-            Field::Phone => "phone",
-            Field::Postcode => "postcode",
-            Field::Name => "name",
-        }
-    }
-}
-
-impl Field {
-    fn from_name(name: &str) -> Option<Field> {
-        <Field as ValueEnum>::from_str(name.trim(), true).ok()
-    }
+/// The fields' command-line names, for messages.
+fn field_names() -> String {
+    FieldKind::ALL.map(FieldKind::cli_name).join(", ")
 }
 
 /// A usage error: one line on stderr and exit status 2.
@@ -323,35 +319,30 @@ impl PolicyArgs {
     /// The masks of the checked `fields`, checked; an option for a field that is not checked is refused.
     fn masks(&self, fields: &[Field]) -> Result<FieldMasks, Usage> {
         let fill = self.mask_char.unwrap_or('*');
-        let has = |f: Field| fields.contains(&f);
-        if !has(Field::Pccc) && (self.pccc_keep_start.is_some() || self.pccc_keep_end.is_some()) {
-            return Err(Usage("--pccc-keep-start and --pccc-keep-end do not apply: no PCCC is checked".into()));
+        let mut keep = [(None, None); FieldKind::ALL.len()];
+        for (field, flags, given) in [
+            (FieldKind::Pccc, "--pccc-keep-start and --pccc-keep-end", (self.pccc_keep_start, self.pccc_keep_end)),
+            (FieldKind::Phone, "--phone-keep-start and --phone-keep-end", (self.phone_keep_start, self.phone_keep_end)),
+            (
+                FieldKind::BusinessNumber,
+                "--business-number-keep-start and --business-number-keep-end",
+                (self.business_number_keep_start, self.business_number_keep_end),
+            ),
+        ] {
+            if !fields.contains(&field) && (given.0.is_some() || given.1.is_some()) {
+                return Err(Usage(format!("{flags} do not apply: no {} is checked", field.cli_name())));
+            }
+            keep[field.id() as usize] = given;
         }
-        if !has(Field::Phone) && (self.phone_keep_start.is_some() || self.phone_keep_end.is_some()) {
-            return Err(Usage(
-                "--phone-keep-start and --phone-keep-end do not apply: no mobile number is checked".into(),
-            ));
-        }
-        let refused = |which: &str, e: &str| Usage(format!("the {which}mask policy is refused: {e}"));
-        let which = |name: &'static str| if fields.len() > 1 { name } else { "" };
-        let pccc = fields::pccc_mask(self.pccc_keep_start.unwrap_or(0), self.pccc_keep_end.unwrap_or(4), fill);
-        let phone = fields::phone_mask(self.phone_keep_start.unwrap_or(7), self.phone_keep_end.unwrap_or(0), fill);
-        let name = fields::name_mask(fill);
-        // Every field's mask is made (the unchecked ones are never used); only the checked ones must be valid.
-        fn pick<M>(r: Result<M, &str>, checked: bool, default: M) -> Result<M, &str> {
-            match r {
-                Err(_) if !checked => Ok(default),
-                r => r,
+        let masks = FieldMasks { keep, fill };
+        // Only the checked fields' policies must be valid (the others are never used).
+        for &field in fields {
+            if let Some(e) = masks.policy(field).refusal() {
+                let which = if fields.len() > 1 { format!("{} ", field.cli_name()) } else { String::new() };
+                return Err(Usage(format!("the {which}mask policy is refused: {e}")));
             }
         }
-        let pccc = pick(pccc, has(Field::Pccc), PcccMask::new()).map_err(|e| refused(which("PCCC "), e))?;
-        let phone =
-            pick(phone, has(Field::Phone), PhoneMask::new()).map_err(|e| refused(which("mobile number "), e))?;
-        let name = match name {
-            Ok(m) => m,
-            Err(e) => return Err(refused(which("name "), e)),
-        };
-        Ok(FieldMasks { pccc, phone, name, fill })
+        Ok(masks)
     }
 }
 
@@ -408,10 +399,12 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         }
         Command::Redact(args) => return run_redact(args),
         Command::Mask { input, policy, quiet } => {
-            if input.field == Field::Postcode {
-                return Err(Usage(
-                    "postcodes are not masked (the library has no postcode mask); use `check --field postcode`".into(),
-                ));
+            if input.field.mask_rule() == MaskRule::None {
+                return Err(Usage(format!(
+                    "a {} is not masked (the library has no mask for it); use `check --field {}`",
+                    input.field.cli_name(),
+                    input.field.cli_name()
+                )));
             }
             let job = Job {
                 format: Format::Value,
@@ -497,7 +490,7 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
         let stdout = io::stdout().lock();
         let policy = masks.policy(input.field);
         let mut report = Report::new(stdout, job.format, input.field, policy, job.show_values, job.only_invalid);
-        let column = input.column.clone().unwrap_or_else(|| input.field.name().to_owned());
+        let column = input.column.clone().unwrap_or_else(|| input.field.cli_name().to_owned());
         let failed = each_file(&files, &progress, |path| {
             if several {
                 report.set_file(&path.to_string_lossy());
@@ -548,14 +541,15 @@ fn parse_columns(list: &str) -> Result<Vec<(Field, String)>, Usage> {
     let mut columns: Vec<(Field, String)> = Vec::new();
     for item in list.split(',').filter(|s| !s.trim().is_empty()) {
         let (name, column) = item.split_once('=').unwrap_or((item, item));
-        let Some(field) = Field::from_name(name) else {
+        let Some(field) = FieldKind::from_name(name.trim()) else {
             return Err(Usage(format!(
-                "--columns: unknown field {:?}; the fields: pccc, phone, postcode, name (FIELD=COLUMN)",
-                name.trim()
+                "--columns: unknown field {:?}; the fields: {} (FIELD=COLUMN)",
+                name.trim(),
+                field_names()
             )));
         };
         if columns.iter().any(|(f, _)| *f == field) {
-            return Err(Usage(format!("--columns: the field {} is given twice", field.name())));
+            return Err(Usage(format!("--columns: the field {} is given twice", field.cli_name())));
         }
         columns.push((field, column.trim().to_owned()));
     }

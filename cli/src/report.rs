@@ -55,7 +55,7 @@ impl<W: Write> Report<W> {
     pub fn new(out: W, format: Format, field: Field, policy: Policy, show_values: bool, only_invalid: bool) -> Self {
         let template = match policy.pccc_mask() {
             Some(_) if show_values => Some(Template::identity()),
-            Some(mask) => Template::learn(mask).ok().flatten(),
+            Some(mask) => Template::learn(&mask).ok().flatten(),
             None => None,
         };
         let mut report = Report {

@@ -240,6 +240,16 @@ fn mask_applies_the_library_policies() {
         run(&["mask", "--field", "phone", "--phone-keep-start", "0", "--phone-keep-end", "4"], b"+82 10 1234 5678\n");
     let phone = Phone::parse("+82 10 1234 5678").unwrap();
     assert_eq!(stdout(&out), format!("{}\n", PhoneMask::new().keep_start(0).keep_end(4).apply_to(&phone).unwrap()));
+    let out = run(&["mask", "--field", "business-number"], b"124-81-00998\n1248100999\n");
+    assert_eq!(stdout(&out), "124-81-*****\n**********\n", "the library's default policy");
+    let out = run(&["check", "--field", "business-number", "--show-values"], b"124 81 00998\n1248100999\n");
+    assert_eq!(
+        (stdout(&out), status(&out)),
+        ("1\tvalid\t\t1248100998\n2\tinvalid\tinvalid_check_digit\t1248100999\n".to_owned(), 1)
+    );
+    let out = run(&["check", "--field", "brn"], b"1\n");
+    assert_eq!(status(&out), 2);
+    assert!(stderr(&out).contains("unknown field \"brn\"; the fields: pccc, phone, postcode, name, business-number"));
     let out = run(&["mask", "--field", "name", "--quiet"], "남궁 민수\n".as_bytes());
     assert_eq!((stdout(&out), status(&out)), (format!("{}\n", NameMask::new().apply("남궁 민수").unwrap()), 0));
 }
@@ -249,7 +259,19 @@ fn usage_errors_are_one_line_on_stderr_and_status_2() {
     for (args, message) in [
         (vec!["mask", "--pccc-keep-start", "4", "--pccc-keep-end", "4"], "pccc-guard: the mask policy is refused: "),
         (vec!["mask", "--mask-char", "7"], "pccc-guard: the mask policy is refused: "),
-        (vec!["mask", "--field", "postcode"], "pccc-guard: postcodes are not masked"),
+        (vec!["mask", "--field", "postcode"], "pccc-guard: a postcode is not masked"),
+        (
+            vec![
+                "mask",
+                "--field",
+                "business-number",
+                "--business-number-keep-start",
+                "5",
+                "--business-number-keep-end",
+                "3",
+            ],
+            "pccc-guard: the mask policy is refused: ",
+        ),
         (
             vec!["check", "--field", "name", "--pccc-keep-end", "1"],
             "pccc-guard: --pccc-keep-start and --pccc-keep-end do not apply",
