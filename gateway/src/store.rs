@@ -183,12 +183,23 @@ impl SqliteStore {
             .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
             .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
+            // A resolved check's values are overwritten on disk, not just unlinked.
+            .pragma("secure_delete", "on")
             .disable_statement_logging();
-        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        // The schema first, on one connection: a pooled connection that read the schema before the index existed
+        // would refuse the upsert that relies on it.
+        let mut conn = options.connect().await?;
         for statement in SQLITE_SCHEMA {
-            sqlx::query(statement).execute(&pool).await?;
+            sqlx::query(statement).execute(&mut conn).await?;
         }
+        sqlx::Connection::close(conn).await?;
+        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         Ok(SqliteStore { pool })
+    }
+
+    /// Closes the file (checkpointing the journal into it).
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 }
 
