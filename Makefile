@@ -111,7 +111,13 @@ bench: build setup-browser
 	python3 bench/cli.py
 	@# redact on a generated log of 1.1 GB, against the regex crate with the same rules and sed -E (bench/redact.py).
 	python3 bench/redact.py
+	@# The UNI-PASS gateway under a 60 s surge against the fake, beside a direct client (gateway/benches/surge.rs).
+	$(MAKE) bench-gateway
 	node bench/report.mjs
+
+# The surge alone: writes bench/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
+bench-gateway:
+	cargo bench -p pccc-guard-gateway --bench surge
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine

@@ -41,7 +41,11 @@ async fn verify(State(gateway): State<Arc<Gateway>>, headers: HeaderMap, body: B
         Ok(outcome) => outcome,
         Err(e) => {
             tracing::error!(error = %e, "queue unavailable");
-            return problem(StatusCode::SERVICE_UNAVAILABLE, "queue_unavailable", "the pending queue cannot be written");
+            return problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "queue_unavailable",
+                "the pending queue cannot be written",
+            );
         }
     };
     let status = match &outcome {
@@ -99,7 +103,11 @@ fn parse(headers: &HeaderMap, body: &[u8]) -> Result<VerifyRequest, Response> {
         .and_then(|v| v.to_str().ok())
         .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
     if media.as_deref() != Some("application/json") {
-        return Err(problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send the check as application/json"));
+        return Err(problem(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the check as application/json",
+        ));
     }
     serde_json::from_slice(body).map_err(|e| {
         use serde_json::error::Category;
@@ -146,8 +154,9 @@ async fn log_request(request: Request, next: Next) -> Response {
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
         // axum's own answer is plain text; keep every error in one JSON shape.
         let message = format!("the body is over the limit of {BODY_LIMIT} bytes");
-        response = (StatusCode::PAYLOAD_TOO_LARGE, Json(json!({ "error": { "code": "body_too_large", "message": message } })))
-            .into_response();
+        response =
+            (StatusCode::PAYLOAD_TOO_LARGE, Json(json!({ "error": { "code": "body_too_large", "message": message } })))
+                .into_response();
     }
     tracing::info!(%method, path, status = response.status().as_u16(), micros = start.elapsed().as_micros() as u64, "request");
     response

@@ -92,15 +92,55 @@ impl Metrics {
         for (status, n) in STATUSES.iter().zip(&self.answers) {
             let _ = writeln!(out, "pccc_gateway_answers_total{{status=\"{status}\"}} {}", n.load(Relaxed));
         }
-        counter(&mut out, "pccc_gateway_upstream_calls_total", "Calls made to UNI-PASS, retries included.", self.upstream_calls.load(Relaxed));
-        counter(&mut out, "pccc_gateway_upstream_failures_total", "UNI-PASS calls that ended without an answer.", self.upstream_failures.load(Relaxed));
-        counter(&mut out, "pccc_gateway_upstream_retries_total", "Retries of UNI-PASS calls.", self.retries.load(Relaxed));
-        counter(&mut out, "pccc_gateway_cache_hits_total", "Checks answered from the cache.", self.cache_hits.load(Relaxed));
-        counter(&mut out, "pccc_gateway_cache_misses_total", "Well-formed checks not in the cache.", self.cache_misses.load(Relaxed));
-        counter(&mut out, "pccc_gateway_coalesced_total", "Checks that shared an identical check in flight.", self.coalesced.load(Relaxed));
-        counter(&mut out, "pccc_gateway_queued_total", "Checks answered pending and queued.", self.queued.load(Relaxed));
+        counter(
+            &mut out,
+            "pccc_gateway_upstream_calls_total",
+            "Calls made to UNI-PASS, retries included.",
+            self.upstream_calls.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_upstream_failures_total",
+            "UNI-PASS calls that ended without an answer.",
+            self.upstream_failures.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_upstream_retries_total",
+            "Retries of UNI-PASS calls.",
+            self.retries.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_cache_hits_total",
+            "Checks answered from the cache.",
+            self.cache_hits.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_cache_misses_total",
+            "Well-formed checks not in the cache.",
+            self.cache_misses.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_coalesced_total",
+            "Checks that shared an identical check in flight.",
+            self.coalesced.load(Relaxed),
+        );
+        counter(
+            &mut out,
+            "pccc_gateway_queued_total",
+            "Checks answered pending and queued.",
+            self.queued.load(Relaxed),
+        );
         counter(&mut out, "pccc_gateway_queue_resolved_total", "Queued checks resolved.", self.resolved.load(Relaxed));
-        counter(&mut out, "pccc_gateway_webhook_failures_total", "Webhook deliveries that failed every try.", self.webhook_failures.load(Relaxed));
+        counter(
+            &mut out,
+            "pccc_gateway_webhook_failures_total",
+            "Webhook deliveries that failed every try.",
+            self.webhook_failures.load(Relaxed),
+        );
         counter(&mut out, "pccc_gateway_breaker_opened_total", "Times the circuit breaker opened.", breaker_opened);
         let state = match breaker {
             crate::breaker::State::Closed => 0,

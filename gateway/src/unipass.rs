@@ -120,7 +120,9 @@ impl Reason {
             (Reason::PcccNotFound, Locale::En) => {
                 "No such personal customs clearance code: check it, or reissue it on UNI-PASS."
             }
-            (Reason::PcccNotFound, _) => "존재하지 않는 개인통관고유부호입니다. 부호를 확인하거나 UNI-PASS에서 재발급하세요.",
+            (Reason::PcccNotFound, _) => {
+                "존재하지 않는 개인통관고유부호입니다. 부호를 확인하거나 UNI-PASS에서 재발급하세요."
+            }
             (Reason::NameMismatch, Locale::En) => "The name does not match the one registered with this code.",
             (Reason::NameMismatch, _) => "이름이 개인통관고유부호에 등록된 성명과 일치하지 않습니다.",
             (Reason::PhoneMismatch, Locale::En) => {
@@ -203,7 +205,9 @@ impl UpstreamError {
             (UpstreamError::Refused, Locale::En) => {
                 "UNI-PASS refused the request (check the gateway's API key and its permission for API028)."
             }
-            (UpstreamError::Refused, _) => "UNI-PASS가 요청을 거부했습니다 (게이트웨이의 API 키와 API028 사용 권한을 확인하세요).",
+            (UpstreamError::Refused, _) => {
+                "UNI-PASS가 요청을 거부했습니다 (게이트웨이의 API 키와 API028 사용 권한을 확인하세요)."
+            }
             (_, Locale::En) => "UNI-PASS did not answer.",
             (_, _) => "UNI-PASS가 응답하지 않았습니다.",
         }

@@ -6,7 +6,12 @@ use pccc_guard_gateway::unipass::Fields;
 use sha2::{Digest, Sha256};
 
 fn fields() -> Fields {
-    Fields { name: "홍길동".into(), pccc: "P123456789012".into(), phone: "01012345678".into(), postcode: Some("03154".into()) }
+    Fields {
+        name: "홍길동".into(),
+        pccc: "P123456789012".into(),
+        phone: "01012345678".into(),
+        postcode: Some("03154".into()),
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -131,10 +131,13 @@ async fn postgres_database() -> Option<sqlx::postgres::PgConnectOptions> {
             std::env::var_os("PCCC_GATEWAY_REQUIRE_PG").is_none(),
             "PCCC_GATEWAY_PG_URL is not set: the PostgreSQL queue tests cannot run"
         );
-        eprintln!("note: PCCC_GATEWAY_PG_URL is not set; skipping the PostgreSQL queue test (make test-gateway runs it)");
+        eprintln!(
+            "note: PCCC_GATEWAY_PG_URL is not set; skipping the PostgreSQL queue test (make test-gateway runs it)"
+        );
         return None;
     };
-    let admin = sqlx::postgres::PgConnectOptions::from_str(&url).expect("PCCC_GATEWAY_PG_URL").disable_statement_logging();
+    let admin =
+        sqlx::postgres::PgConnectOptions::from_str(&url).expect("PCCC_GATEWAY_PG_URL").disable_statement_logging();
     let name = format!("gw_test_{}", pccc_guard_gateway::store::new_id());
     let mut conn = admin.connect().await.expect("connect to PCCC_GATEWAY_PG_URL");
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();

@@ -53,14 +53,17 @@ async fn identical_checks_share_one_call_and_repeats_come_from_the_cache() {
     assert!(answers.iter().all(|(code, body)| *code == 200 && body["status"] == "matched"), "{answers:?}");
     assert_eq!(fake.calls().await, 1);
     // The same recipient typed differently is the same check.
-    let typed = json!({ "name": " 홍길동 ", "pccc": "p1234 0000007 1", "phone": "+82 10-1234-5678", "postcode": "03154" });
+    let typed =
+        json!({ "name": " 홍길동 ", "pccc": "p1234 0000007 1", "phone": "+82 10-1234-5678", "postcode": "03154" });
     assert_eq!(gw.verify(&typed).await.1["status"], "matched");
     assert_eq!(fake.calls().await, 1);
     let m = gw.metrics().await;
     assert!(metric(&m, "pccc_gateway_cache_hits_total") >= 1.0);
     assert!(metric(&m, "pccc_gateway_coalesced_total") >= 1.0);
     assert_eq!(metric(&m, "pccc_gateway_upstream_calls_total"), 1.0);
-    for name in ["pccc_gateway_breaker_state", "pccc_gateway_queue_depth", "pccc_gateway_upstream_latency_seconds_count"] {
+    for name in
+        ["pccc_gateway_breaker_state", "pccc_gateway_queue_depth", "pccc_gateway_upstream_latency_seconds_count"]
+    {
         metric(&m, name);
     }
 }
@@ -121,7 +124,13 @@ async fn a_wrong_key_is_an_error_that_never_shows_the_key() {
     std::fs::write(&key_file, "WRONG-k3y-0d7e1b\n").unwrap();
     let log = dir.path().join("log");
     let key_file_env = key_file.to_str().unwrap();
-    let gw = Gateway::start_with_env(&fake.url(), &dir.path().join("data"), &log, FAST, &[("UNIPASS_KEY_FILE", key_file_env)]);
+    let gw = Gateway::start_with_env(
+        &fake.url(),
+        &dir.path().join("data"),
+        &log,
+        FAST,
+        &[("UNIPASS_KEY_FILE", key_file_env)],
+    );
     let (code, body) = gw.verify(&recipient(21)).await;
     assert_eq!((code, body["error"]["code"].as_str()), (502, Some("upstream_refused")));
     assert!(!body.to_string().contains("WRONG-k3y"));
@@ -259,8 +268,22 @@ async fn the_logs_hold_no_personal_value_and_no_key() {
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("request"), "nothing was logged: {text}");
     let values = [
-        "홍길동", "김영희", "Jane Roe", "이순신", "박보검", "최민식", "555566667", "98765432", "9876-5432", "04524",
-        "04529", "55554444", "5555-4444", KEY, "crkyCn", "persEcm",
+        "홍길동",
+        "김영희",
+        "Jane Roe",
+        "이순신",
+        "박보검",
+        "최민식",
+        "555566667",
+        "98765432",
+        "9876-5432",
+        "04524",
+        "04529",
+        "55554444",
+        "5555-4444",
+        KEY,
+        "crkyCn",
+        "persEcm",
     ];
     for value in values {
         assert!(!text.contains(value), "the log holds {value:?}:\n{text}");
@@ -272,7 +295,9 @@ fn help_documents_the_configuration_and_a_missing_key_is_one_line() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_pccc-guard-gateway")).arg("--help").output().unwrap();
     assert!(out.status.success());
     let help = String::from_utf8(out.stdout).unwrap();
-    for word in ["--listen", "127.0.0.1:8787", "--data", "UNIPASS_BASE_URL", "UNIPASS_KEY", "UNIPASS_KEY_FILE", "OpenAPI"] {
+    for word in
+        ["--listen", "127.0.0.1:8787", "--data", "UNIPASS_BASE_URL", "UNIPASS_KEY", "UNIPASS_KEY_FILE", "OpenAPI"]
+    {
         assert!(help.contains(word), "--help lacks {word}");
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_pccc-guard-gateway"))

@@ -8,8 +8,10 @@ use pccc_guard_gateway::unipass::{parse_response, Answer, ApiKey, Client, Fields
 const HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 fn mismatch(texts: &[&str]) -> String {
-    let infos: String =
-        texts.iter().map(|t| format!("<persEcmQryRtnErrInfoVo><errMsgCn>{t}</errMsgCn></persEcmQryRtnErrInfoVo>")).collect();
+    let infos: String = texts
+        .iter()
+        .map(|t| format!("<persEcmQryRtnErrInfoVo><errMsgCn>{t}</errMsgCn></persEcmQryRtnErrInfoVo>"))
+        .collect();
     format!("{HEAD}<persEcmQryRtnVo>{infos}<ntceInfo></ntceInfo><tCnt>0</tCnt></persEcmQryRtnVo>")
 }
 
@@ -31,7 +33,11 @@ fn every_known_mismatch_text_maps_to_its_reason() {
         ("알 수 없는 새 문구", Reason::Other),
     ];
     for (text, reason) in cases {
-        assert_eq!(parse_response(mismatch(&[text]).as_bytes()), Ok(Answer::Mismatched { reasons: vec![reason] }), "{text}");
+        assert_eq!(
+            parse_response(mismatch(&[text]).as_bytes()),
+            Ok(Answer::Mismatched { reasons: vec![reason] }),
+            "{text}"
+        );
     }
     let several = mismatch(&[cases[2].0, cases[1].0, cases[1].0, cases[3].0]);
     assert_eq!(
@@ -84,7 +90,8 @@ fn the_key_is_never_in_debug_output_or_errors() {
     assert_eq!(key.expose(), "KEY-abc123");
     assert_eq!(format!("{key:?}"), "ApiKey(..)");
     assert!(ApiKey::new(" \n").is_none());
-    let fields = Fields { name: "홍길동".into(), pccc: "P123456789012".into(), phone: "01012345678".into(), postcode: None };
+    let fields =
+        Fields { name: "홍길동".into(), pccc: "P123456789012".into(), phone: "01012345678".into(), postcode: None };
     assert_eq!(format!("{fields:?}"), "Fields { .. }");
     for e in [UpstreamError::Timeout, UpstreamError::Status(502), UpstreamError::Refused, UpstreamError::Malformed] {
         assert!(!format!("{e} {e:?}").contains("KEY"));
