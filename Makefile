@@ -117,7 +117,7 @@ bench: build setup-browser
 
 # The surge alone: writes bench/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
 bench-gateway:
-	cargo bench -p pccc-guard-gateway --bench surge
+	cargo bench -p pccc-guard-gateway --bench surge --profile gateway-bench
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine

@@ -20,7 +20,7 @@ export function gatewaySection(out, fmt) {
   const pct = (n) => fmt((100 * n) / r.orders, 1);
   out(`${fmt(r.orders)} orders at ${fmt(r.rate_per_s)} a second for ${fmt(r.seconds)} s (${r.date}; gateway/benches/surge.rs):`);
   out(`${pct(r.mix.invalid)}% with format errors, ${pct(r.mix.repeat)}% repeats of recent checks, ${pct(r.mix.new)}% new. Each order goes`);
-  out('to the gateway (the release binary, over 127.0.0.1, default limits: 8 calls at once, 20 a second, 2 s timeout) and,');
+  out('to the gateway (the optimised binary, over 127.0.0.1; default limits of 8 calls at once and 20 a second, 2 s timeout) and,');
   out('as the yardstick, straight to UNI-PASS from a direct client that makes one call per order with a 10 s timeout and no');
   out('retry (as the public wrappers do). Each side has its own fake UNI-PASS on the same schedule:');
   out(r.schedule.map((s) => `from ${fmt(s.at_s)} s ${s.mode}`).join('; ') + '.');

@@ -17,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
 const KEY: &str = "bench-key";
-const RATE: u64 = 100; // orders per second
+const RATE: u64 = 50; // orders per second
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {

@@ -338,6 +338,11 @@ impl PostgresStore {
         tx.commit().await?;
         Ok(PostgresStore { pool })
     }
+
+    /// Closes the connections.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
 }
 
 impl PendingStore for PostgresStore {

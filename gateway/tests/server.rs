@@ -189,7 +189,7 @@ async fn an_outage_opens_the_breaker_answers_pending_and_resolves_on_recovery_wi
         assert!(std::time::Instant::now() < deadline, "webhooks missing");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let seen = seen.lock().unwrap();
+    let seen = seen.lock().unwrap().clone();
     for id in &ids {
         assert!(seen.iter().any(|b| b["id"] == id.as_str() && b["status"] == "matched"), "{seen:?}");
     }
