@@ -454,9 +454,16 @@ impl Gateway {
         let outcome = match result {
             Ok(answer) => Outcome::Answer(answer),
             Err(CallError::Upstream(e)) if !e.is_transient() => Outcome::Error(e),
-            Err(_) => {
-                let delay = self.limits.backoff * 2u32.saturating_pow(job.attempts.min(8));
-                let delay = delay.min(Duration::from_secs(60)).mul_f64(rand::rng().random_range(0.5..1.5));
+            Err(e) => {
+                // UNI-PASS failed again: back off, longer each time (up to a minute). The call was not made (the
+                // breaker, or no free call): try again soon, so that the queue drains as soon as UNI-PASS is back.
+                let delay = match e {
+                    CallError::Upstream(_) => {
+                        (self.limits.backoff * 2u32.saturating_pow(job.attempts.min(8))).min(Duration::from_secs(60))
+                    }
+                    CallError::BreakerOpen | CallError::Busy => self.limits.worker_interval,
+                };
+                let delay = delay.mul_f64(rand::rng().random_range(0.5..1.5));
                 if let Err(e) = self.store.retry_later(&job.id, delay).await {
                     tracing::warn!(error = %e, "cannot reschedule a queued check");
                 }
