@@ -430,7 +430,13 @@ impl Gateway {
                 continue;
             }
             let batch = (self.limits.concurrency * 2).max(1) as u32;
-            let jobs = match self.store.claim(batch, Duration::from_secs(60)).await {
+            // Long enough for the slowest resolution (waiting for a call, every attempt, the backoffs), short enough
+            // that a crashed instance's claims soon go to another.
+            let lease = self.limits.max_wait
+                + self.limits.timeout * self.limits.attempts
+                + self.limits.backoff * 2u32.saturating_pow(self.limits.attempts.min(8))
+                + Duration::from_secs(5);
+            let jobs = match self.store.claim(batch, lease).await {
                 Ok(jobs) => jobs,
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot read the queue");

@@ -192,6 +192,11 @@ impl SqliteStore {
         for statement in SQLITE_SCHEMA {
             sqlx::query(statement).execute(&mut conn).await?;
         }
+        // The file belongs to this instance alone: claims left by a previous run that stopped mid-check are void.
+        sqlx::query("UPDATE pending_checks SET due_ms = ?1 WHERE state = 'pending' AND due_ms > ?1")
+            .bind(now_ms())
+            .execute(&mut conn)
+            .await?;
         sqlx::Connection::close(conn).await?;
         let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         Ok(SqliteStore { pool })

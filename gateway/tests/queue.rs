@@ -4,12 +4,12 @@
 //! `make test` starts a throwaway server and sets it, with `PCCC_GATEWAY_REQUIRE_PG=1` so that a missing URL fails
 //! the run; a plain `cargo test` without it skips these tests with a note.
 
-use std::str::FromStr;
+mod common;
+
 use std::time::Duration;
 
 use pccc_guard_gateway::store::{JobStatus, PendingStore, PostgresStore, SqliteStore};
 use pccc_guard_gateway::unipass::Fields;
-use sqlx::ConnectOptions;
 
 fn fields(n: u32) -> Fields {
     Fields {
@@ -124,49 +124,22 @@ async fn sqlite_two_instances_never_claim_the_same_check() {
     no_double_claims(&one, &two).await;
 }
 
-/// A fresh database on the test server (its options, and the server's for dropping it), or `None` (after a note)
-/// when no server is configured outside `make test`.
-async fn postgres_database() -> Option<(sqlx::postgres::PgConnectOptions, sqlx::postgres::PgConnectOptions)> {
-    let Ok(url) = std::env::var("PCCC_GATEWAY_PG_URL") else {
-        assert!(
-            std::env::var_os("PCCC_GATEWAY_REQUIRE_PG").is_none(),
-            "PCCC_GATEWAY_PG_URL is not set: the PostgreSQL queue tests cannot run"
-        );
-        eprintln!(
-            "note: PCCC_GATEWAY_PG_URL is not set; skipping the PostgreSQL queue test (make test-gateway runs it)"
-        );
-        return None;
-    };
-    let admin =
-        sqlx::postgres::PgConnectOptions::from_str(&url).expect("PCCC_GATEWAY_PG_URL").disable_statement_logging();
-    let name = format!("gw_test_{}", pccc_guard_gateway::store::new_id());
-    let mut conn = admin.connect().await.expect("connect to PCCC_GATEWAY_PG_URL");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
-    Some((admin.clone().database(&name), admin))
-}
-
-async fn drop_database(admin: sqlx::postgres::PgConnectOptions, options: &sqlx::postgres::PgConnectOptions) {
-    let name = options.get_database().unwrap().to_owned();
-    let mut conn = admin.connect().await.unwrap();
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.unwrap();
-}
-
 #[tokio::test]
 async fn postgres_queue() {
-    let Some((options, admin)) = postgres_database().await else { return };
+    let Some((options, admin)) = common::postgres_database().await else { return };
     let store = PostgresStore::connect_with(options.clone()).await.unwrap();
     exercise(&store).await;
     store.close().await;
-    drop_database(admin, &options).await;
+    common::drop_database(admin, &options).await;
 }
 
 #[tokio::test]
 async fn postgres_two_instances_never_claim_the_same_check() {
-    let Some((options, admin)) = postgres_database().await else { return };
+    let Some((options, admin)) = common::postgres_database().await else { return };
     let one = PostgresStore::connect_with(options.clone()).await.unwrap();
     let two = PostgresStore::connect_with(options.clone()).await.unwrap();
     no_double_claims(&one, &two).await;
     one.close().await;
     two.close().await;
-    drop_database(admin, &options).await;
+    common::drop_database(admin, &options).await;
 }

@@ -311,3 +311,31 @@ fn help_documents_the_configuration_and_a_missing_key_is_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("UNIPASS_KEY"));
 }
+
+#[tokio::test]
+async fn instances_sharing_a_postgres_queue_resolve_each_others_pending_checks() {
+    let Some((options, admin)) = common::postgres_database().await else { return };
+    let url = format!(
+        "postgres://postgres@{}:{}/{}",
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log");
+    let fake = Fake::start("127.0.0.1:0", r#"{"fail_502":true}"#);
+    let mut args = FAST.to_vec();
+    args.extend(["--database-url", &url]);
+    let mut one = Gateway::start(&fake.url(), &dir.path().join("one"), &log, &args);
+    let body = one.verify(&recipient(400)).await.1;
+    assert_eq!(body["status"], "pending", "{body}");
+    let id = body["id"].as_str().unwrap().to_owned();
+    one.kill();
+    fake.set_mode(json!({})).await;
+    // Another instance, with its own data directory, resolves it and answers for it.
+    let two = Gateway::start(&fake.url(), &dir.path().join("two"), &log, &args);
+    assert_eq!(two.wait_resolved(&id).await["status"], "matched");
+    drop(two);
+    assert!(!std::fs::read_to_string(&log).unwrap().contains("postgres://"), "the database URL was logged");
+    common::drop_database(admin, &options).await;
+}

@@ -9,6 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use sqlx::ConnectOptions;
+use std::str::FromStr;
 
 /// The key the fake accepts; distinctive, so that a grep of the logs finds any copy of it.
 pub const KEY: &str = "KEY-s3cr3t-7f9a2c41";
@@ -212,4 +214,31 @@ pub fn recipient(n: u32) -> Value {
         "phone": "010-1234-5678",
         "postcode": "03154",
     })
+}
+
+/// A fresh database on the test server (its options, and the server's for dropping it), or `None` (after a note)
+/// when no server is configured outside `make test`.
+pub async fn postgres_database() -> Option<(sqlx::postgres::PgConnectOptions, sqlx::postgres::PgConnectOptions)> {
+    let Ok(url) = std::env::var("PCCC_GATEWAY_PG_URL") else {
+        assert!(
+            std::env::var_os("PCCC_GATEWAY_REQUIRE_PG").is_none(),
+            "PCCC_GATEWAY_PG_URL is not set: the PostgreSQL queue tests cannot run"
+        );
+        eprintln!(
+            "note: PCCC_GATEWAY_PG_URL is not set; skipping the PostgreSQL queue test (make test-gateway runs it)"
+        );
+        return None;
+    };
+    let admin =
+        sqlx::postgres::PgConnectOptions::from_str(&url).expect("PCCC_GATEWAY_PG_URL").disable_statement_logging();
+    let name = format!("gw_test_{}", pccc_guard_gateway::store::new_id());
+    let mut conn = admin.connect().await.expect("connect to PCCC_GATEWAY_PG_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+    Some((admin.clone().database(&name), admin))
+}
+
+pub async fn drop_database(admin: sqlx::postgres::PgConnectOptions, options: &sqlx::postgres::PgConnectOptions) {
+    let name = options.get_database().unwrap().to_owned();
+    let mut conn = admin.connect().await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.unwrap();
 }
