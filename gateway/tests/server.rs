@@ -39,13 +39,17 @@ async fn answers_matched_mismatched_and_invalid_without_passing_texts_through() 
     assert_eq!(body["fields"]["pccc"]["error"]["code"], "looks_like_rrn");
     assert_eq!(body["fields"]["phone"]["error"]["code"], "virtual_number");
     assert_eq!(body["fields"]["name"]["valid"], true);
+    // Without a postcode, the postcode is not checked (nor reported).
+    let (code, body) = gw.verify(&json!({ "name": "홍길동", "pccc": "P1234", "phone": "01012345678" })).await;
+    assert_eq!(code, 422);
+    assert!(body["fields"].get("postcode").is_none(), "{body}");
     assert_eq!(fake.calls().await, calls, "a format error was sent upstream");
 }
 
 #[tokio::test]
 async fn identical_checks_share_one_call_and_repeats_come_from_the_cache() {
     let dir = tempfile::tempdir().unwrap();
-    let fake = Fake::start("127.0.0.1:0", r#"{"delay_ms":300}"#);
+    let fake = Fake::start("127.0.0.1:0", r#"{"delay_ms":1000}"#);
     let gw = Gateway::start(&fake.url(), &dir.path().join("data"), &dir.path().join("log"), &[]);
     let same = recipient(7);
     let checks = (0..20).map(|_| gw.verify(&same));
