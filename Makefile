@@ -10,7 +10,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-wasm test-node test-size test-e2e test-examples bench clean
+.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-gateway test-wasm test-node test-size test-e2e test-examples bench bench-gateway gateway-pg-stop clean
 
 all: build
 
@@ -58,7 +58,7 @@ demo: build
 
 ## Tests ###########################################################################################################
 
-test: setup lint test-native build test-size test-node test-wasm test-e2e test-examples
+test: setup lint test-native test-gateway build test-size test-node test-wasm test-e2e test-examples
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -76,7 +76,18 @@ lint: setup-rust
 # The library (with its serde feature, which the server example enables), the command-line tool's tests of the
 # built binary (a gigabyte streamed through it) and the server example's test over a socket on 127.0.0.1.
 test-native:
-	cargo test --workspace
+	cargo test --workspace --exclude pccc-guard-gateway
+
+# The UNI-PASS gateway (gateway/): its binaries against the fake UNI-PASS over 127.0.0.1, and the pending queue on
+# SQLite and on PostgreSQL. gateway/scripts/postgres.sh installs PostgreSQL from Debian if missing and starts a
+# throwaway server on 127.0.0.1:55432 (left running for the next run; `make gateway-pg-stop` stops it); without it,
+# the PostgreSQL tests fail here rather than skip.
+test-gateway:
+	PCCC_GATEWAY_PG_URL="$$(gateway/scripts/postgres.sh start)" PCCC_GATEWAY_REQUIRE_PG=1 \
+	  cargo test -p pccc-guard-gateway
+
+gateway-pg-stop:
+	gateway/scripts/postgres.sh stop
 
 # The JS layer compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup-rust setup-browser
@@ -100,7 +111,13 @@ bench: build setup-browser
 	python3 bench/cli.py
 	@# redact on a generated log of 1.1 GB, against the regex crate with the same rules and sed -E (bench/redact.py).
 	python3 bench/redact.py
+	@# The UNI-PASS gateway under a 60 s surge against the fake, beside a direct client (gateway/benches/surge.rs).
+	$(MAKE) bench-gateway
 	node bench/report.mjs
+
+# The surge alone: writes bench/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
+bench-gateway:
+	cargo bench -p pccc-guard-gateway --bench surge --profile gateway-bench
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine

@@ -2,8 +2,9 @@
 // example adds), first load on a slow phone against IMask and a naive regex (bench/load.mjs), Node per-call costs and
 // ratios, start-up, keystroke cost in Chromium, the native criterion medians, finding numbers in free text
 // (bench/free-text.md, hand-written) and the command-line tool's throughput (bench/cli-results.json and
-// bench/redact-results.json, written by bench/cli.py and bench/redact.py). `make bench` builds first, runs criterion,
-// bench/cli.py and bench/redact.py, then this script.
+// bench/redact-results.json, written by bench/cli.py and bench/redact.py) and the UNI-PASS gateway under a surge
+// (bench/gateway-results.json, written by gateway/benches/surge.rs). `make bench` builds first, runs criterion,
+// bench/cli.py, bench/redact.py and the surge, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { run as runLoad, SLOW } from './load.mjs';
 import { run as runConsumers } from './consumers.mjs';
 import { cliSection } from './cli-section.mjs';
 import { redactSection } from './redact-section.mjs';
+import { gatewaySection } from './gateway-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 
@@ -221,6 +223,7 @@ out(readFileSync(new URL('./free-text.md', import.meta.url), 'utf8').trim());
 out();
 cliSection(out, fmt);
 redactSection(out, fmt);
+gatewaySection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
 

@@ -1,0 +1,48 @@
+//! A gateway between a shop's checkout and UNI-PASS's personal customs code verification (API028) that never adds
+//! to a surge: format errors never leave it, identical checks in flight share one call, answers are cached under a
+//! keyed hash, calls are limited in number and rate, retried within a budget, and stopped by a circuit breaker;
+//! checks it cannot answer now are answered `pending` and kept in a durable queue until UNI-PASS answers.
+//!
+//! Run the binary (`pccc-guard-gateway --help`), or embed the router in an axum or tower app:
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use pccc_guard_gateway::{router, Config, Gateway, Limits};
+//! use pccc_guard_gateway::unipass::ApiKey;
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let config = Config {
+//!     base_url: "https://unipass.customs.go.kr:38010".parse()?,
+//!     key: ApiKey::new(&std::env::var("UNIPASS_KEY")?).ok_or("empty key")?,
+//!     data_dir: "gateway-data".into(),
+//!     database_url: None,
+//!     webhook: None,
+//!     limits: Limits::default(),
+//! };
+//! let gateway = Arc::new(Gateway::new(config).await?);
+//! tokio::spawn(gateway.clone().run_worker());
+//! let app = axum::Router::new().nest("/customs", router(gateway));
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8787").await?;
+//! axum::serve(listener, app).await?;
+//! # Ok(()) }
+//! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod breaker;
+pub mod cachekey;
+pub mod fake;
+pub mod gateway;
+pub mod http;
+pub mod metrics;
+pub mod store;
+pub mod unipass;
+
+pub use gateway::{Config, Gateway, Limits, Outcome, VerifyRequest};
+pub use http::router;
+
+/// Makes rustls's `ring` provider the process default (once; later calls do nothing).
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
