@@ -12,7 +12,7 @@ use alloc::string::String;
 
 use core::fmt;
 
-use crate::mask::BusinessNumberMask;
+use crate::mask::FieldMask;
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
 
@@ -165,6 +165,20 @@ fn check_digit(d: &[u8; DIGITS]) -> u8 {
     // (10 - sum % 10) % 10 is at most 9.
     ((10 - sum % 10) % 10) as u8
 }
+
+/// A masking policy for a business registration number. The default keeps the office and type codes:
+/// `124-81-*****`. A policy may reveal at most 7 of the 10 digits.
+///
+/// # Example: keep the last digits instead
+///
+/// ```
+/// use pccc_guard::BusinessNumberMask;
+///
+/// assert_eq!(BusinessNumberMask::new().apply("1248100998")?, "124-81-*****");
+/// assert_eq!(BusinessNumberMask::new().keep_start(0).keep_end(3).apply("1248100998")?, "***-**-**998");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type BusinessNumberMask = FieldMask<BusinessNumber>;
 
 /// Redacted: prints `BusinessNumber(***-**-*****)`, never the digits.
 impl fmt::Debug for BusinessNumber {

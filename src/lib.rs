@@ -98,11 +98,11 @@ pub mod wasm;
 
 #[cfg(feature = "serde")]
 pub use self::serde::Localized;
-pub use business_number::{BusinessNumber, BusinessNumberError};
+pub use business_number::{BusinessNumber, BusinessNumberError, BusinessNumberMask};
 pub use error::{Locale, MaskError, Message};
 pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, FieldVisitor, MaskRule};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
-pub use mask::{BusinessNumberMask, DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
+pub use mask::{DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
 pub use name::{Name, NameError, NameScript};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
 pub use pccc::{Pccc, PcccError};

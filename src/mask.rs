@@ -14,15 +14,10 @@ use core::marker::PhantomData;
 
 use crate::error::MaskError;
 use crate::normalize::{map_char, Mapped};
-use crate::{BusinessNumber, Name, Pccc, Phone};
+use crate::{Name, Pccc, Phone};
 
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for crate::Pccc {}
-    impl Sealed for crate::Phone {}
-    impl Sealed for crate::Name {}
-    impl Sealed for crate::BusinessNumber {}
-}
+// A field type is sealed by the registry (src/field.rs), which every field type is in.
+use crate::field::sealed;
 
 /// A field that has a display mask: [`Pccc`], [`Phone`] and [`Name`]. It names the field a
 /// [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
@@ -169,20 +164,6 @@ pub type PhoneMask = FieldMask<Phone>;
 /// # Ok::<(), pccc_guard::MaskError>(())
 /// ```
 pub type NameMask = FieldMask<Name>;
-
-/// A masking policy for a business registration number. The default keeps the office and type codes:
-/// `124-81-*****`. A policy may reveal at most 7 of the 10 digits.
-///
-/// # Example: keep the last digits instead
-///
-/// ```
-/// use pccc_guard::BusinessNumberMask;
-///
-/// assert_eq!(BusinessNumberMask::new().apply("1248100998")?, "124-81-*****");
-/// assert_eq!(BusinessNumberMask::new().keep_start(0).keep_end(3).apply("1248100998")?, "***-**-**998");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-pub type BusinessNumberMask = FieldMask<BusinessNumber>;
 
 impl<F: MaskedField> FieldMask<F> {
     /// The field's default policy: `P********9012`, `010-1234-****`, `홍*동`, with `*`.

@@ -34,27 +34,6 @@ fn every_field_has_vectors_for_every_code_and_each_gives_its_result() {
 }
 
 #[test]
-fn the_types_agree_with_the_registry() {
-    use pccc_guard::{BusinessNumber, Name, Pccc, Phone, Postcode};
-    for kind in FieldKind::ALL {
-        let (text, _) = file(kind);
-        for v in common::vectors(&text) {
-            let own = match kind {
-                FieldKind::Pccc => Pccc::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
-                FieldKind::Phone => Phone::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
-                FieldKind::Postcode => Postcode::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
-                FieldKind::Name => Name::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code()),
-                FieldKind::BusinessNumber => {
-                    BusinessNumber::parse(&v.input).map(|x| x.to_string()).map_err(|e| e.code())
-                }
-                other => panic!("{other:?}: add it here"),
-            };
-            assert_eq!(own, checked(kind, &v.input), "{kind:?} line {}", v.line);
-        }
-    }
-}
-
-#[test]
 fn normalizing_first_changes_no_pccc_result() {
     let (text, _) = file(FieldKind::Pccc);
     for v in common::vectors(&text) {
