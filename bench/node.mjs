@@ -59,8 +59,8 @@ export function agreement(inputs) {
 export function startup(runs = 21) {
   const dir = join(fileURLToPath(new URL('..', import.meta.url)), 'target', 'bench-startup');
   mkdirSync(dir, { recursive: true });
-  const standIn = 'function validate(s) { return { valid: /^P\\d{12}$/.test(s) }; }';
-  writeFileSync(join(dir, 'stand-in.cjs'), `${standIn}\nmodule.exports = { validate };\n`);
+  const standIn = 'function validatePccc(s) { return { valid: /^P\\d{12}$/.test(s) }; }';
+  writeFileSync(join(dir, 'stand-in.cjs'), `${standIn}\nmodule.exports = { validatePccc };\n`);
   writeFileSync(join(dir, 'stand-in.mjs'), `export ${standIn}\n`);
   const timed = (load) => `const t0 = process.hrtime.bigint();
       const api = ${load};

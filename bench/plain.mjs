@@ -49,6 +49,7 @@ export function validate(input, options) {
     else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate, as TextEncoder sees it
     if (isDropped(c)) continue;
     if (c === 0x70) c = 0x50;
+    if (count === 0 && (c === 0x3154 || c === 0x3156)) c = 0x50; // the Hangul-mode P key, in the first place
     count++;
     if (first < 0) {
       first = c; firstAt = at;
