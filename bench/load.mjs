@@ -28,7 +28,7 @@ export const SLOW = { latency: 150, download: (1.6e6 / 8), upload: (750e3 / 8), 
 
 const CONTENDERS = {
   'pccc-guard, preload': {
-    head: '<link rel="preload" href="/pkg/pccc_guard_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="/pkg/pccc-guard.js"></script>',
+    head: '<link rel="preload" href="/pkg/pccc-guard-fields.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="/pkg/pccc-guard.js"></script>',
     guarded: '#f-pccc[data-pccc-state]',
   },
   'pccc-guard': { head: '<script type="module" src="/pkg/pccc-guard.js"></script>', guarded: '#f-pccc[data-pccc-state]' },

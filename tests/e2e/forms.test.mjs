@@ -220,7 +220,7 @@ forEachEngine((env) => {
 
   test('a server that sends the .wasm without its MIME type still gets it compiled (from the bytes)', { skip: env.engine !== 'chromium' && 'rewrites a response with Playwright, which drives Chromium only' }, async () => {
     const p = await env.newPage();
-    await p.page.route('**/pccc_guard_bg.wasm', async (route) => {
+    await p.page.route('**/pccc-guard-fields.wasm', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
     });
