@@ -60,6 +60,25 @@ forEachEngine((env) => {
     await p.close();
   });
 
+  test('a memo on the page: the finder\'s module is imported from next to the script and masks an RRN', async () => {
+    const p = await env.newPage();
+    await p.goto(`${env.base}/inject.html`);
+    await p.evaluate((src) => new Promise((resolve, reject) => {
+      const memo = Object.assign(document.createElement('textarea'), { id: 'memo', name: 'memo' });
+      memo.dataset.pcccRedact = '';
+      memo.setAttribute('aria-label', '배송 메모');
+      document.querySelector('form').prepend(memo);
+      document.body.append(Object.assign(document.createElement('script'), { src, onload: resolve, onerror: reject }));
+    }), CLASSIC);
+    await p.waitForFunction(() => document.getElementById('memo').pcccGuard !== undefined);
+    await p.click('#memo');
+    await p.keyboard.insertText('문 앞 900101-1234567');
+    assert.doesNotMatch(await p.inputValue('#memo'), /1234567/);
+    assert.ok(paths(p).includes('/pkg/pccc-guard-text.js'), `${paths(p)}`);
+    assert.deepEqual(problems(p), []);
+    await p.close();
+  });
+
   test('a CSP without wasm-unsafe-eval: guarded through the JavaScript build, no error beyond the CSP report', async () => {
     const p = await env.newPage();
     const res = await p.goto(`${env.base}/degraded/classic.html`);
