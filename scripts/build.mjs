@@ -349,6 +349,16 @@ function types(dir) {
   // The plain-page module exports both.
   const web = forms.replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '').replace(/^\/\/.*\n/gm, '');
   writeFileSync(join(dir, 'web', 'pccc-guard.d.ts'), `${api}\n${web}`);
+  // The classic script's global: the plain-page module's API and forms functions.
+  writeFileSync(join(dir, 'web', 'pccc-guard.classic.d.ts'), `// The global of web/${CLASSIC}: the same functions as web/pccc-guard.js.
+import type * as Api from './pccc-guard.js';
+
+declare global {
+  var PcccGuard: Readonly<typeof Api>;
+}
+
+export {};
+`);
 }
 
 function manifest(dir) {

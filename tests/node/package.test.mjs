@@ -37,7 +37,7 @@ test('npm pack lists exactly the intended files', () => {
     'pccc-guard-fields.wasm.js', 'pccc-guard-text.wasm', 'pccc-input.js',
     'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-fields.wasm',
     'web/pccc-guard-fields.wasm.js', 'web/pccc-guard-text.d.ts', 'web/pccc-guard-text.js', 'web/pccc-guard-text.wasm',
-    'web/pccc-guard.classic.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'workerd.js',
+    'web/pccc-guard.classic.d.ts', 'web/pccc-guard.classic.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'workerd.js',
   ]);
 });
 
