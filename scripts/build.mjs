@@ -2,6 +2,7 @@
 // package.json `exports` conditions.
 //
 //   cargo build (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -> esbuild entries -> pkg/
+//                                                                         \-> wasm2js (fields, size build)
 //
 // wasm-bindgen's `--target web` loader is the only generated JavaScript; it is used through its documented
 // interface alone: `initSync({ module })` and `init({ module_or_path })`, which return the module's exports
@@ -16,7 +17,14 @@
 //   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
 //   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
-//                   to it, pinned by a hash built in), pccc_guard_bg.wasm, pccc-input.js
+//                   to it, pinned by a hash built in), pccc-guard-fields.wasm, pccc-input.js, the text module's
+//                   pccc-guard-text.js and .wasm, and pccc-guard.classic.js (API, forms layer and element as one
+//                   classic script on the PcccGuard global, the WebAssembly inlined: js/classic.js)
+//
+// Files are named by what they hold: pccc-guard-fields.wasm and pccc-guard-text.wasm (each in a speed build at
+// the top and a size build in web/), and pccc-guard-fields.wasm.js, the fields module compiled to JavaScript
+// (binaryen's wasm2js), which every fields entry falls back on where WebAssembly is missing, refused or fails
+// (js/fallback-*.js, through js/engine.js); `.cjs` is the same file for Node's require.
 //
 // Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
 // "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
