@@ -5,20 +5,15 @@ import { initSync } from './pccc_guard_raw.js';
 
 const KEY = Symbol.for('pccc-guard.fields.wasm.js');
 
-/** Instantiates the JavaScript build, once its file has run. */
-export function fromJs() {
-  const create = globalThis[KEY];
-  if (typeof create !== 'function') throw new Error('the JavaScript build did not register itself');
-  return initSync({ module: { create } });
-}
+/** Instantiates the JavaScript build, once its file has run (if it has not, compiling `{}` throws a TypeError). */
+export const fromJs = () => initSync({ module: { create: globalThis[KEY] } });
 
 /**
- * On a page: the file as a script element, pinned by its hash (so pinning the script that loads it pins this
- * one too) and allowed by a CSP that allows the script itself; in a worker, imported. Resolves to the exports.
+ * On a page (the plain-page module and the classic script need a document anyway): the file as a script element,
+ * pinned by its hash, so that pinning the script that loads it pins this one too, and allowed by any CSP that
+ * allows that script. Resolves to the exports.
  */
 export const loadScript = (src, integrity) =>
-  new Promise((resolve, reject) => {
-    if (globalThis[KEY] || typeof document !== 'object') return resolve(globalThis[KEY] || import(src));
-    const onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(Object.assign(document.createElement('script'), { src, integrity, crossOrigin: 'anonymous', onload: resolve, onerror }));
+  new Promise((onload, onerror) => {
+    document.head.append(Object.assign(document.createElement('script'), { src, integrity, crossOrigin: 'anonymous', onload, onerror }));
   }).then(fromJs);
