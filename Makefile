@@ -101,6 +101,10 @@ test-size: build
 # The built packages as JavaScript users import them; serde-parity.test.mjs also runs examples/json_results.rs.
 test-node: build
 	node --test tests/node/
+	@# The same API without WebAssembly (`node --jitless`: the JavaScript build), on both Node builds. A subset: the
+	@# text API has no JavaScript build, package.test.mjs checks --jitless on the installed tarball itself, and
+	@# js-build.test.mjs already compares the two builds (under --jitless it would compare one with itself, slowly).
+	node --jitless --test tests/node/api.test.mjs tests/node/recipient.test.mjs tests/node/hostile.test.mjs
 
 # Benchmarks and BENCHMARKS.md (not part of `make test`: speed is measured, never asserted).
 bench: build setup-browser

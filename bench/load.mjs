@@ -7,6 +7,8 @@
 //
 //   pccc-guard, preload   the plain-page markup of js/README.md: <link rel="preload"> for the .wasm + the module script
 //   pccc-guard            the module script alone (its fetch of the .wasm starts when it runs)
+//   pccc-guard, classic   the classic script (web/pccc-guard.classic.js: the WebAssembly inlined, one request)
+//   pccc-guard, no wasm   the classic script in a page whose WebAssembly an init script deleted: its JavaScript build
 //   IMask                 IMask 7.6.1 applying the pattern P000000000000 (does far less: no rules, no messages)
 //   naive regex           a 10-line script testing /^P\d{12}$/ on input (does far less still)
 //
@@ -28,10 +30,16 @@ export const SLOW = { latency: 150, download: (1.6e6 / 8), upload: (750e3 / 8), 
 
 const CONTENDERS = {
   'pccc-guard, preload': {
-    head: '<link rel="preload" href="/pkg/pccc_guard_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="/pkg/pccc-guard.js"></script>',
+    head: '<link rel="preload" href="/pkg/pccc-guard-fields.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="/pkg/pccc-guard.js"></script>',
     guarded: '#f-pccc[data-pccc-state]',
   },
   'pccc-guard': { head: '<script type="module" src="/pkg/pccc-guard.js"></script>', guarded: '#f-pccc[data-pccc-state]' },
+  'pccc-guard, classic': { head: '<script src="/pkg/pccc-guard.classic.js" defer></script>', guarded: '#f-pccc[data-pccc-state]' },
+  'pccc-guard, no wasm': {
+    head: '<script src="/pkg/pccc-guard.classic.js" defer></script>',
+    guarded: '#f-pccc[data-pccc-state]',
+    init: 'delete globalThis.WebAssembly',
+  },
   IMask: {
     head: '<script src="/bench/imask.min.js" defer></script>\n  <script src="/bench/imask-page.js" defer></script>',
     guarded: '#f-pccc[data-guarded]',
@@ -77,7 +85,7 @@ const median = (xs) => {
 };
 
 /** One cold load: ms from navigation start to guarded, and (optionally) the request timeline. */
-async function load(browser, url, selector, throttled, timeline) {
+async function load(browser, url, selector, throttled, timeline, init) {
   // No request interception (it would add its own latency); the pages load only from the local server.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -99,6 +107,7 @@ async function load(browser, url, selector, throttled, timeline) {
       if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
     });
   }
+  if (init) await page.addInitScript(init);
   // Records when the field becomes guarded, from the first moment of the document (before any page script).
   await page.addInitScript((sel) => {
     new MutationObserver((_, observer) => {
@@ -138,16 +147,16 @@ export async function run({ runs = 7 } = {}) {
       const key = throttled ? 'throttled' : 'unthrottled';
       results[key] = Object.fromEntries(Object.keys(CONTENDERS).map((n) => [n, []]));
       // Warm the server's compressed copies, then alternate the contenders run by run.
-      for (const name of Object.keys(CONTENDERS)) await load(browser, `${base}/bench/${files[name]}`, CONTENDERS[name].guarded, false, false);
+      for (const name of Object.keys(CONTENDERS)) await load(browser, `${base}/bench/${files[name]}`, CONTENDERS[name].guarded, false, false, CONTENDERS[name].init);
       for (let i = 0; i < runs; i++) {
         for (const [name, { guarded }] of Object.entries(CONTENDERS)) {
-          results[key][name].push((await load(browser, `${base}/bench/${files[name]}`, guarded, throttled, false)).ms);
+          results[key][name].push((await load(browser, `${base}/bench/${files[name]}`, guarded, throttled, false, CONTENDERS[name].init)).ms);
         }
       }
     }
     const timelines = {};
     for (const [name, { guarded }] of Object.entries(CONTENDERS)) {
-      const one = await load(browser, `${base}/bench/${files[name]}`, guarded, true, true);
+      const one = await load(browser, `${base}/bench/${files[name]}`, guarded, true, true, CONTENDERS[name].init);
       timelines[name] = { guarded: one.ms, requests: one.timeline };
     }
     const summary = {};

@@ -75,7 +75,7 @@ export function startup(runs = 21) {
     standInRequire: ['-e', timed(`require(${JSON.stringify(join(dir, 'stand-in.cjs'))})`)],
     standInImport: ['--input-type=module', '-e', timed(`await import(${href(join(dir, 'stand-in.mjs'))})`)],
     // The module's bytes read outside the timing; only `new WebAssembly.Module` is timed (reported as "load").
-    compile: ['-e', `const bytes = require('node:fs').readFileSync(${JSON.stringify(pkgNode.replace(/node\.cjs$/, 'pccc_guard_bg.wasm'))});
+    compile: ['-e', `const bytes = require('node:fs').readFileSync(${JSON.stringify(pkgNode.replace(/node\.cjs$/, 'pccc-guard-fields.wasm'))});
       const t0 = process.hrtime.bigint();
       new WebAssembly.Module(bytes);
       process.stdout.write(JSON.stringify([Number(process.hrtime.bigint() - t0) / 1e6, 0]));`],

@@ -5,13 +5,16 @@
 // then instantiated with wasm-bindgen's `initSync` (a compiled module instantiates at once in every current
 // browser), which keeps wasm-bindgen's fetching loader out of the file.
 //
-// Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails at once: nothing is fetched
-// then, and no request is left open. It is instantiated, not only compiled: WebKit enforces the policy when a
-// module is instantiated (Chromium and Firefox already when it is compiled).
+// Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails at once: the .wasm is not
+// fetched then, and no request is left open. It is instantiated, not only compiled: WebKit enforces the policy when
+// a module is instantiated (Chromium and Firefox already when it is compiled). The fields module then loads its
+// JavaScript build instead (js/fallback-web.js), as it does where WebAssembly is missing or fails to instantiate;
+// the text module has none.
 import { initSync } from './pccc_guard_raw.js';
 import { WASM_FILE, WASM_INTEGRITY } from 'pccc-guard:wasm-integrity';
+import { fallback } from 'pccc-guard:fallback';
 
-export function load() {
+function wasm() {
   new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
   return fetch(new URL(WASM_FILE, import.meta.url), { integrity: WASM_INTEGRITY })
     .then((response) => {
@@ -19,4 +22,14 @@ export function load() {
       return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then(WebAssembly.compile));
     })
     .then((module) => initSync({ module }));
+}
+
+export function load() {
+  let started;
+  try {
+    started = wasm();
+  } catch (error) {
+    started = Promise.reject(error);
+  }
+  return fallback ? started.catch(fallback) : started;
 }

@@ -1,5 +1,5 @@
 // pccc-guard for a plain page without a bundler (web/pccc-guard.js): the whole API and the forms layer in one
-// module, which fetches pccc_guard_bg.wasm from next to itself (js/load-web.js).
+// module, which fetches pccc-guard-fields.wasm from next to itself (js/load-web.js).
 //
 // Loaded by the page (`<script type="module" src=".../pccc-guard.js">`), it guards the page by itself: every
 // input[data-pccc] / input[data-pccc-field], and every <pccc-input>, once the document is parsed. A page script

@@ -2,6 +2,7 @@
 // package.json `exports` conditions.
 //
 //   cargo build (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -> esbuild entries -> pkg/
+//                                                                         \-> wasm2js (fields, size build)
 //
 // wasm-bindgen's `--target web` loader is the only generated JavaScript; it is used through its documented
 // interface alone: `initSync({ module })` and `init({ module_or_path })`, which return the module's exports
@@ -16,7 +17,14 @@
 //   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
 //   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
-//                   to it, pinned by a hash built in), pccc_guard_bg.wasm, pccc-input.js
+//                   to it, pinned by a hash built in), pccc-guard-fields.wasm, pccc-input.js, the text module's
+//                   pccc-guard-text.js and .wasm, and pccc-guard.classic.js (API, forms layer and element as one
+//                   classic script on the PcccGuard global, the WebAssembly inlined: js/classic.js)
+//
+// Files are named by what they hold: pccc-guard-fields.wasm and pccc-guard-text.wasm (each in a speed build at
+// the top and a size build in web/), and pccc-guard-fields.wasm.js, the fields module compiled to JavaScript
+// (binaryen's wasm2js), which every fields entry falls back on where WebAssembly is missing, refused or fails
+// (js/fallback-*.js, through js/engine.js); `.cjs` is the same file for Node's require.
 //
 // Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
 // "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
@@ -28,6 +36,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -50,17 +59,33 @@ const RAW = join(ROOT, 'target', 'wasm-bindgen', option('--out', 'pkg'));
  * speed (Node, workerd) and for size (browsers). Each is [Cargo profile, features, file name].
  */
 const MODULES = {
-  speed: ['wasm-speed', FEATURES, 'pccc_guard_bg.wasm'],
-  size: ['release-size', FEATURES, 'pccc_guard_bg.wasm'],
-  'text-speed': ['wasm-speed', 'text-module', 'pccc_guard_text_bg.wasm'],
-  'text-size': ['release-size', 'text-module', 'pccc_guard_text_bg.wasm'],
+  speed: ['wasm-speed', FEATURES, 'pccc-guard-fields.wasm'],
+  size: ['release-size', FEATURES, 'pccc-guard-fields.wasm'],
+  'text-speed': ['wasm-speed', 'text-module', 'pccc-guard-text.wasm'],
+  'text-size': ['release-size', 'text-module', 'pccc-guard-text.wasm'],
 };
+/**
+ * The fields module compiled to JavaScript (binaryen's wasm2js, from the size build): what runs where WebAssembly
+ * cannot (a CSP without 'wasm-unsafe-eval', iOS Lockdown Mode, `node --jitless`). The same file everywhere; Node's
+ * `require` reads it as `.cjs`.
+ */
+export const JS_BUILD = 'pccc-guard-fields.wasm.js';
+/** The classic script's file in web/. */
+export const CLASSIC = 'pccc-guard.classic.js';
+/** Where the JavaScript build puts its factory when it runs (a script, a module or a `require`d file alike). */
+const JS_BUILD_KEY = 'pccc-guard.fields.wasm.js';
 
+// Wasm features the modules use. Multi-value and reference types are left out, for every module alike: wasm2js
+// refuses tuples and non-function tables, and wasm-bindgen uses both when the module's target_features section
+// lists them (rustc's std always does). Without them wasm-bindgen returns strings through the stack and keeps no
+// externref table; its loader is then the same for the .wasm and for the JavaScript build.
+const FEATURES_ON = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals'];
+const FEATURES_OFF = ['multivalue', 'reference-types'];
 // After optimising, the producers and target_features sections go too (wasm-opt needs the latter while it works).
-const WASM_OPT = [
-  '-Oz', '--converge', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-sign-ext',
-  '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-];
+// --low-memory-unused: Rust's stack grows down from 1 MiB towards address 0, and these modules' calls use a few
+// KiB of it, so the first KiB is never touched; wasm-opt folds more address arithmetic knowing it (93 bytes less of
+// the fields module after gzip -9).
+const WASM_OPT = ['-Oz', '--converge', '--low-memory-unused', '--strip-producers', '--strip-target-features', ...FEATURES_ON];
 
 /** The functions of src/wasm.rs that js/api.js and js/text.js call. */
 const BOUNDARY = {
@@ -72,18 +97,130 @@ function run(cmd, argv) {
   execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** One module: compiled, bound by wasm-bindgen (web target, no default .wasm URL), optimised. */
+/**
+ * One module: compiled, its target_features section without multi-value and reference types, bound by
+ * wasm-bindgen (web target, no default .wasm URL), optimised; the size build of the fields module is also compiled
+ * to JavaScript.
+ */
 function compile(build) {
   const [profile, features] = MODULES[build];
   run('cargo', ['build', '--lib', '--profile', profile, '--target', 'wasm32-unknown-unknown', '--features', features]);
   const out = join(RAW, build);
   rmSync(out, { recursive: true, force: true });
-  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', profile, 'pccc_guard.wasm');
+  const input = join(RAW, `${build}-input`);
+  mkdirSync(input, { recursive: true });
+  const wasm = join(input, 'pccc_guard.wasm');
+  const built = readFileSync(join(ROOT, 'target', 'wasm32-unknown-unknown', profile, 'pccc_guard.wasm'));
+  writeFileSync(wasm, withoutFeatures(built, FEATURES_OFF));
   run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', out, wasm]);
   const bg = join(out, 'pccc_guard_bg.wasm');
   run('wasm-opt', [...WASM_OPT, bg, '-o', bg]);
   const boundary = BOUNDARY[build.startsWith('text') ? 'text' : 'fields'];
   checkLoader(readFileSync(join(out, 'pccc_guard.js'), 'utf8'), readFileSync(join(out, 'pccc_guard.d.ts'), 'utf8'), boundary);
+  if (build === 'size') {
+    const js = join(out, 'wasm2js.js');
+    // -Os: wasm2js optimises what it writes too (2.1 KB less after gzip -9 than without; -Oz is no smaller).
+    run('wasm2js', ['-Os', ...FEATURES_ON, bg, '-o', js]);
+    writeFileSync(join(out, JS_BUILD), jsBuild(readFileSync(js, 'utf8')));
+  }
+}
+
+const leb = (bytes, i) => {
+  let n = 0;
+  let shift = 0;
+  let b;
+  do {
+    b = bytes[i++];
+    n += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return [n, i];
+};
+const uleb = (n) => {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+
+/**
+ * The module with `drop` removed from its target_features custom section (the section says which features the
+ * code uses; wasm-bindgen reads it to choose its conventions). Fails if the section or one of the features is
+ * missing: then this step has nothing left to do and should go.
+ */
+export function withoutFeatures(wasm, drop) {
+  const parts = [wasm.subarray(0, 8)];
+  const dropped = new Set();
+  let found = false;
+  for (let i = 8; i < wasm.length; ) {
+    const start = i;
+    const id = wasm[i++];
+    let size;
+    [size, i] = leb(wasm, i);
+    const body = i;
+    i += size;
+    if (id === 0) {
+      let [length, p] = leb(wasm, body);
+      const name = Buffer.from(wasm.subarray(p, p + length)).toString();
+      p += length;
+      if (name === 'target_features') {
+        found = true;
+        let count;
+        [count, p] = leb(wasm, p);
+        const kept = [];
+        for (let k = 0; k < count; k++) {
+          const prefix = wasm[p++];
+          let n;
+          [n, p] = leb(wasm, p);
+          const feature = wasm.subarray(p, p + n);
+          p += n;
+          if (drop.includes(Buffer.from(feature).toString())) dropped.add(Buffer.from(feature).toString());
+          else kept.push([prefix, ...uleb(n), ...feature]);
+        }
+        const payload = [...uleb(length), ...Buffer.from(name), ...uleb(kept.length), ...kept.flat()];
+        parts.push(Uint8Array.from([0, ...uleb(payload.length), ...payload]));
+        continue;
+      }
+    }
+    parts.push(wasm.subarray(start, i));
+  }
+  if (!found || dropped.size !== drop.length) {
+    throw new Error(`target_features: expected ${drop.join(', ')}; found ${found ? [...dropped].join(', ') || 'none' : 'no section'}`);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * wasm2js's output as the JavaScript build: one script that, run as a classic script, as a module or by
+ * `require`, registers a factory, `create(imports, RuntimeError)` -> the module's exports (js/engine.js calls it).
+ * Three changes to what wasm2js writes: the data segments (messages in UTF-8, tables) are written in hex, which
+ * gzip compresses to 1.4 KB less than the base64 wasm2js uses; a trap throws the engine's RuntimeError (or its
+ * stand-in) as WebAssembly would, not a plain Error; and a memory that grows detaches its old buffer as
+ * WebAssembly's does, which is how wasm-bindgen's loader and the API know to make their views again.
+ */
+export function jsBuild(source) {
+  const tail = source.indexOf('var retasmFunc = asmFunc(');
+  const decoder = /\n\s*var base64ReverseLookup[\s\S]*?\n\s*return uint8Array;\n\s*\}\n/;
+  const segment = /base64DecodeToExistingUint8Array\(bufferView, (\d+), "([A-Za-z0-9+/=]*)"\)/g;
+  const trap = "function wasm2js_trap() { throw new Error('abort'); }";
+  const grow = '   buffer = newBuffer;\n';
+  if (tail < 0 || !decoder.test(source) || !segment.test(source) || !source.includes(trap) || !source.includes(grow) || /^import /m.test(source)) {
+    throw new Error("wasm2js's output has changed shape: the JavaScript build needs its post-processing updated");
+  }
+  const body = source
+    .slice(0, tail)
+    .replace(decoder, '\nfunction hex(bytes, at, text) { for (var i = 0; i < text.length; i += 2) bytes[at++] = parseInt(text.slice(i, i + 2), 16); }\n')
+    .replace(segment, (_, at, base64) => `hex(bufferView, ${at}, "${Buffer.from(base64, 'base64').toString('hex')}")`)
+    .replace(trap, "function wasm2js_trap() { throw new RuntimeError('unreachable'); }")
+    .replace(grow, '   try { structuredClone(buffer, { transfer: [buffer] }); } catch (e) {}\n' + grow);
+  if (body.includes('base64')) throw new Error('wasm2js output: a base64 segment is left');
+  const key = JSON.stringify(JS_BUILD_KEY);
+  const script = `(function () {\nglobalThis[Symbol.for(${key})] = function (imports, RuntimeError) {\n${body}\nreturn asmFunc(imports);\n};\n})();\n`;
+  return esbuild.transformSync(script, { minify: true, target: 'es2020', legalComments: 'none', charset: 'ascii' }).code;
 }
 
 /**
@@ -102,34 +239,86 @@ export function checkLoader(js, dts, boundary = BOUNDARY.fields) {
   if (problems.length) throw new Error(`wasm-bindgen's loader has changed shape: ${problems.join('; ')}`);
 }
 
+/**
+ * How the classic script carries the module's bytes (`pccc-guard:wasm-packed`: `unpack()` returns them, or a
+ * promise of them). `node scripts/encodings.mjs` builds the script with each and prints its size; the default is
+ * the smallest after gzip -9 (docs/plain-pages.md has the figures). Deflated bytes need DecompressionStream
+ * ('deflate-raw': Chrome 103, Firefox 113, Safari 16.4); a browser without it gets the JavaScript build.
+ */
+export const PACKINGS = {
+  /** base64 of the module, decoded by the engine's own decoder where it has one. */
+  base64: (bytes) => `export const unpack = () => {
+  const text = ${JSON.stringify(bytes.toString('base64'))};
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+};`,
+  /** Two hex digits a byte: gzip still sees the module's repeated byte runs (base64 shifts them out of step). */
+  hex: (bytes) => `export const unpack = () => {
+  const text = ${JSON.stringify(bytes.toString('hex'))};
+  if (Uint8Array.fromHex) return Uint8Array.fromHex(text);
+  const bytes = new Uint8Array(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.substr(2 * i, 2), 16);
+  return bytes;
+};`,
+  /** base64 of the module deflated (raw deflate, level 9), inflated by the browser's DecompressionStream. */
+  'deflate-base64': (bytes) => `export const unpack = () => {
+  const text = ${JSON.stringify(deflateRawSync(bytes, { level: 9, memLevel: 9 }).toString('base64'))};
+  let packed = Uint8Array.fromBase64?.(text);
+  if (!packed) {
+    const raw = atob(text);
+    packed = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
+  }
+  return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
+};`,
+};
+const PACKING = option('--packing', 'deflate-base64');
+
 /** esbuild plugin: the loader, the module's bytes (or their hash and file) and the API entries each build uses. */
-function wiring({ load, api, text, build }) {
+function wiring({ load, api, text, build, fallback, format }) {
   const raw = join(RAW, build);
   const file = MODULES[build][2];
   const bytes = readFileSync(join(raw, 'pccc_guard_bg.wasm'));
+  const classic = load === 'classic';
   const virtual = {
     'pccc-guard:wasm-base64': () => `export const WASM = ${JSON.stringify(bytes.toString('base64'))};`,
-    'pccc-guard:wasm-integrity': () =>
-      `export const WASM_INTEGRITY = ${JSON.stringify(sri(bytes))};\nexport const WASM_FILE = ${JSON.stringify(file)};`,
+    'pccc-guard:wasm-packed': () => PACKINGS[PACKING](bytes),
+    'pccc-guard:wasm-integrity': () => {
+      const js = fallback === 'none' ? null : readFileSync(join(RAW, 'size', JS_BUILD));
+      // The hashes built into the loaders are SHA-256 (20 characters shorter each than SHA-384, and as strong a pin).
+      return `export const WASM_INTEGRITY = ${JSON.stringify(sri(bytes, 'sha256'))};\nexport const WASM_FILE = ${JSON.stringify(file)};
+export const JS_FILE = ${JSON.stringify(JS_BUILD)};\nexport const JS_INTEGRITY = ${JSON.stringify(js && sri(js, 'sha256'))};`;
+    },
+    // Node's synchronous way to the JavaScript build next to the entry.
+    'pccc-guard:require': () =>
+      format === 'cjs'
+        ? 'export const requireSibling = (file) => require(file);'
+        : "import { createRequire } from 'node:module';\nexport const requireSibling = createRequire(import.meta.url);",
   };
   return {
     name: 'pccc-guard',
     setup(b) {
       b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: join(JS, `load-${load}.js`) }));
+      b.onResolve({ filter: /^pccc-guard:fallback$/ }, () => ({ path: join(JS, `fallback-${fallback}.js`) }));
       b.onResolve({ filter: /^\.\/pccc_guard_raw\.js$/ }, () => ({ path: join(raw, 'pccc_guard.js') }));
-      b.onResolve({ filter: /^\.\/pccc_guard_bg\.wasm$/ }, () => ({ path: `./${file}`, external: true }));
-      b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => ({ path: './pccc-input.js', external: true }));
+      b.onResolve({ filter: /^\.\/module\.wasm$/ }, () => ({ path: `./${file}`, external: true }));
+      b.onResolve({ filter: /^\.\/pccc-guard-fields\.wasm\.c?js$/ }, (a) => ({ path: a.path, external: true }));
+      // The classic script carries the element's code (it makes no further request); the modules import it.
+      b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => (classic ? { path: join(JS, 'pccc-input.js') } : { path: './pccc-input.js', external: true }));
       b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: join(JS, 'api.js') }));
       // The forms layer's way to the text API: the plain page's sibling file, or what the app registered.
-      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: join(JS, text ? 'text-import.js' : 'text-registry.js') }));
+      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: join(JS, classic ? 'text-classic.js' : text ? 'text-import.js' : 'text-registry.js') }));
       b.onResolve({ filter: /^\.\/pccc-guard-text\.js$/ }, () => ({ path: './pccc-guard-text.js', external: true }));
-      b.onResolve({ filter: /^pccc-guard:wasm-/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
-      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js' }));
+      b.onResolve({ filter: /^pccc-guard:(wasm-|require$)/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js', resolveDir: JS }));
     },
   };
 }
 
-function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false } = {}) {
+function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, fallback = 'none', charset = 'utf8' } = {}) {
   return esbuild.build({
     entryPoints: [join(JS, entry)],
     outfile,
@@ -139,11 +328,14 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
     // Private class fields and static blocks (the custom element) stay native: every browser with
     // form-associated custom elements has them.
     target: format === 'cjs' ? 'node18' : 'es2022',
-    charset: 'utf8',
+    charset,
     legalComments: 'none',
     logLevel: 'warning',
     minify,
-    plugins: [wiring({ load, api, text, build })],
+    // The bundles that may run the JavaScript build, and the forms layer that catches its traps, read `WebAssembly`
+    // through js/engine.js: the engine's own, plus the JavaScript build.
+    inject: fallback !== 'none' || entry === 'forms.js' ? [join(JS, 'engine.js')] : [],
+    plugins: [wiring({ load, api, text, build, fallback, format })],
   });
 }
 
@@ -158,8 +350,8 @@ export function withContract(dts) {
   return out;
 }
 
-export function sri(bytes) {
-  return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+export function sri(bytes, algorithm = 'sha384') {
+  return `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`;
 }
 
 
@@ -177,6 +369,16 @@ function types(dir) {
   // The plain-page module exports both.
   const web = forms.replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '').replace(/^\/\/.*\n/gm, '');
   writeFileSync(join(dir, 'web', 'pccc-guard.d.ts'), `${api}\n${web}`);
+  // The classic script's global: the plain-page module's API and forms functions.
+  writeFileSync(join(dir, 'web', 'pccc-guard.classic.d.ts'), `// The global of web/${CLASSIC}: the same functions as web/pccc-guard.js.
+import type * as Api from './pccc-guard.js';
+
+declare global {
+  var PcccGuard: Readonly<typeof Api>;
+}
+
+export {};
+`);
 }
 
 function manifest(dir) {
@@ -212,8 +414,8 @@ function manifest(dir) {
       './web/pccc-guard.js': { types: './web/pccc-guard.d.ts', default: './web/pccc-guard.js' },
       './web/pccc-guard-text.js': { types: './web/pccc-guard-text.d.ts', default: './web/pccc-guard-text.js' },
       './web/*': './web/*',
-      './wasm': './pccc_guard_bg.wasm',
-      './text.wasm': './pccc_guard_text_bg.wasm',
+      './wasm': './pccc-guard-fields.wasm',
+      './text.wasm': './pccc-guard-text.wasm',
       './package.json': './package.json',
     },
     // For tools that predate `exports`.
@@ -223,15 +425,33 @@ function manifest(dir) {
     files: [
       'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
       'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
-      'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm', 'web/',
+      'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc-guard-fields.wasm', 'pccc-guard-text.wasm', JS_BUILD,
+      JS_BUILD.replace(/\.js$/, '.cjs'), 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
     // import. The plain-page module guards the page when loaded; the text API registers itself with the forms
     // layer (`import 'pccc-guard/text'` turns on memo checks and paste extraction).
-    sideEffects: ['./web/pccc-guard.js', './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js'],
+    sideEffects: ['./web/pccc-guard.js', `./web/${CLASSIC}`, `./${JS_BUILD}`, `./web/${JS_BUILD}`, './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js'],
     engines: { node: '>=18' },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+}
+
+/**
+ * The classic script: the API, the forms layer and the element as one IIFE on the `PcccGuard` global (ASCII only, so
+ * a page in another encoding, such as EUC-KR, reads it right), wrapped so that a second copy does nothing.
+ */
+async function classicScript(outfile) {
+  await bundle('classic.js', outfile, { load: 'classic', fallback: 'classic', minify: true, platform: 'browser', format: 'iife', charset: 'ascii' });
+  const code = readFileSync(outfile, 'utf8');
+  if (!code.startsWith('(()=>{')) throw new Error('the classic bundle no longer starts with its IIFE');
+  writeFileSync(outfile, `if(!globalThis.PcccGuard)${code}`);
+}
+
+/** The speed and size builds of the fields module share one wasm-bindgen loader, so either runs the JavaScript build. */
+function checkSameLoader() {
+  const loader = (build) => readFileSync(join(RAW, build, 'pccc_guard.js'), 'utf8');
+  if (loader('speed') !== loader('size')) throw new Error("wasm-bindgen's loaders of the speed and size builds differ: the JavaScript build fits only one");
 }
 
 export async function buildPackage() {
@@ -242,25 +462,32 @@ export async function buildPackage() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(join(OUT, 'web'), { recursive: true });
   const web = join(OUT, 'web');
-  copyFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm'), join(web, 'pccc_guard_bg.wasm'));
-  copyFileSync(join(RAW, 'text-size', 'pccc_guard_bg.wasm'), join(web, 'pccc_guard_text_bg.wasm'));
+  copyFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm'), join(web, MODULES.size[2]));
+  copyFileSync(join(RAW, 'text-size', 'pccc_guard_bg.wasm'), join(web, MODULES['text-size'][2]));
+  copyFileSync(join(RAW, 'size', JS_BUILD), join(web, JS_BUILD));
   const browser = { load: 'web', minify: true, platform: 'browser' };
-  await bundle('web.js', join(web, 'pccc-guard.js'), { ...browser, text: './pccc-guard-text.js' });
+  await bundle('web.js', join(web, 'pccc-guard.js'), { ...browser, text: './pccc-guard-text.js', fallback: 'web' });
   await bundle('text.js', join(web, 'pccc-guard-text.js'), { ...browser, build: 'text-size' });
   await bundle('pccc-input.js', join(web, 'pccc-input.js'), browser);
+  await classicScript(join(web, CLASSIC));
   if (WEB_ONLY) return console.log(`built ${OUT.slice(ROOT.length)}/web/ (features: ${FEATURES})`);
 
   compile('speed');
   compile('text-speed');
-  copyFileSync(join(RAW, 'speed', 'pccc_guard_bg.wasm'), join(OUT, 'pccc_guard_bg.wasm'));
-  copyFileSync(join(RAW, 'text-speed', 'pccc_guard_bg.wasm'), join(OUT, 'pccc_guard_text_bg.wasm'));
+  checkSameLoader();
+  copyFileSync(join(RAW, 'speed', 'pccc_guard_bg.wasm'), join(OUT, MODULES.speed[2]));
+  copyFileSync(join(RAW, 'text-speed', 'pccc_guard_bg.wasm'), join(OUT, MODULES['text-speed'][2]));
+  copyFileSync(join(RAW, 'size', JS_BUILD), join(OUT, JS_BUILD));
+  copyFileSync(join(RAW, 'size', JS_BUILD), join(OUT, JS_BUILD.replace(/\.js$/, '.cjs')));
 
   // The API and the text API for each runtime, then the forms layer on each.
   for (const [entry, name, text] of [['api.js', '', 'speed'], ['text.js', 'text.', 'text-speed']]) {
-    const browserBuild = text === 'speed' ? 'size' : 'text-size';
-    await bundle(entry, join(OUT, `${name || 'index.'}js`), { build: browserBuild });
-    await bundle(entry, join(OUT, `${name}node.cjs`), { load: 'node', build: text, format: 'cjs', platform: 'node' });
-    await bundle(entry, join(OUT, `${name}node.mjs`), { load: 'node', build: text, platform: 'node' });
+    const fields = text === 'speed';
+    const browserBuild = fields ? 'size' : 'text-size';
+    await bundle(entry, join(OUT, `${name || 'index.'}js`), { build: browserBuild, fallback: fields ? 'inline' : 'none' });
+    const node = { load: 'node', build: text, platform: 'node', fallback: fields ? 'node' : 'none' };
+    await bundle(entry, join(OUT, `${name}node.cjs`), { ...node, format: 'cjs' });
+    await bundle(entry, join(OUT, `${name}node.mjs`), node);
     await bundle(entry, join(OUT, `${name}workerd.js`), { load: 'workerd', build: text });
   }
   await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });

@@ -11,6 +11,11 @@ const WWW = fileURLToPath(new URL('.', import.meta.url));
 const PKG = fileURLToPath(new URL('../pkg/web/', import.meta.url));
 // The whole package at /npm/ (the files bundlers get, served as they are: the e2e tests compare them in the browser).
 const NPM = fileURLToPath(new URL('../pkg/', import.meta.url));
+// Third-party scripts the jQuery page uses (www/jquery.html), from the dev dependencies: never committed.
+const VENDOR = {
+  '/vendor/jquery.min.js': fileURLToPath(new URL('../node_modules/jquery/dist/jquery.min.js', import.meta.url)),
+  '/vendor/jquery.validate.min.js': fileURLToPath(new URL('../node_modules/jquery-validation/dist/jquery.validate.min.js', import.meta.url)),
+};
 // Test-only build (make test-e2e): its validate() traps on a magic input. Served when present.
 const PKG_TRAP = fileURLToPath(new URL('../pkg-trap/web/', import.meta.url));
 
@@ -78,6 +83,7 @@ function resolve(pathname) {
   if (path.includes('\0')) return null;
   // /degraded/x is the same file as /x (only the CSP differs).
   if (path.startsWith('/degraded/')) path = path.slice('/degraded'.length);
+  if (Object.hasOwn(VENDOR, path)) return VENDOR[path];
   let root = WWW;
   const extra = Object.keys(extraRoots).find((prefix) => path.startsWith(prefix));
   if (extra) {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { checkRecipient } from 'pccc-guard';
 
 const ASSETS = join(import.meta.dirname, 'public', 'pccc-guard');
-const FILES = ['pccc-guard.js', 'pccc-input.js', 'pccc_guard_bg.wasm'];
+const FILES = ['pccc-guard.js', 'pccc-input.js', 'pccc-guard-fields.wasm'];
 const TYPES = { js: 'text/javascript; charset=utf-8', wasm: 'application/wasm' };
 // The hashes of the files as they were when the server started: a file changed on disk afterwards is refused.
 const integrity = Object.fromEntries(
@@ -43,7 +43,7 @@ function page(body) {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>주문 정보</title>
-  <link rel="preload" href="/pccc-guard/pccc_guard_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+  <link rel="preload" href="/pccc-guard/pccc-guard-fields.wasm" as="fetch" type="application/wasm" crossorigin>
   <script type="module" src="/pccc-guard/pccc-guard.js" integrity="${integrity['pccc-guard.js']}"></script>
 </head>
 <body>

@@ -55,6 +55,10 @@ class ChromiumPage extends Page {
   evaluate(fn, arg) {
     return this.page.evaluate(fn, arg);
   }
+  /** A script every document of this page runs before its own (Playwright's addInitScript). */
+  addInitScript(source) {
+    return this.page.addInitScript(source);
+  }
   $eval(selector, fn, arg) {
     return this.page.$eval(selector, fn, arg);
   }

@@ -93,6 +93,10 @@ class FirefoxPage extends Page {
     const expression = typeof fn === 'function' ? `(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})` : fn;
     return this.page.evaluate(expression);
   }
+  /** A script every document of this page runs before its own (WebDriver BiDi's preload scripts). */
+  addInitScript(source) {
+    return this.page.evaluateOnNewDocument(source);
+  }
   async click(selector) {
     await this.waitForSelector(selector);
     await this.page.click(selector);

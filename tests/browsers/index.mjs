@@ -12,7 +12,7 @@
 // also gives the tests what WebDriver classic lacks: the requests a page made, its response headers, network idle,
 // and (through a recorder script the proxy adds to each HTML page) console messages and uncaught errors.
 //
-// A page offers the part of Playwright's Page API the tests use, with the same names and meaning: goto, waitFor*,
+// A page offers the part of Playwright's Page API the tests use, with the same names and meaning: goto, addInitScript, waitFor*,
 // click, fill, press, keyboard.{type,press,insertText}, inputValue, getAttribute, textContent, isVisible, isHidden,
 // $eval, evaluate, content, url, screenshot, close; plus exists(), waitForConsole(), consoleMessages, pageErrors and
 // requests (recorded from the start), axe() (serious and critical axe-core violations), accessibleAs() (role and name

@@ -5,6 +5,8 @@ import { isLoopback, sleep } from './page.mjs';
 
 /** The recorder WebKit pages get (WebDriver classic cannot read the console), served by the proxy from their origin. */
 const RECORDER_PATH = '/__pccc-test__/recorder.js';
+/** A test's init script (page.addInitScript), served the same way and added before the recorder. */
+const INIT_PATH = '/__pccc-test__/init.js';
 const RECORDER = `// Added by the tests' proxy: keeps console messages and uncaught errors for the driver (sessionStorage
 // survives the navigations a submit makes), and the last keydown event.
 (() => {
@@ -69,6 +71,10 @@ export async function startProxy({ record }) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('blocked by the tests: loopback only\n');
       return;
     }
+    if (record && url.pathname === INIT_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(state.sink?.initScript ?? '');
+      return;
+    }
     if (record && url.pathname === RECORDER_PATH) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RECORDER);
       return;
@@ -92,7 +98,7 @@ export async function startProxy({ record }) {
       const chunks = [];
       up.on('data', (c) => chunks.push(c));
       up.on('end', () => {
-        const tag = `<script src="${RECORDER_PATH}"></script>`;
+        const tag = `${state.sink?.initScript ? `<script src="${INIT_PATH}"></script>` : ''}<script src="${RECORDER_PATH}"></script>`;
         let body = Buffer.concat(chunks).toString('utf8');
         body = /<head[^>]*>/i.test(body) ? body.replace(/<head[^>]*>/i, (m) => m + tag) : tag + body;
         const out = Buffer.from(body);

@@ -211,6 +211,10 @@ class WebKitPage extends Page {
   url() {
     return this.cmd('GET', '/url');
   }
+  /** A script every document of this page runs before its own: the proxy adds it ahead of the page's scripts. */
+  addInitScript(source) {
+    this.initScript = source;
+  }
   async element(selector) {
     const found = await this.cmd('POST', '/element', { using: 'css selector', value: selector });
     return Object.values(found)[0];

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachEngine, lacks, screenshot } from './harness.mjs';
 
-const TEXT_WASM = '/pkg/pccc_guard_text_bg.wasm';
+const TEXT_WASM = '/pkg/pccc-guard-text.wasm';
 
 forEachEngine((env) => {
   async function page(path = '/forms.html') {
@@ -108,7 +108,7 @@ forEachEngine((env) => {
     assert.match(await value(p, '#r-text'), / \*{6}-\*{7}$/, 'an RRN is masked as it is typed');
     const fetched = p.requests.map((url) => new URL(url).pathname);
     assert.ok(fetched.includes(TEXT_WASM), 'the finder is loaded');
-    for (const path of ['/pkg/pccc-guard.js', '/pkg/pccc_guard_bg.wasm']) assert.ok(!fetched.includes(path), `${path} is never fetched`);
+    for (const path of ['/pkg/pccc-guard.js', '/pkg/pccc-guard-fields.wasm']) assert.ok(!fetched.includes(path), `${path} is never fetched`);
     assert.deepEqual(await p.axe(), []);
     assert.deepEqual(p.pageErrors, []);
     await p.close();

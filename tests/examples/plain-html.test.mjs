@@ -21,17 +21,17 @@ test('examples/plain-html: guarded with one script tag, every file pinned, a cha
   const dir = install('plain-html');
   run(dir, 'npm', ['run', 'copy']);
   const server = await start(dir, process.execPath, ['server.mjs'], { env: { PORT: '0' } });
-  const wasm = join(dir, 'public', 'pccc-guard', 'pccc_guard_bg.wasm');
+  const wasm = join(dir, 'public', 'pccc-guard', 'pccc-guard-fields.wasm');
   const original = readFileSync(wasm);
   try {
     await inEach(t, all, async (page, engine) => {
       await guardedFormFlow(page, server.url + '/', received);
       // What the first page loaded: itself, pccc-guard.js and the .wasm once (the preload serves the module's fetch).
       // Firefox does not hand a preload to a fetch() that carries integrity: it loads the .wasm twice (docs/browsers.md).
-      const wasmLoads = Array(engine === 'firefox' ? 2 : 1).fill('/pccc-guard/pccc_guard_bg.wasm');
+      const wasmLoads = Array(engine === 'firefox' ? 2 : 1).fill('/pccc-guard/pccc-guard-fields.wasm');
       const requests = page.requests.map((url) => new URL(url).pathname);
       const first = requests.slice(0, requests.indexOf('/order'));
-      assert.deepEqual(first.sort(), ['/', '/pccc-guard/pccc-guard.js', ...wasmLoads]);
+      assert.deepEqual(first.sort(), ['/', '/pccc-guard/pccc-guard.js', ...wasmLoads].sort());
     });
     // The module is pinned by the page, and pins the .wasm by the hash built into it.
     const html = await (await fetch(server.url + '/')).text();

@@ -8,6 +8,8 @@ const require = createRequire(import.meta.url);
 
 export const nodeBuild = require('../../pkg/node.cjs');
 export const browserBuild = await import('../../pkg/index.js');
+// Where WebAssembly is missing (`node --jitless`), index.js imports its JavaScript build: ready once that is in.
+await browserBuild.ready;
 export const BUILDS = [
   ['node.cjs', nodeBuild],
   ['index.js', browserBuild],

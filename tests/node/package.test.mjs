@@ -33,10 +33,11 @@ test('npm pack lists exactly the intended files', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out)[0].files.map((f) => f.path).sort(), [
     'LICENSE', 'README.md', 'forms.cjs', 'forms.d.cts', 'forms.d.ts', 'forms.js', 'forms.node.mjs', 'index.d.cts', 'index.d.ts',
-    'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm',
-    'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-text.d.ts',
-    'web/pccc-guard-text.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'web/pccc_guard_bg.wasm',
-    'web/pccc_guard_text_bg.wasm', 'workerd.js',
+    'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-guard-fields.wasm', 'pccc-guard-fields.wasm.cjs',
+    'pccc-guard-fields.wasm.js', 'pccc-guard-text.wasm', 'pccc-input.js',
+    'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-fields.wasm',
+    'web/pccc-guard-fields.wasm.js', 'web/pccc-guard-text.d.ts', 'web/pccc-guard-text.js', 'web/pccc-guard-text.wasm',
+    'web/pccc-guard.classic.d.ts', 'web/pccc-guard.classic.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'workerd.js',
   ]);
 });
 
@@ -48,7 +49,7 @@ test('exports: types first in every entry, then the runtimes, ending in a defaul
   }
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'workerd', 'node', 'default']);
   assert.deepEqual(Object.keys(manifest.exports['./text']), ['types', 'workerd', 'node', 'default']);
-  assert.deepEqual(manifest.sideEffects, ['./web/pccc-guard.js', './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js']);
+  assert.deepEqual(manifest.sideEffects, ['./web/pccc-guard.js', './web/pccc-guard.classic.js', './pccc-guard-fields.wasm.js', './web/pccc-guard-fields.wasm.js', './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js']);
 });
 
 test('Node resolves each specifier to its build, for import and for require', () => {
@@ -56,7 +57,7 @@ test('Node resolves each specifier to its build, for import and for require', ()
   const file = (f) => pathToFileURL(join(installed, f)).href;
   const specifiers = ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text', 'pccc-guard/web/pccc-guard.js', 'pccc-guard/wasm', 'pccc-guard/package.json'];
   const imported = esm(dir, `for (const s of ${JSON.stringify(specifiers)}) console.log(import.meta.resolve(s));`);
-  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'text.node.mjs', 'web/pccc-guard.js', 'pccc_guard_bg.wasm', 'package.json'].map(file));
+  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'text.node.mjs', 'web/pccc-guard.js', 'pccc-guard-fields.wasm', 'package.json'].map(file));
   const required = cjs(dir, `for (const s of ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text']) console.log(require.resolve(s));`);
   assert.deepEqual(required.trim().split('\n'), [join(installed, 'node.cjs'), join(installed, 'forms.cjs'), join(installed, 'text.node.cjs')]);
   // workerd's condition comes before node's (wrangler's bundler sets it).
@@ -93,21 +94,26 @@ test('pccc-guard/forms imports without a DOM (server-side rendering), as ES modu
   assert.equal(esm(dir, `import { ready } from 'pccc-guard/forms'; import * as p from 'pccc-guard'; console.log(ready === p.ready)`).trim(), 'true');
 });
 
-test('without WebAssembly (node --jitless) the import still works, ready rejects and calls say why', () => {
+test('without WebAssembly (node --jitless) import and require work at once, through the JavaScript build', () => {
   const { dir } = project();
-  const code = `
-    import * as p from 'pccc-guard';
-    let early; try { p.validatePccc('P123456789012'); } catch (e) { early = e.message; }
-    const reason = await p.ready.then(() => 'resolved', (e) => e.message);
-    console.log(JSON.stringify([early, reason]));`;
-  const [early, reason] = JSON.parse(esm(dir, code, ['--jitless']));
-  assert.match(early, /^pccc-guard: the WebAssembly module could not load \(.+\); checks are unavailable$/);
-  assert.equal(reason, early);
+  const inputs = ['p1234 5678 9012', 'P1', '900101-1234567'];
+  const code = (load) => `
+    ${load}
+    const inputs = ${JSON.stringify(inputs)};
+    const out = [typeof WebAssembly, ...inputs.map((i) => p.validatePccc(i, { locale: 'en' })), p.maskPccc('P123456789012'), p.validatePhone('010-1234-5678')];
+    p.ready.then(() => console.log(JSON.stringify(out)));`;
+  const want = JSON.parse(esm(dir, code("import * as p from 'pccc-guard';")));
+  assert.equal(want[0], 'object');
+  for (const [run, load] of [[esm, "import * as p from 'pccc-guard';"], [cjs, "const p = require('pccc-guard');"]]) {
+    const got = JSON.parse(run(dir, code(load), ['--jitless']));
+    assert.deepEqual(got, ['undefined', ...want.slice(1)], load);
+  }
 });
 
 test('a module still loading (the plain-page build, which fetches its .wasm) answers calls with a clear error', () => {
-  // Node's fetch cannot read file: URLs, so the plain-page build never loads here: first "still loading", then the
-  // load error. Nothing is rejected unhandled (the process would exit non-zero).
+  // Node's fetch cannot read file: URLs, so the plain-page build never loads here (and its fallback, the JavaScript
+  // build as a script element, needs a page): first "still loading", then the load error. Nothing is rejected
+  // unhandled (the process would exit non-zero).
   const { dir } = project();
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
     import * as p from 'pccc-guard/web/pccc-guard.js';
@@ -130,21 +136,26 @@ const importsOf = (file) => {
 };
 
 test('each file imports only its neighbours in the package: no dependency, nothing else fetched', () => {
-  assert.deepEqual(importsOf('index.js'), []);
+  // The JavaScript build of the fields module: imported or required only where WebAssembly cannot run.
+  assert.deepEqual(importsOf('index.js'), ['./pccc-guard-fields.wasm.js']);
   assert.deepEqual(importsOf('node.cjs'), []);
-  assert.deepEqual(importsOf('node.mjs'), []);
-  assert.deepEqual(importsOf('workerd.js'), ['./pccc_guard_bg.wasm']);
+  assert.deepEqual(importsOf('node.mjs'), ['node:module']);
+  for (const f of ['node.cjs', 'node.mjs']) assert.match(readFileSync(join(PKG, f), 'utf8'), /\("\.\/pccc-guard-fields\.wasm\.cjs"\)/, f);
+  for (const f of ['pccc-guard-fields.wasm.js', 'pccc-guard-fields.wasm.cjs', 'web/pccc-guard-fields.wasm.js']) assert.deepEqual(importsOf(f), [], f);
+  assert.deepEqual(importsOf('workerd.js'), ['./pccc-guard-fields.wasm']);
   assert.deepEqual(importsOf('forms.js'), ['./index.js', './pccc-input.js']);
   assert.deepEqual(importsOf('forms.node.mjs'), ['./node.mjs', './pccc-input.js']);
   assert.deepEqual(importsOf('forms.cjs'), ['./node.cjs', './pccc-input.js']);
   assert.deepEqual(importsOf('pccc-input.js'), []);
   for (const f of ['text.js', 'text.node.cjs']) assert.deepEqual(importsOf(f), []);
   assert.deepEqual(importsOf('text.node.mjs'), []);
-  assert.deepEqual(importsOf('text.workerd.js'), ['./pccc_guard_text_bg.wasm']);
+  assert.deepEqual(importsOf('text.workerd.js'), ['./pccc-guard-text.wasm']);
   // A plain page downloads pccc-guard.js and the .wasm; the element's module only when the page has one, the
   // finder's module only when the page has a memo or a paste needs it.
   assert.deepEqual(importsOf('web/pccc-guard.js'), ['./pccc-guard-text.js', './pccc-input.js']);
   assert.deepEqual(importsOf('web/pccc-guard-text.js'), []);
+  // The classic script carries the element; it imports the finder's module (by a URL next to it) when needed.
+  assert.deepEqual(importsOf('web/pccc-guard.classic.js'), []);
   assert.match(readFileSync(join(PKG, 'web/pccc-guard.js'), 'utf8'), /\bimport\("\.\/pccc-input\.js"\)/, 'a dynamic import');
   assert.deepEqual(importsOf('web/pccc-input.js'), []);
 });
