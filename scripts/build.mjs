@@ -14,6 +14,8 @@
 //                   of its own: Node 20 imports a CommonJS file from an ES module about 12 ms slower)
 //   workerd.js      Cloudflare workerd: imports the .wasm as a compiled module
 //   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
+//   schema.js       Standard Schema objects on index.js (schema.node.mjs on node.mjs, schema.cjs on node.cjs);
+//                   never part of web/: a plain page that does not import it pays nothing for it
 //   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
 //                   to it, pinned by a hash built in), pccc_guard_bg.wasm, pccc-input.js
@@ -170,6 +172,9 @@ function types(dir) {
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
+  const schema = readFileSync(join(JS, 'schema.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'schema.d.ts'), schema);
+  writeFileSync(join(dir, 'schema.d.cts'), schema.replaceAll("from './index.js'", "from './index.cjs'"));
   const text = withContract(readFileSync(join(JS, 'text.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
@@ -203,6 +208,11 @@ function manifest(dir) {
         node: { require: './forms.cjs', default: './forms.node.mjs' },
         default: './forms.js',
       },
+      './schema': {
+        types: { require: './schema.d.cts', default: './schema.d.ts' },
+        node: { require: './schema.cjs', default: './schema.node.mjs' },
+        default: './schema.js',
+      },
       './text': {
         types: { require: './text.d.cts', default: './text.d.ts' },
         workerd: './text.workerd.js',
@@ -222,7 +232,8 @@ function manifest(dir) {
     types: './index.d.ts',
     files: [
       'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
-      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
+      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'schema.js', 'schema.cjs', 'schema.node.mjs', 'schema.d.ts',
+      'schema.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
       'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm', 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
@@ -266,6 +277,9 @@ export async function buildPackage() {
   await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
   await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
   await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  await bundle('schema.js', join(OUT, 'schema.js'), { api: './index.js' });
+  await bundle('schema.js', join(OUT, 'schema.node.mjs'), { api: './node.mjs' });
+  await bundle('schema.js', join(OUT, 'schema.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
   await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
 
   types(OUT);
