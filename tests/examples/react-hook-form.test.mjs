@@ -1,0 +1,66 @@
+// examples/react-hook-form: a recipient form on react-hook-form 7 whose resolver is @hookform/resolvers'
+// standardSchemaResolver with pccc-guard/schema's recipient schema. A bad code sets errors.pccc.message (shown
+// under the field, in Korean); a code typed as `p1234-5678-9012` reaches onSubmit as `P123456789012`, the phone
+// number as its digits. Under Vite's dev server, then as `vite build` output.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { bin, install, run, start } from './harness.mjs';
+import { browsers, inEach } from './browser.mjs';
+
+let all;
+before(async () => { all = await browsers(); });
+after(async () => { await all?.closeAll(); });
+
+const text = (p, id) => p.$eval(`#${id}`, (el) => el.textContent);
+
+async function recipient(t, url) {
+  await inEach(t, all, async (p) => {
+    await p.goto(url);
+    await p.waitForSelector('#pccc');
+    await p.fill('#name', '홍길동');
+    await p.click('#pccc');
+    await p.keyboard.type('p1234-5678-901'); // one digit short
+    await p.fill('#phone', '010 1234 5678');
+    await p.fill('#postcode', '03154');
+    await p.click('button[type=submit]');
+    await p.waitForFunction(() => document.getElementById('pccc-error').textContent !== '');
+    assert.match(await text(p, 'pccc-error'), /숫자가 부족합니다/, 'errors.pccc.message from the schema');
+    assert.equal(await p.getAttribute('#pccc', 'aria-invalid'), 'true');
+    for (const id of ['name', 'phone', 'postcode']) assert.equal(await text(p, `${id}-error`), '', id);
+    assert.equal(await p.$eval('#sent', () => true).catch(() => false), false, 'onSubmit not called');
+
+    // A recipient schema issue for every empty field, each under its own input (the issue's path).
+    await p.fill('#name', '');
+    await p.waitForFunction(() => document.getElementById('name-error').textContent !== '');
+    await p.fill('#name', '홍길동');
+
+    await p.click('#pccc');
+    await p.keyboard.press('End');
+    await p.keyboard.type('2');
+    await p.waitForFunction(() => document.getElementById('pccc-error').textContent === '');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('#sent');
+    assert.deepEqual(JSON.parse(await text(p, 'sent')), { name: '홍길동', pccc: 'P123456789012', phone: '01012345678', postcode: '03154' });
+    assert.equal(await p.inputValue('#pccc'), 'p1234-5678-9012', 'what was typed stays in the field');
+    assert.deepEqual(p.pageErrors, []);
+    assert.deepEqual(p.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning'), []);
+  });
+}
+
+test('examples/react-hook-form: standardSchemaResolver with the recipient schema, under the dev server and as a build', async (t) => {
+  const dir = install('react-hook-form');
+  const vite = bin(dir, 'vite');
+  let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
+  try {
+    await recipient(t, server.url + '/');
+  } finally {
+    await server.stop();
+  }
+  run(dir, vite, ['build']);
+  server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
+  try {
+    await recipient(t, server.url + '/');
+  } finally {
+    await server.stop();
+  }
+});
