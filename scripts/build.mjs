@@ -16,6 +16,8 @@
 //   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
 //   schema.js       Standard Schema objects on index.js (schema.node.mjs on node.mjs, schema.cjs on node.cjs);
 //                   never part of web/: a plain page that does not import it pays nothing for it
+//   react.js        usePcccInput on index.js (react.node.mjs, react.cjs on the Node builds); `react` stays an
+//                   import (an optional peer dependency), never bundled
 //   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
 //                   to it, pinned by a hash built in), pccc_guard_bg.wasm, pccc-input.js
@@ -131,7 +133,7 @@ function wiring({ load, api, text, build }) {
   };
 }
 
-function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false } = {}) {
+function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, external = [] } = {}) {
   return esbuild.build({
     entryPoints: [join(JS, entry)],
     outfile,
@@ -145,6 +147,7 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
     legalComments: 'none',
     logLevel: 'warning',
     minify,
+    external,
     plugins: [wiring({ load, api, text, build })],
   });
 }
@@ -175,6 +178,9 @@ function types(dir) {
   const schema = readFileSync(join(JS, 'schema.d.ts'), 'utf8');
   writeFileSync(join(dir, 'schema.d.ts'), schema);
   writeFileSync(join(dir, 'schema.d.cts'), schema.replaceAll("from './index.js'", "from './index.cjs'"));
+  const react = readFileSync(join(JS, 'react.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'react.d.ts'), react);
+  writeFileSync(join(dir, 'react.d.cts'), react);
   const text = withContract(readFileSync(join(JS, 'text.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
@@ -213,6 +219,11 @@ function manifest(dir) {
         node: { require: './schema.cjs', default: './schema.node.mjs' },
         default: './schema.js',
       },
+      './react': {
+        types: { require: './react.d.cts', default: './react.d.ts' },
+        node: { require: './react.cjs', default: './react.node.mjs' },
+        default: './react.js',
+      },
       './text': {
         types: { require: './text.d.cts', default: './text.d.ts' },
         workerd: './text.workerd.js',
@@ -233,13 +244,16 @@ function manifest(dir) {
     files: [
       'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
       'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'schema.js', 'schema.cjs', 'schema.node.mjs', 'schema.d.ts',
-      'schema.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
+      'schema.d.cts', 'react.js', 'react.cjs', 'react.node.mjs', 'react.d.ts', 'react.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
       'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm', 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
     // import. The plain-page module guards the page when loaded; the text API registers itself with the forms
     // layer (`import 'pccc-guard/text'` turns on memo checks and paste extraction).
     sideEffects: ['./web/pccc-guard.js', './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js'],
+    // Only pccc-guard/react uses React.
+    peerDependencies: { react: '>=18' },
+    peerDependenciesMeta: { react: { optional: true } },
     engines: { node: '>=18' },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -280,6 +294,10 @@ export async function buildPackage() {
   await bundle('schema.js', join(OUT, 'schema.js'), { api: './index.js' });
   await bundle('schema.js', join(OUT, 'schema.node.mjs'), { api: './node.mjs' });
   await bundle('schema.js', join(OUT, 'schema.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  const react = { external: ['react'] };
+  await bundle('react.js', join(OUT, 'react.js'), { ...react, api: './index.js' });
+  await bundle('react.js', join(OUT, 'react.node.mjs'), { ...react, api: './node.mjs' });
+  await bundle('react.js', join(OUT, 'react.cjs'), { ...react, api: './node.cjs', format: 'cjs', platform: 'node' });
   await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
 
   types(OUT);

@@ -2,8 +2,9 @@
 // in validators.onChange. The types pass `tsc --strict` under bundler, node16 and nodenext. In the browser: a submit
 // attempt shows every empty field's message, a short code shows its message once the field is left and clears as
 // the last digit is typed, no validator goes asynchronous (TanStack Form throws "async function passed to sync
-// validator" when one does), and the recipient schema gives the canonical values on submit. Under Vite's dev
-// server, then as `vite build` output.
+// validator" when one does), the code's input (pccc-guard/react's usePcccInput, controlled) is normalised as typed
+// with the caret kept, and the recipient schema gives the canonical values on submit. Under Vite's dev server, then
+// as `vite build` output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { bin, install, run, start } from './harness.mjs';
@@ -29,18 +30,22 @@ async function recipient(t, url) {
     await p.fill('#name', '홍길동');
     await p.click('#pccc');
     await p.keyboard.type('p1234-5678-901'); // one digit short
+    assert.equal(await p.inputValue('#pccc'), 'P12345678901', 'normalised as typed (usePcccInput)');
+    assert.deepEqual(await p.$eval('#pccc', (el) => [el.selectionStart, el.selectionEnd]), [12, 12]);
     await p.keyboard.press('Tab');
     assert.match(await text(p, 'pccc-error'), /숫자가 부족합니다/);
     assert.equal(await p.getAttribute('#pccc', 'aria-invalid'), 'true');
-    await p.click('#pccc');
-    await p.keyboard.press('End');
-    await p.keyboard.type('2');
+    // A full-width digit typed in the middle: normalised, the caret right after it.
+    await p.$eval('#pccc', (el) => { el.focus(); el.setSelectionRange(5, 5); });
+    await p.keyboard.type('５');
+    assert.equal(await p.inputValue('#pccc'), 'P123455678901');
+    assert.deepEqual(await p.$eval('#pccc', (el) => [el.selectionStart, el.selectionEnd]), [6, 6]);
     await p.waitForFunction(() => document.getElementById('pccc-error').textContent === '');
     await p.fill('#phone', '+82 10-1234-5678');
     await p.fill('#postcode', '03154');
     await p.click('button[type=submit]');
     await p.waitForSelector('#sent');
-    assert.deepEqual(JSON.parse(await text(p, 'sent')), { name: '홍길동', pccc: 'P123456789012', phone: '01012345678', postcode: '03154' });
+    assert.deepEqual(JSON.parse(await text(p, 'sent')), { name: '홍길동', pccc: 'P123455678901', phone: '01012345678', postcode: '03154' });
     assert.deepEqual(p.pageErrors, [], 'no "async function passed to sync validator"');
     assert.deepEqual(p.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning'), []);
   });

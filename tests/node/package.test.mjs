@@ -34,7 +34,7 @@ test('npm pack lists exactly the intended files', () => {
   assert.deepEqual(JSON.parse(out)[0].files.map((f) => f.path).sort(), [
     'LICENSE', 'README.md', 'forms.cjs', 'forms.d.cts', 'forms.d.ts', 'forms.js', 'forms.node.mjs', 'index.d.cts', 'index.d.ts',
     'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-input.js', 'pccc_guard_bg.wasm', 'pccc_guard_text_bg.wasm',
-    'schema.cjs', 'schema.d.cts', 'schema.d.ts', 'schema.js', 'schema.node.mjs',
+    'react.cjs', 'react.d.cts', 'react.d.ts', 'react.js', 'react.node.mjs', 'schema.cjs', 'schema.d.cts', 'schema.d.ts', 'schema.js', 'schema.node.mjs',
     'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-text.d.ts',
     'web/pccc-guard-text.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'web/pccc_guard_bg.wasm',
     'web/pccc_guard_text_bg.wasm', 'workerd.js',
@@ -42,7 +42,7 @@ test('npm pack lists exactly the intended files', () => {
 });
 
 test('exports: types first in every entry, then the runtimes, ending in a default', () => {
-  for (const entry of ['.', './forms', './schema', './text']) {
+  for (const entry of ['.', './forms', './schema', './react', './text']) {
     const conditions = Object.keys(manifest.exports[entry]);
     assert.equal(conditions[0], 'types', `${entry}: TypeScript reads the first matching condition`);
     assert.equal(conditions.at(-1), 'default', entry);
@@ -142,6 +142,12 @@ test('each file imports only its neighbours in the package: no dependency, nothi
   assert.deepEqual(importsOf('schema.js'), ['./index.js']);
   assert.deepEqual(importsOf('schema.node.mjs'), ['./node.mjs']);
   assert.deepEqual(importsOf('schema.cjs'), ['./node.cjs']);
+  // React is an optional peer dependency, imported by pccc-guard/react alone.
+  assert.deepEqual(importsOf('react.js'), ['./index.js', 'react']);
+  assert.deepEqual(importsOf('react.node.mjs'), ['./node.mjs', 'react']);
+  assert.deepEqual(importsOf('react.cjs'), ['./node.cjs', 'react']);
+  assert.deepEqual(manifest.peerDependencies, { react: '>=18' });
+  assert.deepEqual(manifest.peerDependenciesMeta, { react: { optional: true } });
   for (const f of ['text.js', 'text.node.cjs']) assert.deepEqual(importsOf(f), []);
   assert.deepEqual(importsOf('text.node.mjs'), []);
   assert.deepEqual(importsOf('text.workerd.js'), ['./pccc_guard_text_bg.wasm']);

@@ -1,12 +1,15 @@
 // The recipient step of a checkout on TanStack Form: each field is checked as it changes by its pccc-guard schema
 // in validators.onChange (a synchronous Standard Schema: TanStack Form refuses a Promise from a sync validator), its
 // message shown once the field has been left or a submit was tried; on submit the recipient schema gives the
-// canonical values (the code as "P123456789012", the phone number as its digits).
+// canonical values (the code as "P123456789012", the phone number as its digits). The code's input uses
+// pccc-guard/react's usePcccInput, controlled: normalised as it is typed, the caret kept.
 import { StrictMode, useState } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useForm } from '@tanstack/react-form';
 import { schemas } from 'pccc-guard/schema';
 import type { StandardSchemaV1 } from 'pccc-guard/schema';
+import { usePcccInput } from 'pccc-guard/react';
 
 type Recipient = StandardSchemaV1.InferOutput<typeof schemas.recipient>;
 type Key = keyof Recipient;
@@ -19,6 +22,18 @@ const FIELDS: ReadonlyArray<[Key, string, string, StandardSchemaV1<string, strin
   ['phone', '휴대전화 번호', 'tel', schemas.phone],
   ['postcode', '우편번호', 'postal-code', schemas.postcode],
 ];
+
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { value: string; onValue: (value: string) => void; onBlur: () => void };
+
+/** The customs code's input: usePcccInput controlled by the form's value. */
+function PcccInput({ value, onValue, onBlur, ...rest }: InputProps) {
+  return <input {...rest} {...usePcccInput({ value, onValue, onBlur })} />;
+}
+
+/** Any other field's input. */
+function PlainInput({ value, onValue, onBlur, ...rest }: InputProps) {
+  return <input {...rest} value={value} onChange={(e) => onValue(e.target.value)} onBlur={onBlur} />;
+}
 
 function RecipientForm() {
   const [sent, setSent] = useState<Recipient | null>(null);
@@ -44,16 +59,17 @@ function RecipientForm() {
           {(field) => {
             const shown = field.state.meta.isBlurred || form.state.submissionAttempts > 0;
             const message = shown ? field.state.meta.errors.map((issue) => issue?.message).join(' ') : '';
+            const Input = key === 'pccc' ? PcccInput : PlainInput;
             return (
               <div className="field">
                 <label htmlFor={key}>{label}</label>
-                <input
+                <Input
                   id={key}
                   name={field.name}
                   autoComplete={autoComplete}
                   spellCheck={false}
                   value={field.state.value}
-                  onChange={(e) => field.handleChange(e.target.value)}
+                  onValue={field.handleChange}
                   onBlur={field.handleBlur}
                   aria-invalid={message !== ''}
                   aria-describedby={`${key}-error`}
