@@ -10,9 +10,10 @@
 //   receiving the normalised value (`field.onChange`, `field.handleChange`).
 //
 // Nothing runs while rendering or on mount (no effect, no change reported): the server and the browser render
-// the same props, so there is nothing to hydrate differently. One change is reported per keystroke at most: none
-// when the normalised text is what was already reported (a space typed, the end of a composition that was already
-// normal).
+// the same props, so there is nothing to hydrate differently. One change is reported per keystroke at most.
+// Controlled, none when the normalised text is the value the form holds (a space typed); uncontrolled, the form's
+// value is not known here, so only the input event some browsers (Firefox) send after a composition has ended,
+// with the text already reported, is left out.
 import { useCallback, useRef } from 'react';
 import { normalizeWithCaret } from 'pccc-guard:api';
 
@@ -26,17 +27,17 @@ export function usePcccInput(options = {}) {
   const latest = useRef(options);
   latest.current = options;
   const composing = useRef(false);
-  const reported = useRef(undefined); // the last value reported (uncontrolled use: the value is not known here)
+  const ended = useRef(undefined); // the value reported when a composition ended, until the next event
   const userRef = options.ref;
 
   const ref = useCallback((el) => assign(userRef, el), [userRef]);
 
-  /** Reports `value` (with the event that brought it) unless it is what the form already holds. */
+  /** Reports `value` (with the event that brought it) unless the form already has it. */
   const report = (value, event) => {
     const o = latest.current;
-    const held = o.value !== undefined ? o.value : reported.current;
-    if (value === held) return;
-    reported.current = value;
+    const repeat = ended.current === value;
+    ended.current = event.type === 'compositionend' ? value : undefined;
+    if (repeat || value === o.value) return;
     o.onValue?.(value);
     o.onChange?.(event);
   };
