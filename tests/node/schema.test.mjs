@@ -196,3 +196,44 @@ import StandardSchemaV1 = s.StandardSchemaV1;`;
     }
   }
 });
+
+test('while the module is still loading, validate answers with a Promise that settles once it has loaded; after a failed load it throws', async () => {
+  // js/schema.js bundled on a stand-in API whose module loads when the test says so (as where an engine refused to
+  // compile it synchronously).
+  const esbuild = await import('esbuild');
+  const stub = `
+    let loaded = false, fail, failed = false, resolve, reject;
+    export const ready = new Promise((y, n) => { resolve = y; reject = n; });
+    ready.catch(() => {});
+    export const load = (ok) => { if (ok) { loaded = true; resolve(); } else { failed = true; reject(new Error('could not load')); } };
+    export function validateField(field, input) {
+      if (!loaded) throw new Error(failed ? 'could not load' : 'still loading');
+      return input === 'P123456789012' ? { valid: true, value: input } : { valid: false, error: { code: 'too_short', message: 'm' } };
+    }`;
+  const plugin = {
+    name: 'stub',
+    setup(b) {
+      b.onResolve({ filter: /^pccc-guard:api$/ }, () => ({ path: 'api', namespace: 'stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: stub, loader: 'js' }));
+    },
+  };
+  let fresh = 0; // each import its own module instance (the same data: URL would be the same module)
+  const code = async () => {
+    const out = await esbuild.build({ stdin: { contents: `export * from ${JSON.stringify(join(root, 'js', 'schema.js'))}; export { load } from 'pccc-guard:api';`, resolveDir: root, loader: 'js' }, bundle: true, format: 'esm', write: false, plugins: [plugin] });
+    return import(`data:text/javascript;base64,${Buffer.from(`${out.outputFiles[0].text}\n// ${++fresh}`).toString('base64')}`);
+  };
+  const s = await code();
+  const pending = s.schemas.pccc['~standard'].validate('P123456789012');
+  assert.equal(typeof pending.then, 'function', 'a Promise while loading');
+  assert.deepStrictEqual(validate(s.schemas.pccc, 42).issues[0].code, 'invalid_type', 'a wrong type needs no module');
+  s.load(true);
+  assert.deepStrictEqual(await pending, { value: 'P123456789012' });
+  assert.deepStrictEqual(validate(s.schemas.pccc, 'P123456789012'), { value: 'P123456789012' }, 'synchronous once loaded');
+
+  const f = await code();
+  const waiting = f.schemas.recipient['~standard'].validate({});
+  f.load(false);
+  await assert.rejects(waiting, /could not load/);
+  await new Promise((r) => setTimeout(r));
+  assert.throws(() => f.schemas.pccc['~standard'].validate('P1'), /could not load/);
+});
