@@ -3,7 +3,7 @@
 // under the field, in Korean); a code typed as `p1234-5678-9012` reaches onSubmit as `P123456789012`, the phone
 // number as its digits. The code's input has pccc-guard/react's usePcccInput on `register`: normalised as typed with
 // the caret kept (also in the middle), an IME composition left alone until it ends. Under Vite's dev server, then as
-// `vite build` output.
+// `vite build` output. controller.html: the code alone through Controller, usePcccInput controlled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { bin, install, run, start } from './harness.mjs';
@@ -67,12 +67,37 @@ async function recipient(t, url) {
   });
 }
 
+/** controller.html: the code alone through Controller, usePcccInput controlled by the field. */
+async function controller(t, url) {
+  await inEach(t, all, async (p) => {
+    await p.goto(url);
+    await p.waitForSelector('#pccc');
+    await p.click('#pccc');
+    await p.keyboard.type('p1234-5678-901');
+    assert.equal(await value(p), 'P12345678901', 'normalised as typed');
+    await p.click('button[type=submit]');
+    await p.waitForFunction(() => document.getElementById('pccc-error').textContent !== '');
+    assert.match(await text(p, 'pccc-error'), /숫자가 부족합니다/);
+    await p.$eval('#pccc', (el) => { el.focus(); el.setSelectionRange(5, 5); });
+    await p.keyboard.type('５');
+    assert.equal(await value(p), 'P123455678901');
+    assert.deepEqual(await caret(p), [6, 6], 'the caret kept through the controlled re-render');
+    await p.waitForFunction(() => document.getElementById('pccc-error').textContent === '');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('#sent');
+    assert.deepEqual(JSON.parse(await text(p, 'sent')), { pccc: 'P123455678901' });
+    assert.deepEqual(p.pageErrors, []);
+    assert.deepEqual(p.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning'), []);
+  });
+}
+
 test('examples/react-hook-form: standardSchemaResolver with the recipient schema, under the dev server and as a build', async (t) => {
   const dir = install('react-hook-form');
   const vite = bin(dir, 'vite');
   let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
   try {
     await recipient(t, server.url + '/');
+    await controller(t, server.url + '/controller.html');
   } finally {
     await server.stop();
   }
@@ -80,6 +105,7 @@ test('examples/react-hook-form: standardSchemaResolver with the recipient schema
   server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
   try {
     await recipient(t, server.url + '/');
+    await controller(t, server.url + '/controller.html');
   } finally {
     await server.stop();
   }
