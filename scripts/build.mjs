@@ -15,6 +15,10 @@
 //                   of its own: Node 20 imports a CommonJS file from an ES module about 12 ms slower)
 //   workerd.js      Cloudflare workerd: imports the .wasm as a compiled module
 //   forms.js        the forms layer on index.js (forms.node.mjs on node.mjs, forms.cjs on node.cjs)
+//   schema.js       Standard Schema objects on index.js (schema.node.mjs on node.mjs, schema.cjs on node.cjs);
+//                   never part of web/: a plain page that does not import it pays nothing for it
+//   react.js        usePcccInput on index.js (react.node.mjs, react.cjs on the Node builds); `react` stays an
+//                   import (an optional peer dependency), never bundled
 //   pccc-input.js   the <pccc-input> element, imported by definePcccInput()
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
 //                   to it, pinned by a hash built in), pccc-guard-fields.wasm, pccc-input.js, the text module's
@@ -318,7 +322,7 @@ export const JS_FILE = ${JSON.stringify(JS_BUILD)};\nexport const JS_INTEGRITY =
   };
 }
 
-function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, fallback = 'none', charset = 'utf8' } = {}) {
+function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, fallback = 'none', charset = 'utf8', external = [] } = {}) {
   return esbuild.build({
     entryPoints: [join(JS, entry)],
     outfile,
@@ -332,6 +336,7 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
     legalComments: 'none',
     logLevel: 'warning',
     minify,
+    external,
     // The bundles that may run the JavaScript build, and the forms layer that catches its traps, read `WebAssembly`
     // through js/engine.js: the engine's own, plus the JavaScript build.
     inject: fallback !== 'none' || entry === 'forms.js' ? [join(JS, 'engine.js')] : [],
@@ -362,6 +367,12 @@ function types(dir) {
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
+  const schema = readFileSync(join(JS, 'schema.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'schema.d.ts'), schema);
+  writeFileSync(join(dir, 'schema.d.cts'), schema.replaceAll("from './index.js'", "from './index.cjs'"));
+  const react = readFileSync(join(JS, 'react.d.ts'), 'utf8');
+  writeFileSync(join(dir, 'react.d.ts'), react);
+  writeFileSync(join(dir, 'react.d.cts'), react);
   const text = withContract(readFileSync(join(JS, 'text.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
@@ -405,6 +416,16 @@ function manifest(dir) {
         node: { require: './forms.cjs', default: './forms.node.mjs' },
         default: './forms.js',
       },
+      './schema': {
+        types: { require: './schema.d.cts', default: './schema.d.ts' },
+        node: { require: './schema.cjs', default: './schema.node.mjs' },
+        default: './schema.js',
+      },
+      './react': {
+        types: { require: './react.d.cts', default: './react.d.ts' },
+        node: { require: './react.cjs', default: './react.node.mjs' },
+        default: './react.js',
+      },
       './text': {
         types: { require: './text.d.cts', default: './text.d.ts' },
         workerd: './text.workerd.js',
@@ -424,14 +445,18 @@ function manifest(dir) {
     types: './index.d.ts',
     files: [
       'index.js', 'index.d.ts', 'index.d.cts', 'node.cjs', 'node.mjs', 'workerd.js', 'forms.js', 'forms.cjs',
-      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'text.js', 'text.d.ts', 'text.d.cts', 'text.node.cjs',
-      'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc-guard-fields.wasm', 'pccc-guard-text.wasm', JS_BUILD,
-      JS_BUILD.replace(/\.js$/, '.cjs'), 'web/',
+      'forms.node.mjs', 'forms.d.ts', 'forms.d.cts', 'schema.js', 'schema.cjs', 'schema.node.mjs', 'schema.d.ts',
+      'schema.d.cts', 'react.js', 'react.cjs', 'react.node.mjs', 'react.d.ts', 'react.d.cts', 'text.js', 'text.d.ts',
+      'text.d.cts', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'pccc-input.js', 'pccc-guard-fields.wasm',
+      'pccc-guard-text.wasm', JS_BUILD, JS_BUILD.replace(/\.js$/, '.cjs'), 'web/',
     ],
     // Importing the API instantiates the module, but only to serve its exports: a bundler may drop an unused
     // import. The plain-page module guards the page when loaded; the text API registers itself with the forms
     // layer (`import 'pccc-guard/text'` turns on memo checks and paste extraction).
     sideEffects: ['./web/pccc-guard.js', `./web/${CLASSIC}`, `./${JS_BUILD}`, `./web/${JS_BUILD}`, './text.js', './text.node.mjs', './text.node.cjs', './text.workerd.js'],
+    // Only pccc-guard/react uses React.
+    peerDependencies: { react: '>=18' },
+    peerDependenciesMeta: { react: { optional: true } },
     engines: { node: '>=18' },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
@@ -493,6 +518,13 @@ export async function buildPackage() {
   await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
   await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
   await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  await bundle('schema.js', join(OUT, 'schema.js'), { api: './index.js' });
+  await bundle('schema.js', join(OUT, 'schema.node.mjs'), { api: './node.mjs' });
+  await bundle('schema.js', join(OUT, 'schema.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
+  const react = { external: ['react'] };
+  await bundle('react.js', join(OUT, 'react.js'), { ...react, api: './index.js' });
+  await bundle('react.js', join(OUT, 'react.node.mjs'), { ...react, api: './node.mjs' });
+  await bundle('react.js', join(OUT, 'react.cjs'), { ...react, api: './node.cjs', format: 'cjs', platform: 'node' });
   await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
 
   types(OUT);

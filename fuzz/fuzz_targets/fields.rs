@@ -22,9 +22,13 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(i) = e.index() {
                     assert!(input.is_char_boundary(i) && i < input.len(), "{kind:?}");
                 }
+                // Messages name a rule's own short numbers (010, 12 digits, 01 to 63); no run of five digits or more
+                // from the input can be in them.
                 for locale in [Locale::Ko, Locale::En] {
                     let message = e.message(locale);
-                    assert!(input.chars().count() < 4 || !message.contains(input), "{kind:?} echoes the input");
+                    for run in input.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() >= 5) {
+                        assert!(!message.contains(run), "{kind:?} echoes the input");
+                    }
                 }
                 if let Some(masked) = kind.mask(input, None, None, None) {
                     let masked = masked.expect("the default policy is accepted");

@@ -1,5 +1,6 @@
 // examples/next: `next build` (Turbopack) with no warning, then `next start`: the route handler answers the order
-// checks, and the client component's guarded form posts to it in the browser.
+// checks, and the client component's guarded form posts to it in the browser; /hook, a controlled input with
+// pccc-guard/react's usePcccInput rendered on the server, hydrates without an error and normalises as typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { bin, install, run, start } from './harness.mjs';
@@ -27,6 +28,18 @@ test('examples/next: builds without a warning; the route handler and the client 
       await p.waitForFunction(() => document.getElementById('received')?.textContent);
       return new URLSearchParams(await p.textContent('#received'));
     }));
+    // pccc-guard/react's usePcccInput, rendered on the server then hydrated: no hydration error, normalised as typed.
+    await inEach(t, all, async (p) => {
+      await p.goto(server.url + '/hook');
+      await p.waitForSelector('[data-hydrated]');
+      await p.click('#pccc');
+      await p.keyboard.type('ｐ1234 5678-9012');
+      assert.equal(await p.inputValue('#pccc'), 'P123456789012');
+      assert.equal(await p.textContent('#held'), 'P123456789012');
+      assert.deepEqual(await p.$eval('#pccc', (el) => [el.selectionStart, el.selectionEnd]), [13, 13]);
+      assert.deepEqual(p.pageErrors, []);
+      assert.deepEqual(p.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning'), [], 'no hydration error');
+    });
     assert.doesNotMatch(server.output(), /P123456789012|01012345678/, 'nothing personal in the server log');
   } finally {
     await server.stop();

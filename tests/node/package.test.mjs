@@ -35,6 +35,7 @@ test('npm pack lists exactly the intended files', () => {
     'LICENSE', 'README.md', 'forms.cjs', 'forms.d.cts', 'forms.d.ts', 'forms.js', 'forms.node.mjs', 'index.d.cts', 'index.d.ts',
     'index.js', 'node.cjs', 'node.mjs', 'package.json', 'pccc-guard-fields.wasm', 'pccc-guard-fields.wasm.cjs',
     'pccc-guard-fields.wasm.js', 'pccc-guard-text.wasm', 'pccc-input.js',
+    'react.cjs', 'react.d.cts', 'react.d.ts', 'react.js', 'react.node.mjs', 'schema.cjs', 'schema.d.cts', 'schema.d.ts', 'schema.js', 'schema.node.mjs',
     'text.d.cts', 'text.d.ts', 'text.js', 'text.node.cjs', 'text.node.mjs', 'text.workerd.js', 'web/pccc-guard-fields.wasm',
     'web/pccc-guard-fields.wasm.js', 'web/pccc-guard-text.d.ts', 'web/pccc-guard-text.js', 'web/pccc-guard-text.wasm',
     'web/pccc-guard.classic.d.ts', 'web/pccc-guard.classic.js', 'web/pccc-guard.d.ts', 'web/pccc-guard.js', 'web/pccc-input.js', 'workerd.js',
@@ -42,7 +43,7 @@ test('npm pack lists exactly the intended files', () => {
 });
 
 test('exports: types first in every entry, then the runtimes, ending in a default', () => {
-  for (const entry of ['.', './forms', './text']) {
+  for (const entry of ['.', './forms', './schema', './react', './text']) {
     const conditions = Object.keys(manifest.exports[entry]);
     assert.equal(conditions[0], 'types', `${entry}: TypeScript reads the first matching condition`);
     assert.equal(conditions.at(-1), 'default', entry);
@@ -55,11 +56,11 @@ test('exports: types first in every entry, then the runtimes, ending in a defaul
 test('Node resolves each specifier to its build, for import and for require', () => {
   const { dir, installed } = project();
   const file = (f) => pathToFileURL(join(installed, f)).href;
-  const specifiers = ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text', 'pccc-guard/web/pccc-guard.js', 'pccc-guard/wasm', 'pccc-guard/package.json'];
+  const specifiers = ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/schema', 'pccc-guard/text', 'pccc-guard/web/pccc-guard.js', 'pccc-guard/wasm', 'pccc-guard/package.json'];
   const imported = esm(dir, `for (const s of ${JSON.stringify(specifiers)}) console.log(import.meta.resolve(s));`);
-  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'text.node.mjs', 'web/pccc-guard.js', 'pccc-guard-fields.wasm', 'package.json'].map(file));
-  const required = cjs(dir, `for (const s of ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/text']) console.log(require.resolve(s));`);
-  assert.deepEqual(required.trim().split('\n'), [join(installed, 'node.cjs'), join(installed, 'forms.cjs'), join(installed, 'text.node.cjs')]);
+  assert.deepEqual(imported.trim().split('\n'), ['node.mjs', 'forms.node.mjs', 'schema.node.mjs', 'text.node.mjs', 'web/pccc-guard.js', 'pccc-guard-fields.wasm', 'package.json'].map(file));
+  const required = cjs(dir, `for (const s of ['pccc-guard', 'pccc-guard/forms', 'pccc-guard/schema', 'pccc-guard/text']) console.log(require.resolve(s));`);
+  assert.deepEqual(required.trim().split('\n'), [join(installed, 'node.cjs'), join(installed, 'forms.cjs'), join(installed, 'schema.cjs'), join(installed, 'text.node.cjs')]);
   // workerd's condition comes before node's (wrangler's bundler sets it).
   const workerd = esm(dir, `console.log(import.meta.resolve('pccc-guard')); console.log(import.meta.resolve('pccc-guard/text'))`, ['--conditions=workerd']);
   assert.deepEqual(workerd.trim().split('\n'), [file('workerd.js'), file('text.workerd.js')]);
@@ -147,6 +148,15 @@ test('each file imports only its neighbours in the package: no dependency, nothi
   assert.deepEqual(importsOf('forms.node.mjs'), ['./node.mjs', './pccc-input.js']);
   assert.deepEqual(importsOf('forms.cjs'), ['./node.cjs', './pccc-input.js']);
   assert.deepEqual(importsOf('pccc-input.js'), []);
+  assert.deepEqual(importsOf('schema.js'), ['./index.js']);
+  assert.deepEqual(importsOf('schema.node.mjs'), ['./node.mjs']);
+  assert.deepEqual(importsOf('schema.cjs'), ['./node.cjs']);
+  // React is an optional peer dependency, imported by pccc-guard/react alone.
+  assert.deepEqual(importsOf('react.js'), ['./index.js', 'react']);
+  assert.deepEqual(importsOf('react.node.mjs'), ['./node.mjs', 'react']);
+  assert.deepEqual(importsOf('react.cjs'), ['./node.cjs', 'react']);
+  assert.deepEqual(manifest.peerDependencies, { react: '>=18' });
+  assert.deepEqual(manifest.peerDependenciesMeta, { react: { optional: true } });
   for (const f of ['text.js', 'text.node.cjs']) assert.deepEqual(importsOf(f), []);
   assert.deepEqual(importsOf('text.node.mjs'), []);
   assert.deepEqual(importsOf('text.workerd.js'), ['./pccc-guard-text.wasm']);

@@ -1,0 +1,4 @@
+import { createApp } from 'vue';
+import Recipient from './Recipient.vue';
+
+createApp(Recipient).mount('#app');
