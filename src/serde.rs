@@ -139,12 +139,30 @@ pub(crate) fn serialize_result<T: Field, S: Serializer>(
     locale: Locale,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match result {
-        Ok(v) => {
-            let display = v.display();
+    let outcome = result.as_ref().map(|v| (v.as_str(), v.display())).map_err(FieldError::record);
+    serialize_outcome(outcome, locale, serializer)
+}
+
+/// A result of [`FieldKind::check`](crate::FieldKind::check) serialises like the field's own result: the same
+/// JSON as the JavaScript API's `validateField`.
+impl Serialize for Localized<&Result<crate::FieldValue, ErrorRecord>> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let outcome = self.value.as_ref().map(|v| (v.as_str(), v.display())).map_err(|e| *e);
+        serialize_outcome(outcome, self.locale, serializer)
+    }
+}
+
+/// A field's result as the JavaScript API gives it: the canonical value and display form, or the error record.
+fn serialize_outcome<S: Serializer>(
+    outcome: Result<(&str, Option<&str>), ErrorRecord>,
+    locale: Locale,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match outcome {
+        Ok((value, display)) => {
             let mut s = serializer.serialize_struct("Valid", 2 + usize::from(display.is_some()))?;
             s.serialize_field("valid", &true)?;
-            s.serialize_field("value", v.as_str())?;
+            s.serialize_field("value", value)?;
             if let Some(display) = display {
                 s.serialize_field("display", display)?;
             }
@@ -153,33 +171,8 @@ pub(crate) fn serialize_result<T: Field, S: Serializer>(
         Err(e) => {
             let mut s = serializer.serialize_struct("Invalid", 2)?;
             s.serialize_field("valid", &false)?;
-            s.serialize_field("error", &Localized::new(&e.record(), locale))?;
+            s.serialize_field("error", &Localized::new(&e, locale))?;
             s.end()
-        }
-    }
-}
-
-/// A result of [`FieldKind::check`](crate::FieldKind::check) serialises like the field's own result: the same
-/// JSON as the JavaScript API's `validateField`.
-impl Serialize for Localized<&Result<crate::FieldValue, ErrorRecord>> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.value {
-            Ok(v) => {
-                let display = v.display();
-                let mut s = serializer.serialize_struct("Valid", 2 + usize::from(display.is_some()))?;
-                s.serialize_field("valid", &true)?;
-                s.serialize_field("value", v.as_str())?;
-                if let Some(display) = display {
-                    s.serialize_field("display", display)?;
-                }
-                s.end()
-            }
-            Err(e) => {
-                let mut s = serializer.serialize_struct("Invalid", 2)?;
-                s.serialize_field("valid", &false)?;
-                s.serialize_field("error", &Localized::new(e, self.locale))?;
-                s.end()
-            }
         }
     }
 }
