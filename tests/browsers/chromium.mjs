@@ -113,6 +113,10 @@ class ChromiumPage extends Page {
   url() {
     return this.page.url();
   }
+  /** Windows high contrast as CSS sees it: `forced-colors: active` (Playwright's media emulation, over CDP). */
+  emulateForcedColors() {
+    return this.page.emulateMedia({ forcedColors: 'active' });
+  }
   screenshot(options) {
     return this.page.screenshot({ fullPage: true, ...options });
   }

@@ -16,8 +16,9 @@
 // click, fill, press, keyboard.{type,press,insertText}, inputValue, getAttribute, textContent, isVisible, isHidden,
 // $eval, evaluate, content, url, screenshot, close; plus exists(), waitForConsole(), consoleMessages, pageErrors and
 // requests (recorded from the start), axe() (serious and critical axe-core violations), accessibleAs() (role and name
-// in the engine's own accessibility tree) and, where the driver can make one, ime (an IME composition). What an
-// engine's driver cannot do is in LIMITS, for tests to skip exactly that with the reason.
+// in the engine's own accessibility tree) and, where the driver can, ime (an IME composition) and emulateForcedColors()
+// (`forced-colors: active`). What an engine's driver cannot do is in LIMITS, for tests to skip exactly that with the
+// reason.
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /** The engines to run: all three, or those listed in PCCC_ENGINES (comma-separated), e.g. while working on one. */
@@ -33,9 +34,11 @@ export const LIMITS = {
   firefox: {
     ime: 'WebDriver BiDi has no IME input: puppeteer-core cannot start a composition in Firefox',
     clipboard: 'a paste event made by a script carries no data in Firefox, and headless Firefox has no clipboard to paste from',
+    forcedColors: 'puppeteer-core emulates media features over CDP only, and Firefox is driven over WebDriver BiDi',
   },
   webkit: {
     ime: 'WebDriver classic has no IME input: WebKitWebDriver cannot start a composition',
+    forcedColors: 'WebDriver classic has no media emulation: WebKitWebDriver cannot switch forced-colors on',
   },
 };
 /** The reason `engine` cannot run a check that needs `feature`, or false. */
