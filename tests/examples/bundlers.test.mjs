@@ -2,7 +2,7 @@
 // with its tools from its own lockfile, built (or served) with the tool's defaults, and used in each browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, serveStatic, start } from './harness.mjs';
+import { install, run, serveStatic, underViteDevAndBuild } from './harness.mjs';
 import { browsers, guardedFormFlow, inEach, receivedOnPage } from './browser.mjs';
 
 let all;
@@ -19,10 +19,7 @@ async function flow(t, server, path = '/') {
 
 test('examples/vite: the dev server, then vite build served by vite preview', async (t) => {
   const dir = install('vite');
-  const vite = bin(dir, 'vite');
-  await flow(t, await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']));
-  run(dir, vite, ['build']);
-  await flow(t, await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']));
+  await underViteDevAndBuild(dir, (url) => inEach(t, all, (page) => guardedFormFlow(page, url + '/', receivedOnPage)));
 });
 
 test('examples/webpack: webpack with its default configuration, no warning', async (t) => {

@@ -117,3 +117,22 @@ export async function serveStatic(dir) {
   });
   return { url: `http://127.0.0.1:${server.address().port}`, stop };
 }
+
+/**
+ * Runs `use(url)` against a Vite app twice, as its users run it: under `vite` (the dev server), then after
+ * `vite build` under `vite preview`. Each server is stopped when its run ends, passed or not.
+ */
+export async function underViteDevAndBuild(dir, use) {
+  const vite = bin(dir, 'vite');
+  const serve = async (args) => {
+    const server = await start(dir, vite, [...args, '--host', '127.0.0.1', '--port', '0', '--strictPort']);
+    try {
+      await use(server.url);
+    } finally {
+      await server.stop();
+    }
+  };
+  await serve([]);
+  run(dir, vite, ['build']);
+  await serve(['preview']);
+}

@@ -6,7 +6,7 @@
 // `vite build` output. controller.html: the code alone through Controller, usePcccInput controlled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, start } from './harness.mjs';
+import { install, underViteDevAndBuild } from './harness.mjs';
 import { browsers, inEach, lacks } from './browser.mjs';
 
 let all;
@@ -93,20 +93,8 @@ async function controller(t, url) {
 
 test('examples/react-hook-form: standardSchemaResolver with the recipient schema, under the dev server and as a build', async (t) => {
   const dir = install('react-hook-form');
-  const vite = bin(dir, 'vite');
-  let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-    await controller(t, server.url + '/controller.html');
-  } finally {
-    await server.stop();
-  }
-  run(dir, vite, ['build']);
-  server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-    await controller(t, server.url + '/controller.html');
-  } finally {
-    await server.stop();
-  }
+  await underViteDevAndBuild(dir, async (url) => {
+    await recipient(t, url + '/');
+    await controller(t, url + '/controller.html');
+  });
 });

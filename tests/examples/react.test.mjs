@@ -3,7 +3,7 @@
 // the canonical value submitted. Under Vite's dev server, then as `vite build` output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, start } from './harness.mjs';
+import { install, underViteDevAndBuild } from './harness.mjs';
 import { browsers, inEach, lacks } from './browser.mjs';
 
 let all;
@@ -54,18 +54,5 @@ async function checkout(t, url) {
 
 test('examples/react: the checkout widget under the dev server and as a build', async (t) => {
   const dir = install('react');
-  const vite = bin(dir, 'vite');
-  let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await checkout(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
-  run(dir, vite, ['build']);
-  server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await checkout(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
+  await underViteDevAndBuild(dir, (url) => checkout(t, url + '/'));
 });

@@ -7,7 +7,7 @@
 // as `vite build` output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, start } from './harness.mjs';
+import { bin, install, run, underViteDevAndBuild } from './harness.mjs';
 import { browsers, inEach } from './browser.mjs';
 
 let all;
@@ -60,18 +60,5 @@ test('examples/tanstack-form: the types pass tsc --strict under bundler, node16 
 
 test('examples/tanstack-form: the schemas in validators.onChange, under the dev server and as a build', async (t) => {
   const dir = install('tanstack-form');
-  const vite = bin(dir, 'vite');
-  let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
-  run(dir, vite, ['build']);
-  server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
+  await underViteDevAndBuild(dir, (url) => recipient(t, url + '/'));
 });

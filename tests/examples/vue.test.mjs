@@ -5,7 +5,7 @@
 // server, then as `vite build` output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, start } from './harness.mjs';
+import { install, underViteDevAndBuild } from './harness.mjs';
 import { browsers, inEach, lacks } from './browser.mjs';
 
 let all;
@@ -67,18 +67,5 @@ async function recipient(t, url) {
 
 test('examples/vue: TanStack Form with the schemas and usePcccInput, under the dev server and as a build', async (t) => {
   const dir = install('vue');
-  const vite = bin(dir, 'vite');
-  let server = await start(dir, vite, ['--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
-  run(dir, vite, ['build']);
-  server = await start(dir, vite, ['preview', '--host', '127.0.0.1', '--port', '0', '--strictPort']);
-  try {
-    await recipient(t, server.url + '/');
-  } finally {
-    await server.stop();
-  }
+  await underViteDevAndBuild(dir, (url) => recipient(t, url + '/'));
 });
