@@ -215,6 +215,56 @@ enum Row {
     End,
 }
 
+/// Reads one CSV row from `input.start` with `parser` into `fields` and `ends` (grown up to the limits), keeping its
+/// bytes in the buffer (`fill` keeps everything from `input.start`) so that reading can start again on its second
+/// line. Returns the row and the bytes it took.
+fn read_row<R: Read>(
+    parser: &mut csv_core::Reader,
+    input: &mut Chunks<R>,
+    fields: &mut Vec<u8>,
+    ends: &mut Vec<usize>,
+    progress: &mut impl FnMut(u64),
+) -> io::Result<(Row, usize)> {
+    parser.reset();
+    let (mut consumed, mut nout, mut nend) = (0usize, 0usize, 0usize);
+    let row = loop {
+        let from = input.start + consumed;
+        let (result, nin, n_out, n_end) =
+            parser.read_record(&input.data[from..input.end], &mut fields[nout..], &mut ends[nend..]);
+        consumed += nin;
+        nout += n_out;
+        nend += n_end;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {
+                if consumed >= MAX_RECORD {
+                    break Row::TooLong;
+                }
+                if from + nin == input.end && input.eof {
+                    // The parser has been given the end of the input; it answers Record or End next.
+                    continue;
+                }
+                let n = input.fill()?;
+                progress(n as u64);
+                if n == 0 && !input.eof {
+                    break Row::TooLong;
+                }
+            }
+            csv_core::ReadRecordResult::OutputFull if fields.len() < MAX_RECORD => {
+                fields.resize(fields.len() * 2, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull if ends.len() < MAX_RECORD / 64 => {
+                ends.resize(ends.len() * 2, 0);
+            }
+            csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
+                break Row::TooLong;
+            }
+            csv_core::ReadRecordResult::Record => break Row::Read { fields: nend },
+            csv_core::ReadRecordResult::End => break Row::End,
+        }
+    };
+    Ok((row, consumed))
+}
+
 /// Gives `sink` the column `column` (a name in the header row) of every CSV row after
 /// the header (RFC 4180: commas, double quotes, `\r\n` or `\n`), with the line number where the row starts.
 /// Blank lines are skipped.
@@ -272,45 +322,7 @@ pub fn csv<R: Read>(
                 }
             }
         }
-        // One row from input.start; its bytes stay in the buffer (`fill` keeps everything from input.start) so
-        // that reading can start again on its second line.
-        parser.reset();
-        let (mut consumed, mut nout, mut nend) = (0usize, 0usize, 0usize);
-        let row = loop {
-            let from = input.start + consumed;
-            let (result, nin, n_out, n_end) =
-                parser.read_record(&input.data[from..input.end], &mut fields[nout..], &mut ends[nend..]);
-            consumed += nin;
-            nout += n_out;
-            nend += n_end;
-            match result {
-                csv_core::ReadRecordResult::InputEmpty => {
-                    if consumed >= MAX_RECORD {
-                        break Row::TooLong;
-                    }
-                    if from + nin == input.end && input.eof {
-                        // The parser has been given the end of the input; it answers Record or End next.
-                        continue;
-                    }
-                    let n = input.fill()?;
-                    progress(n as u64);
-                    if n == 0 && !input.eof {
-                        break Row::TooLong;
-                    }
-                }
-                csv_core::ReadRecordResult::OutputFull if fields.len() < MAX_RECORD => {
-                    fields.resize(fields.len() * 2, 0);
-                }
-                csv_core::ReadRecordResult::OutputEndsFull if ends.len() < MAX_RECORD / 64 => {
-                    ends.resize(ends.len() * 2, 0);
-                }
-                csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
-                    break Row::TooLong;
-                }
-                csv_core::ReadRecordResult::Record => break Row::Read { fields: nend },
-                csv_core::ReadRecordResult::End => break Row::End,
-            }
-        };
+        let (row, consumed) = read_row(&mut parser, input, &mut fields, &mut ends, &mut progress)?;
         let row_line = line;
         // Newlines the row took, its terminator included; whether it ended with one.
         let newlines = parser.line() - 1;
@@ -484,42 +496,7 @@ pub fn csv_rows<R: Read>(
                 }
             }
         }
-        parser.reset();
-        let (mut consumed, mut nout, mut nend) = (0usize, 0usize, 0usize);
-        let row = loop {
-            let from = input.start + consumed;
-            let (result, nin, n_out, n_end) =
-                parser.read_record(&input.data[from..input.end], &mut fields[nout..], &mut ends[nend..]);
-            consumed += nin;
-            nout += n_out;
-            nend += n_end;
-            match result {
-                csv_core::ReadRecordResult::InputEmpty => {
-                    if consumed >= MAX_RECORD {
-                        break Row::TooLong;
-                    }
-                    if from + nin == input.end && input.eof {
-                        continue;
-                    }
-                    let n = input.fill()?;
-                    progress(n as u64);
-                    if n == 0 && !input.eof {
-                        break Row::TooLong;
-                    }
-                }
-                csv_core::ReadRecordResult::OutputFull if fields.len() < MAX_RECORD => {
-                    fields.resize(fields.len() * 2, 0);
-                }
-                csv_core::ReadRecordResult::OutputEndsFull if ends.len() < MAX_RECORD / 64 => {
-                    ends.resize(ends.len() * 2, 0);
-                }
-                csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
-                    break Row::TooLong;
-                }
-                csv_core::ReadRecordResult::Record => break Row::Read { fields: nend },
-                csv_core::ReadRecordResult::End => break Row::End,
-            }
-        };
+        let (row, consumed) = read_row(&mut parser, input, &mut fields, &mut ends, &mut progress)?;
         let row_line = line;
         let newlines = parser.line() - 1;
         let terminated = consumed > 0 && input.data[input.start + consumed - 1] == b'\n';
