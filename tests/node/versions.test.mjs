@@ -1,6 +1,7 @@
 // One version for every package released from the repository (Cargo.toml's [workspace.package]), and one set of
 // links: the crates, the published crates' requirement on the library, pkg/package.json (scripts/build.mjs writes it
-// from the crate), CHANGELOG.md's latest release and the versioned URLs in the docs. Any copy that differs fails here.
+// from the crate), CHANGELOG.md's latest release, SECURITY.md's supported versions and the versioned URLs in the
+// docs. Any copy that differs fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -58,6 +59,11 @@ test("CHANGELOG.md: the latest release is this version, dated, with its link", (
   assert.equal(releases[0][1], version, 'the first release heading');
   assert.ok(changelog.includes(`\n[${version}]: ${lib.repository}/releases/tag/v${version}\n`), 'the release link');
   assert.ok(changelog.indexOf('## [Unreleased]') < releases[0].index, 'Unreleased comes first');
+});
+
+test("SECURITY.md supports this version's release line", () => {
+  const line = version.replace(/^(\d+\.\d+)\.\d+$/, '$1.x');
+  assert.match(read('SECURITY.md'), new RegExp(`^\\| ${line.replaceAll('.', '\\.')} \\| yes \\|$`, 'm'));
 });
 
 test('versioned package URLs in the docs name this version', () => {
