@@ -31,19 +31,31 @@ function emitted(dir) {
   return { total: list.reduce((n, f) => n + f.gzip, 0), files: list };
 }
 
-/** A package with pccc-guard's entry points and export names whose functions do nothing. */
-async function standIn(real, dir) {
+/**
+ * A package with pccc-guard's entry points and export names whose functions do nothing: every JavaScript entry of
+ * the real manifest (the asset entries, `./wasm` and `./web/...`, are left out: no example imports them), its names
+ * read from its Node build. An entry whose Node build cannot load here (`./react` where the app has no React) is
+ * left out too: an app that cannot load it does not import it.
+ */
+export async function standIn(real, dir) {
   const manifest = JSON.parse(readFileSync(join(real, 'package.json'), 'utf8'));
   mkdirSync(dir, { recursive: true });
   const stub = (names) => names.map((n) => (n === 'ready' ? 'export const ready = Promise.resolve();' : `export function ${n}() {}`)).join('\n') + '\n';
-  const namesOf = async (file) => Object.keys(await import(pathToFileURL(join(real, file)).href));
-  writeFileSync(join(dir, 'index.js'), stub(await namesOf('node.mjs')));
-  writeFileSync(join(dir, 'text.js'), stub(await namesOf('text.node.mjs')));
-  writeFileSync(join(dir, 'forms.js'), stub(['autoEnhance', 'enhance', 'definePcccInput', 'ready']));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'pccc-guard', version: manifest.version, type: 'module',
-    exports: { '.': './index.js', './forms': './forms.js', './text': './text.js' },
-  }));
+  const exports = {};
+  for (const [entry, target] of Object.entries(manifest.exports)) {
+    const node = typeof target === 'object' ? (target.node?.default ?? target.node ?? target.default) : target;
+    if (typeof node !== 'string' || !/\.m?js$/.test(node) || entry.startsWith('./web') || entry === './package.json') continue;
+    let names;
+    try {
+      names = Object.keys(await import(pathToFileURL(join(real, node)).href));
+    } catch {
+      continue;
+    }
+    const file = `${entry === '.' ? 'index' : entry.slice(2).replaceAll('/', '-')}.js`;
+    writeFileSync(join(dir, file), stub(names));
+    exports[entry] = `./${file}`;
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'pccc-guard', version: manifest.version, type: 'module', exports }));
 }
 
 export async function run() {

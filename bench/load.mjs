@@ -2,19 +2,21 @@
 // and network (Chromium through CDP: 4x CPU slowdown, 150 ms latency, 1.6 Mbit/s down, cache disabled) and
 // without throttling, served compressed like a production static host (www/serve.mjs: brotli or gzip of each
 // file, made once). Contenders, all the same form (the demo's forms.html without its component section), loaded in
-// turn in one run, in fresh browser contexts (cold connections); the form's component section and its memo are left
-// out (the yardsticks have nothing of the kind):
+// turn in one run, in fresh browser contexts (cold connections); the form's component section and (but in the memo
+// variants) its memo are left out (the yardsticks have nothing of the kind):
 //
-//   pccc-guard, preload   the plain-page markup of js/README.md: <link rel="preload"> for the .wasm + the module script
+//   pccc-guard, preload   the module markup of js/README.md: <link rel="preload"> for the .wasm + the module script
 //   pccc-guard            the module script alone (its fetch of the .wasm starts when it runs)
 //   pccc-guard, classic   the classic script (web/pccc-guard.classic.js: the WebAssembly inlined, one request)
 //   pccc-guard, no wasm   the classic script in a page whose WebAssembly an init script deleted: its JavaScript build
+//   ..., memo             the same markup on the form with its delivery memo kept (data-pccc-redact: the text module
+//                         loads too), to show that the memo does not delay the fields
 //   IMask                 IMask 7.6.1 applying the pattern P000000000000 (does far less: no rules, no messages)
 //   naive regex           a 10-line script testing /^P\d{12}$/ on input (does far less still)
 //
 // "Guarded" is when the field is wired: pccc-guard's data-pccc-state attribute, or the data-guarded attribute the
 // other pages' scripts set right after attaching. A request timeline of one throttled load per contender is kept.
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -35,6 +37,12 @@ const CONTENDERS = {
   },
   'pccc-guard': { head: '<script type="module" src="/pkg/pccc-guard.js"></script>', guarded: '#f-pccc[data-pccc-state]' },
   'pccc-guard, classic': { head: '<script src="/pkg/pccc-guard.classic.js" defer></script>', guarded: '#f-pccc[data-pccc-state]' },
+  'pccc-guard, preload, memo': {
+    head: '<link rel="preload" href="/pkg/pccc-guard-fields.wasm" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="/pkg/pccc-guard.js"></script>',
+    guarded: '#f-pccc[data-pccc-state]',
+    memo: true,
+  },
+  'pccc-guard, classic, memo': { head: '<script src="/pkg/pccc-guard.classic.js" defer></script>', guarded: '#f-pccc[data-pccc-state]', memo: true },
   'pccc-guard, no wasm': {
     head: '<script src="/pkg/pccc-guard.classic.js" defer></script>',
     guarded: '#f-pccc[data-pccc-state]',
@@ -63,13 +71,15 @@ input.dataset.guarded = '';
 /** The contenders' pages: forms.html's form, each with its own head scripts. */
 function writePages() {
   mkdirSync(PAGES, { recursive: true });
-  const html = readFileSync(join(ROOT, 'www', 'forms.html'), 'utf8')
+  const withMemo = readFileSync(join(ROOT, 'www', 'forms.html'), 'utf8')
     .replace(/\s*<script type="module" src="[^"]*"><\/script>/g, '')
-    .replace(/\s*<h2 data-en="Component[\s\S]*?<\/form>/, '')
-    .replace(/\s*<div class="field">\s*<label for="f-memo"[\s\S]*?<\/div>/, '');
+    .replace(/\s*<h2 data-en="Component[\s\S]*?<\/form>/, '');
+  if (!withMemo.includes('data-pccc-redact')) throw new Error('www/forms.html has no memo (data-pccc-redact) any more');
+  const withoutMemo = withMemo.replace(/\s*<div class="field">\s*<label for="f-memo"[\s\S]*?<\/div>/, '');
   const files = {};
-  for (const [name, { head }] of Object.entries(CONTENDERS)) {
+  for (const [name, { head, memo }] of Object.entries(CONTENDERS)) {
     const file = `${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.html`;
+    const html = memo ? withMemo : withoutMemo;
     writeFileSync(join(PAGES, file), html.replace('</head>', `  ${head}\n</head>`).replaceAll('href="style.css"', 'href="/style.css"').replaceAll('href="forms.css"', 'href="/forms.css"'));
     files[name] = file;
   }
@@ -136,7 +146,23 @@ async function load(browser, url, selector, throttled, timeline, init) {
   return { ms: guarded, timeline: rows };
 }
 
-export async function run({ runs = 7 } = {}) {
+/** The ratios the issue's targets are about, per markup: throttled and unthrottled medians over IMask's. */
+export const MARKUPS = ['pccc-guard, classic', 'pccc-guard, preload'];
+export const LOAD_TARGETS = { throttled: 1.0, throttledAim: 0.8, unthrottled: 1.2 };
+
+/**
+ * Appends one run's medians to bench/load-history.json (kept in the repository, so that "three runs in a row" can be
+ * read from it) and returns the whole history, oldest first.
+ */
+export function record(result, file = join(ROOT, 'bench', 'load-history.json')) {
+  const history = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+  const medians = (key) => Object.fromEntries(Object.entries(result.summary[key]).map(([n, r]) => [n, Math.round(r.median)]));
+  history.push({ date: new Date().toISOString(), runs: result.runs, browser: result.version, throttled: medians('throttled'), unthrottled: medians('unthrottled') });
+  writeFileSync(file, `${JSON.stringify(history, null, 1)}\n`);
+  return history;
+}
+
+export async function run({ runs = 11 } = {}) {
   const files = writePages();
   const server = await startServer({ port: 0, quiet: true, roots: { '/bench/': PAGES + '/' } });
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -171,7 +197,7 @@ export async function run({ runs = 7 } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await run({ runs: Number(process.env.RUNS ?? 7) });
+  const result = await run({ runs: Number(process.env.RUNS ?? 11) });
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'target', 'bench', 'load.json'), JSON.stringify(result, null, 2));
   for (const [key, byName] of Object.entries(result.summary)) {

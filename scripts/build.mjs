@@ -44,6 +44,7 @@ import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { inflate, pack } from '../js/inflate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const JS = join(ROOT, 'js');
@@ -246,8 +247,7 @@ export function checkLoader(js, dts, boundary = BOUNDARY.fields) {
 /**
  * How the classic script carries the module's bytes (`pccc-guard:wasm-packed`: `unpack()` returns them, or a
  * promise of them). `node scripts/encodings.mjs` builds the script with each and prints its size; the default is
- * the smallest after gzip -9 (docs/plain-pages.md has the figures). Deflated bytes need DecompressionStream
- * ('deflate-raw': Chrome 103, Firefox 113, Safari 16.4); a browser without it gets the JavaScript build.
+ * the smallest after gzip -9 that unpacks in the script's own task (docs/plain-pages.md has the figures).
  */
 export const PACKINGS = {
   /** base64 of the module, decoded by the engine's own decoder where it has one. */
@@ -267,8 +267,15 @@ export const PACKINGS = {
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.substr(2 * i, 2), 16);
   return bytes;
 };`,
-  /** base64 of the module deflated (raw deflate, level 9), inflated by the browser's DecompressionStream. */
-  'deflate-base64': (bytes) => `export const unpack = () => {
+  /**
+   * The module deflated (raw deflate, level 9), six bits a character (js/inflate.js's `pack`, which base64 would be
+   * but for its bit order), inflated synchronously by js/inflate.js: the page is guarded in the task that runs the
+   * script, before its first paint (DecompressionStream answers in later tasks), and no base64 pass comes first.
+   */
+  deflate: (bytes) => `import { inflate } from './inflate.js';
+export const unpack = () => inflate(${JSON.stringify(deflated(bytes))}, ${bytes.length});`,
+  /** The same bytes inflated by the browser's DecompressionStream (asynchronously: measured against the above). */
+  'deflate-stream': (bytes) => `export const unpack = () => {
   const text = ${JSON.stringify(deflateRawSync(bytes, { level: 9, memLevel: 9 }).toString('base64'))};
   let packed = Uint8Array.fromBase64?.(text);
   if (!packed) {
@@ -276,10 +283,17 @@ export const PACKINGS = {
     packed = new Uint8Array(raw.length);
     for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
   }
-  return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
+  return new Response(new Response(packed).body.pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
 };`,
 };
-const PACKING = option('--packing', 'deflate-base64');
+const PACKING = option('--packing', 'deflate');
+
+/** The module deflated and packed for the classic script, checked to come back byte for byte through js/inflate.js. */
+function deflated(bytes) {
+  const text = pack(deflateRawSync(bytes, { level: 9, memLevel: 9 }));
+  if (!Buffer.from(inflate(text, bytes.length)).equals(bytes)) throw new Error('js/inflate.js does not give the module back');
+  return text;
+}
 
 /** esbuild plugin: the loader, the module's bytes (or their hash and file) and the API entries each build uses. */
 function wiring({ load, api, text, build, fallback, format }) {
