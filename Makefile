@@ -10,7 +10,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: all setup setup-rust setup-node setup-browser build demo test lint test-native test-gateway test-wasm test-node test-size test-e2e test-examples bench bench-gateway gateway-pg-stop clean
+.PHONY: all setup setup-rust setup-node setup-browser setup-release build demo test lint test-native test-gateway test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway gateway-pg-stop clean
 
 all: build
 
@@ -45,6 +45,22 @@ setup-browser:
 	fc-list | grep -i nanum >/dev/null || missing+=" fonts-nanum"; \
 	[ -z "$$missing" ] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; }
 
+# For `make test-release`: the toolchain of each published crate's rust-version (the library's with its wasm32
+# target), and nightly's wasm32 target where nightly is installed (docs.rs documents with nightly; `make setup-fuzz`
+# installs it, `make test` does not).
+RUST_VERSIONS := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml cli/Cargo.toml gateway/Cargo.toml | sort -u)
+LIB_RUST_VERSION := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml)
+setup-release: setup-rust setup-node
+	@for v in $(RUST_VERSIONS); do \
+	  rustup toolchain list | grep "^$$v-" >/dev/null || rustup toolchain install "$$v" --profile minimal; \
+	done
+	@rustup +$(LIB_RUST_VERSION) target list --installed | grep -x wasm32-unknown-unknown >/dev/null \
+	  || rustup +$(LIB_RUST_VERSION) target add wasm32-unknown-unknown
+	@if rustup toolchain list | grep '^nightly' >/dev/null; then \
+	  rustup +nightly target list --installed | grep -x wasm32-unknown-unknown >/dev/null \
+	    || rustup +nightly target add wasm32-unknown-unknown; \
+	fi
+
 ## Build ###########################################################################################################
 
 # pkg/: the npm package, one folder for every runtime (Node, bundlers, workerd, and web/ for plain pages and the
@@ -58,7 +74,7 @@ demo: build
 
 ## Tests ###########################################################################################################
 
-test: setup lint test-native test-gateway build test-size test-node test-wasm test-e2e test-examples
+test: setup lint test-native test-gateway build test-size test-node test-release test-wasm test-e2e test-examples
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -88,6 +104,23 @@ test-gateway:
 
 gateway-pg-stop:
 	gateway/scripts/postgres.sh stop
+
+# What crates.io and npm would receive, checked without publishing anything. scripts/release.mjs: the three .crate
+# files and their file lists, each crate compiled from its .crate with the toolchain of its rust-version, the tool
+# installed from its .crate and run, the library's docs.rs build; then `npm publish --dry-run` of pkg/.
+test-release: build setup-release
+	node scripts/release.mjs crates
+	@# The npm package's manifest and exports, with warnings as errors.
+	publint --strict pkg
+	@# Its types, on every JavaScript entry. Left out of the first run: `./wasm` and `./text.wasm`, the WebAssembly
+	@# files themselves (no JavaScript or types to check), and web/, the files for plain pages (its wildcard entry is
+	@# not checked either way). web/'s two modules are ES modules only, for <script type="module"> and `import` (from
+	@# CommonJS only through `import()`, by design): the second run checks them, and the classic script's global, with
+	@# the esm-only profile. --no-definitely-typed: no look-up of @types packages.
+	attw --pack pkg --no-definitely-typed --exclude-entrypoints ./wasm ./text.wasm ./web/pccc-guard.js ./web/pccc-guard-text.js
+	attw --pack pkg --no-definitely-typed --profile esm-only \
+	  --entrypoints ./web/pccc-guard.js ./web/pccc-guard-text.js ./web/pccc-guard.classic.js
+	node scripts/release.mjs npm
 
 # The JS layer compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup-rust setup-browser

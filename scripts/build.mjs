@@ -391,8 +391,12 @@ function types(dir) {
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
   writeFileSync(join(dir, 'web', 'pccc-guard-text.d.ts'), text);
-  // The plain-page module exports both.
-  const web = forms.replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '').replace(/^\/\/.*\n/gm, '');
+  // The plain-page module exports both: the forms types without their imports from the API, which is in the same file.
+  const web = forms
+    .replace(/^export \{ ready \} from '\.\/index\.js';\n/m, '')
+    .replace(/^import type \{[^}]*\} from '\.\/index\.js';\n/m, '')
+    .replace(/^\/\/.*\n/gm, '');
+  if (web.includes("'./index.js'")) throw new Error('web/pccc-guard.d.ts would import ./index.js, which web/ does not have');
   writeFileSync(join(dir, 'web', 'pccc-guard.d.ts'), `${api}\n${web}`);
   // The classic script's global: the plain-page module's API and forms functions.
   writeFileSync(join(dir, 'web', 'pccc-guard.classic.d.ts'), `// The global of web/${CLASSIC}: the same functions as web/pccc-guard.js.
@@ -406,42 +410,56 @@ export {};
 `);
 }
 
+/**
+ * The library's package metadata as Cargo reads it (the version, licence and links come from Cargo.toml's
+ * `[workspace.package]`, shared by every published package): the npm package is released with the same version.
+ */
+export function crateMetadata() {
+  const out = execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out).packages.find((p) => p.name === 'pccc-guard');
+}
+
 function manifest(dir) {
-  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
-  const field = (k) => cargo.match(new RegExp(`^${k} = "(.*)"$`, 'm'))[1];
+  const crate = crateMetadata();
+  const typed = (name) => ({ node: { require: `./${name}.d.cts`, default: `./${name}.d.ts` }, default: `./${name}.d.ts` });
   const pkg = {
     name: 'pccc-guard',
-    version: field('version'),
-    description: field('description'),
-    license: field('license'),
+    version: crate.version,
+    description: crate.description,
+    license: crate.license,
     keywords: ['pccc', 'customs', 'korea', 'validation', 'wasm', '개인통관고유부호'],
+    homepage: crate.homepage,
+    repository: { type: 'git', url: `git+${crate.repository}.git` },
+    bugs: { url: `${crate.repository}/issues` },
     type: 'module',
-    // Conditions, first match wins: TypeScript's types (.d.cts for require), workerd's compiled-module import,
-    // Node's synchronous builds, then every bundler and browser.
+    // Conditions, first match wins: TypeScript's types, workerd's compiled-module import, Node's synchronous builds,
+    // then every bundler and browser. The types follow the files: Node's `require` gets CommonJS and its types are
+    // the .d.cts; every other resolution gets an ES module, typed by the .d.ts (an ES module too, by "type":
+    // "module"). A bundler's `require` gets the ES module, so it must not be typed as CommonJS (publint).
     exports: {
       '.': {
-        types: { require: './index.d.cts', default: './index.d.ts' },
+        types: typed('index'),
         workerd: './workerd.js',
         node: { require: './node.cjs', default: './node.mjs' },
         default: './index.js',
       },
       './forms': {
-        types: { require: './forms.d.cts', default: './forms.d.ts' },
+        types: typed('forms'),
         node: { require: './forms.cjs', default: './forms.node.mjs' },
         default: './forms.js',
       },
       './schema': {
-        types: { require: './schema.d.cts', default: './schema.d.ts' },
+        types: typed('schema'),
         node: { require: './schema.cjs', default: './schema.node.mjs' },
         default: './schema.js',
       },
       './react': {
-        types: { require: './react.d.cts', default: './react.d.ts' },
+        types: typed('react'),
         node: { require: './react.cjs', default: './react.node.mjs' },
         default: './react.js',
       },
       './text': {
-        types: { require: './text.d.cts', default: './text.d.ts' },
+        types: typed('text'),
         workerd: './text.workerd.js',
         node: { require: './text.node.cjs', default: './text.node.mjs' },
         default: './text.js',

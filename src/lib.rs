@@ -58,16 +58,24 @@
 //!
 //! # Features
 //!
-//! - `wasm` (default): the JavaScript API, compiled only for `wasm32` targets. Native builds never pull in
-//!   wasm-bindgen.
-//! - `debug-panic-hook`: forwards panics to the browser console; for debugging builds only.
+//! Two features are public:
+//!
+//! - `wasm` (default): the JavaScript API (the `wasm` module), compiled only for `wasm32` targets. Native builds
+//!   never pull in wasm-bindgen.
 //! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`Phone`], [`Postcode`] and [`Name`]
 //!   (as their canonical string; deserialising parses, so a struct of them cannot hold a bad value), for
 //!   [`Recipient`], [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise
 //!   to the JavaScript API's JSON, in a chosen language with `Localized`. Works without std.
+//!
+//! The others serve the npm package's build and its tests (`npm-module`, `text-module`, `trap-test`) or debugging
+//! (`debug-panic-hook`, which forwards panics to the browser console). They are not part of the stable API: never
+//! enable them when you depend on this crate.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// docs.rs (and `make test-release`) document with `--cfg docsrs` on nightly: each feature-gated item is labelled
+// with the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs. A debugging
 // build with `debug-panic-hook` keeps std, whose panic handler prints the message.
 #![cfg_attr(all(target_arch = "wasm32", feature = "npm-module", not(feature = "debug-panic-hook")), no_std)]

@@ -179,9 +179,11 @@ fn serialize_outcome<S: Serializer>(
 
 /// serde for every field of the registry (`src/field.rs` calls this with its list): the type as its canonical
 /// string, deserialised by parsing; its error as the error record; its result as the JavaScript API's result.
+// Each impl carries its feature for docs.rs: the macro is expanded in src/field.rs, outside this module.
 macro_rules! field_serde {
     ($($ty:ident, $error:ident;)+) => {$(
         /// Serialises as the canonical string.
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl ::serde::Serialize for $ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
@@ -190,6 +192,7 @@ macro_rules! field_serde {
 
         /// Deserialises a string by parsing it. An invalid value is an error carrying the field's error code
         /// and Korean message, never the input.
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::serde::deserialize_field(deserializer)
@@ -198,18 +201,21 @@ macro_rules! field_serde {
 
         /// Serialises to the JavaScript API's error record with the Korean message; see
         /// [`Localized`](crate::Localized) for English.
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl ::serde::Serialize for $error {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $crate::serde::Localized::new(self, $crate::Locale::default()).serialize(serializer)
             }
         }
 
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl ::serde::Serialize for $crate::serde::Localized<&$error> {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $crate::serde::serialize_error(self.value, self.locale, serializer)
             }
         }
 
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl ::serde::Serialize for $crate::serde::Localized<&Result<$ty, $error>> {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $crate::serde::serialize_result(self.value, self.locale, serializer)
