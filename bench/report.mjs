@@ -96,6 +96,16 @@ out(`pccc-guard-text.js and its .wasm alone) ${fmt(sizeCheck.pages.memoOnly.gzip
 out(`with fields and a redacting memo ${fmt(sizeCheck.pages.memo.gzip)} of ${fmt(BUDGETS.memo)} bytes; the classic script`);
 out(`${fmt(sizeCheck.pages.classic.gzip)} of ${fmt(BUDGETS.classic)} bytes (aimed at ${fmt(SIZE_TARGETS.classic)}); the JavaScript build, fetched only where`);
 out(`WebAssembly cannot run, ${fmt(sizes.find((r) => r.file === 'pccc-guard-fields.wasm.js')?.gzip)} of ${fmt(BUDGETS.jsBuild)} bytes. ${sizeCheck.failures.length ? '**Over budget**: ' + sizeCheck.failures.join('; ') + '.' : 'All met.'}`);
+{
+  const missed = [
+    ['a page guarding fields', sizeCheck.total, SIZE_TARGETS.total],
+    ['the checkout page with a memo', sizeCheck.pages.memo.gzip, SIZE_TARGETS.memo],
+  ].filter(([, size, target]) => size > target);
+  if (missed.length) {
+    out(`Targets below those budgets, **missed**: ${missed.map(([what, size, target]) => `${what} ${fmt(size)} of ${fmt(target)} bytes (by ${fmt(size - target)})`).join('; ')}.`);
+    out('The budgets enforce the sizes measured when the business registration number was added, until the targets are decided again.');
+  }
+}
 out('`make test` fails when any is exceeded (`scripts/sizes.mjs`).');
 out();
 out('### What each consumer adds to its page');

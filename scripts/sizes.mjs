@@ -56,8 +56,12 @@ export const PAGES = {
   classicMemo: ['pccc-guard.classic.js', 'pccc-guard-text.js', 'pccc-guard-text.wasm'],
 };
 
-/** Targets reported but not enforced: the classic script was aimed at 17,000 bytes (docs/plain-pages.md says why not). */
-export const TARGETS = { classic: 17_000 };
+/**
+ * Targets reported but not enforced: the classic script was aimed at 17,000 bytes (docs/plain-pages.md says why
+ * not); a page guarding its inputs and a checkout page with a memo have targets below their enforced budgets (see
+ * BUDGETS.total and BUDGETS.memo).
+ */
+export const TARGETS = { classic: 17_000, total: 16_000, memo: 27_500 };
 
 /** Every JavaScript and wasm file of the build a page may download (the imports test checks there are no others). */
 export function shippedFiles(dir = WEB) {
@@ -123,7 +127,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `memo-only page ${result.pages.memoOnly.gzip}/${BUDGETS.memoOnly}, memo page ${result.pages.memo.gzip}/${BUDGETS.memo}, ` +
       `classic script ${result.pages.classic.gzip}/${BUDGETS.classic}, JavaScript build ${js}/${BUDGETS.jsBuild}`,
   );
-  console.log(`target, not enforced: classic script ${result.pages.classic.gzip}/${TARGETS.classic}`);
+  console.log(
+    `targets, not enforced: classic script ${result.pages.classic.gzip}/${TARGETS.classic}, ` +
+      `forms page ${result.total}/${TARGETS.total}, memo page ${result.pages.memo.gzip}/${TARGETS.memo}`,
+  );
   if (result.failures.length) {
     for (const f of result.failures) console.error(`size budget exceeded: ${f}`);
     process.exit(1);
