@@ -304,6 +304,13 @@ export const unpack = () => unpackBytes(PACKED, ${JSON.stringify(table)}, ${byte
 };
 const PACKING = option('--packing', 'bytes');
 
+/** One build's module packed for the classic script: made (and checked) once, for its bundle and for its tail. */
+const packed = new Map();
+function packedModule(build) {
+  if (!packed.has(build)) packed.set(build, PACKINGS[PACKING](readFileSync(join(RAW, build, 'pccc_guard_bg.wasm'))));
+  return packed.get(build);
+}
+
 /** esbuild plugin: the loader, the module's bytes (or their hash and file) and the API entries each build uses. */
 function wiring({ load, api, text, build, fallback, format }) {
   const raw = join(RAW, build);
@@ -312,7 +319,7 @@ function wiring({ load, api, text, build, fallback, format }) {
   const classic = load === 'classic';
   const virtual = {
     'pccc-guard:wasm-base64': () => `export const WASM = ${JSON.stringify(bytes.toString('base64'))};`,
-    'pccc-guard:wasm-packed': () => PACKINGS[PACKING](bytes).module,
+    'pccc-guard:wasm-packed': () => packedModule(build).module,
     'pccc-guard:wasm-integrity': () => {
       const js = fallback === 'none' ? null : readFileSync(join(RAW, 'size', JS_BUILD));
       // The hashes built into the loaders are SHA-256 (20 characters shorter each than SHA-384, and as strong a pin).
@@ -512,7 +519,7 @@ async function classicScript(outfile) {
   const code = readFileSync(outfile, 'utf8').trimEnd();
   if (!code.startsWith('(()=>{') || !code.endsWith('})();')) throw new Error('the classic bundle is no longer one IIFE');
   // The packed module's text, where the packing has one, is the IIFE's argument: the last thing in the file.
-  const { tail } = PACKINGS[PACKING](readFileSync(join(RAW, 'size', 'pccc_guard_bg.wasm')));
+  const { tail } = packedModule('size');
   const body = tail === undefined ? code : `(PACKED=>{${code.slice('(()=>{'.length, -'})();'.length)}})(${JSON.stringify(tail)});`;
   writeFileSync(outfile, `if(!globalThis.PcccGuard)${body}\n`);
 }
