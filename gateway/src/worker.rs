@@ -1,0 +1,172 @@
+//! The background work: the queue worker, which resolves pending checks once UNI-PASS answers (keeping up to
+//! twice the concurrency of checks in hand, claiming more as each finishes), the queue's upkeep (checks pending
+//! past `--pending-ttl` answered `unresolved`, old answers and counts deleted), and the webhook deliveries
+//! ([`crate::webhook`]), which run apart so that a slow receiver never slows the queue.
+
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rand::Rng;
+use serde_json::Value;
+use tokio::sync::Semaphore;
+
+use crate::breaker::State;
+use crate::gateway::{answer_json, unresolved_json, Fresh, Gateway};
+use crate::store::Job;
+use crate::upstream::CallError;
+
+/// The upkeep runs at most this often (more often with a short `--pending-ttl`).
+const UPKEEP_EVERY: Duration = Duration::from_secs(60);
+
+/// The longest a check waits between two tries after UNI-PASS failed it.
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(60);
+
+/// A check whose sealed fields cannot be opened (its key was removed from `queue.key`) is looked at again this
+/// often, until its key is back or it expires.
+const UNREADABLE_DELAY: Duration = Duration::from_secs(600);
+
+/// A webhook body: the answer with the check's id.
+pub(crate) fn webhook_body(answer: &Value, id: &str) -> String {
+    let mut body = answer.clone();
+    if let Some(o) = body.as_object_mut() {
+        o.insert("id".into(), Value::String(id.to_owned()));
+    }
+    body.to_string()
+}
+
+fn jitter(d: Duration) -> Duration {
+    d.mul_f64(rand::rng().random_range(0.5..1.5))
+}
+
+impl Gateway {
+    /// Runs the queue, its upkeep and the webhook deliveries until the future is dropped.
+    pub async fn run_worker(self: Arc<Self>) {
+        tokio::join!(self.clone().run_queue(), self.run_webhooks());
+    }
+
+    async fn run_queue(self: Arc<Self>) {
+        let slots = Arc::new(Semaphore::new((self.limits.concurrency * 2).max(1)));
+        let upkeep_every = UPKEEP_EVERY.min((self.limits.pending_ttl / 10).max(self.limits.worker_interval));
+        let mut last_upkeep: Option<Instant> = None;
+        loop {
+            if last_upkeep.is_none_or(|t| t.elapsed() >= upkeep_every) {
+                self.upkeep().await;
+                last_upkeep = Some(Instant::now());
+            }
+            if self.upstream.breaker_state() == State::Open {
+                tokio::time::sleep(self.limits.worker_interval).await;
+                continue;
+            }
+            let free = slots.available_permits();
+            if free == 0 {
+                // Every slot busy: wait for one to free (or for the next look, to keep the upkeep going).
+                let _ = tokio::time::timeout(self.limits.worker_interval, slots.acquire()).await;
+                continue;
+            }
+            let jobs = match self.store.claim(free as u32, self.limits.lease()).await {
+                Ok(jobs) => jobs,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot read the queue");
+                    tokio::time::sleep(self.limits.worker_interval).await;
+                    continue;
+                }
+            };
+            let all_taken = jobs.len() == free;
+            for job in jobs {
+                let Ok(permit) = slots.clone().acquire_owned().await else { return };
+                let gateway = self.clone();
+                tokio::spawn(async move {
+                    gateway.resolve(job).await;
+                    drop(permit);
+                });
+            }
+            if !all_taken {
+                tokio::time::sleep(self.limits.worker_interval).await;
+            }
+        }
+    }
+
+    /// Resolves one claimed check: an answer that is not older than the check (from the cache, a call in flight,
+    /// or a new call) completes it; anything else puts it back for later.
+    async fn resolve(&self, job: Job) {
+        let fields = match self.keys.open(&job.id, &job.sealed) {
+            Ok(fields) => fields,
+            Err(e) => {
+                self.metrics.unreadable.fetch_add(1, Relaxed);
+                tracing::error!(id = job.id, error = %e, "a queued check cannot be opened; it stays pending");
+                self.retry(&job, UNREADABLE_DELAY).await;
+                return;
+            }
+        };
+        match self.lookup(job.key, &fields, Fresh::Since(job.created_ms)).await {
+            Ok(answer) => {
+                let json = answer_json(&answer);
+                let webhook = self.webhook.as_ref().map(|_| webhook_body(&json, &job.id));
+                match self.store.complete(&job, &json.to_string(), webhook.as_deref()).await {
+                    Ok(true) => {
+                        self.metrics.resolved.fetch_add(1, Relaxed);
+                        tracing::info!(id = job.id, status = json["status"].as_str(), "queued check resolved");
+                    }
+                    Ok(false) => self.stale(&job),
+                    Err(e) => tracing::warn!(error = %e, "cannot store a queued check's answer"),
+                }
+            }
+            Err(e) => {
+                // UNI-PASS failed or refused: back off, longer each time (up to a minute). The call was not made
+                // (the breaker, or no free call): try again soon, so that the queue drains once UNI-PASS is back.
+                let delay = match e {
+                    CallError::Upstream(_) => {
+                        (self.limits.backoff * 2u32.saturating_pow(job.attempts.min(16))).min(MAX_RETRY_DELAY)
+                    }
+                    CallError::BreakerOpen | CallError::Busy => self.limits.worker_interval,
+                };
+                self.retry(&job, jitter(delay)).await;
+            }
+        }
+    }
+
+    async fn retry(&self, job: &Job, delay: Duration) {
+        match self.store.retry_later(job, delay).await {
+            Ok(true) => {}
+            Ok(false) => self.stale(job),
+            Err(e) => tracing::warn!(error = %e, "cannot reschedule a queued check"),
+        }
+    }
+
+    fn stale(&self, job: &Job) {
+        self.metrics.stale_results.fetch_add(1, Relaxed);
+        tracing::info!(id = job.id, "the claim on a queued check lapsed mid-call: this result is dropped");
+    }
+
+    /// Answers checks pending past `--pending-ttl` as `unresolved` (fields erased, webhook queued), and deletes old
+    /// answers, attempt counts and abandoned webhooks.
+    async fn upkeep(&self) {
+        let ttl = self.limits.pending_ttl;
+        let answer = unresolved_json(ttl);
+        let json = answer.to_string();
+        let body = |id: &str| webhook_body(&answer, id);
+        let webhook: Option<&(dyn Fn(&str) -> String + Sync)> = self.webhook.as_ref().map(|_| &body as _);
+        let cutoff = crate::store::now_ms() - i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
+        match self.store.expire(cutoff, &json, webhook).await {
+            Ok(ids) => {
+                for id in ids {
+                    self.metrics.expired.fetch_add(1, Relaxed);
+                    tracing::warn!(
+                        id,
+                        "a check stayed pending past --pending-ttl: answered `unresolved`, its fields erased"
+                    );
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot expire old pending checks"),
+        }
+        match self.store.cleanup(self.limits.attempt_limits.window).await {
+            Ok(0) => {}
+            Ok(n) => {
+                self.metrics.webhook_failures.fetch_add(n, Relaxed);
+                tracing::warn!(webhooks = n, "webhooks undelivered after 24 hours were given up");
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot clean the queue"),
+        }
+    }
+}
