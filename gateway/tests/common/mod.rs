@@ -387,3 +387,20 @@ pub async fn drop_database(admin: sqlx::postgres::PgConnectOptions, options: &sq
     let mut conn = admin.connect().await.unwrap();
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.unwrap();
 }
+
+/// The root certificate of the test server's TLS (`postgres.sh ca`), or `None` (after a note) outside `make test`.
+pub fn postgres_ca() -> Option<PathBuf> {
+    match std::env::var_os("PCCC_GATEWAY_PG_CA") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => {
+            assert!(
+                std::env::var_os("PCCC_GATEWAY_REQUIRE_PG").is_none(),
+                "PCCC_GATEWAY_PG_CA is not set: the PostgreSQL TLS tests cannot run"
+            );
+            eprintln!(
+                "note: PCCC_GATEWAY_PG_CA is not set; skipping the PostgreSQL TLS test (make test-gateway runs it)"
+            );
+            None
+        }
+    }
+}
