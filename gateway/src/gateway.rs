@@ -226,9 +226,10 @@ pub fn answer_json(answer: &Answer) -> Value {
 /// `{"status":"error","error":{"code":"unresolved","message":{"ko","en"}}}`.
 pub fn unresolved_json(ttl: Duration) -> Value {
     let hours = ttl.as_secs().div_ceil(3600).max(1);
+    let en_hours = if hours == 1 { "an hour".to_owned() } else { format!("{hours} hours") };
     json!({ "status": "error", "error": { "code": "unresolved", "message": messages(
         &format!("UNI-PASS가 {hours}시간 안에 이 조회에 답하지 않았습니다. 입력한 정보는 지웠습니다. 다시 조회하세요."),
-        &format!("UNI-PASS did not answer this check within {hours} hours; its details were erased. Send the check again."),
+        &format!("UNI-PASS did not answer this check within {en_hours}; its details were erased. Send the check again."),
     ) } })
 }
 
