@@ -44,7 +44,7 @@ export function gatewaySection(out, fmt) {
     ['answers that differ from the fake\'s rules', (g) => fmt(g.wrong_answers)],
   ];
   const prevCells = previous
-    ? [fmt(previous.calls_per_order, 3), `${fmt(previous.p50_ms, 1)} ms`, `${fmt(previous.p99_ms, 1)} ms`, '', fmt(previous.lost), fmt(previous.wrong_answers ?? 0)]
+    ? [previous.upstream_calls === undefined ? '' : fmt(previous.upstream_calls), fmt(previous.calls_per_order, 3), `${fmt(previous.p50_ms, 1)} ms`, `${fmt(previous.p99_ms, 1)} ms`, '', fmt(previous.lost), fmt(previous.wrong_answers ?? 0)]
     : null;
   const d = runs[0].direct;
   const directCells = [
@@ -62,7 +62,7 @@ export function gatewaySection(out, fmt) {
   out(`| --- | ${head.slice(1).map(() => '---:').join(' | ')} |`);
   rows.forEach(([name, cell], i) => {
     const cells = [name, ...runs.map((run) => cell(run.gateway))];
-    if (previous) cells.push(i === 0 ? '' : prevCells[i - 1]);
+    if (previous) cells.push(prevCells[i]);
     cells.push(directCells[i]);
     out(`| ${cells.join(' | ')} |`);
   });

@@ -166,7 +166,8 @@ async fn main() {
             let g = &run["gateway"];
             json!({
                 "date": old["date"],
-                "calls_per_order": g["calls_per_order"],
+                "upstream_calls": g["upstream_calls"],
+            "calls_per_order": g["calls_per_order"],
                 "p50_ms": g["p50_ms"],
                 "p99_ms": g["p99_ms"],
                 "lost": g["lost"],

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rand::Rng;
-use tokio::sync::Semaphore;
 
 use crate::gateway::Gateway;
 use crate::store::{now_ms, Delivery, RETENTION};
@@ -25,36 +24,17 @@ impl Gateway {
         if self.webhook.is_none() {
             return;
         }
-        let slots = Arc::new(Semaphore::new(AT_ONCE));
         // Long enough for one try (the client's timeout is 5 s); a delivery whose instance died is tried again after.
         let lease = Duration::from_secs(30);
-        loop {
-            let free = slots.available_permits();
-            if free == 0 {
-                let _ = tokio::time::timeout(self.limits.worker_interval, slots.acquire()).await;
-                continue;
-            }
-            let deliveries = match self.store.claim_deliveries(free as u32, lease).await {
-                Ok(d) => d,
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot read the webhook outbox");
-                    tokio::time::sleep(self.limits.worker_interval).await;
-                    continue;
-                }
-            };
-            let all_taken = deliveries.len() == free;
-            for delivery in deliveries {
-                let Ok(permit) = slots.clone().acquire_owned().await else { return };
-                let gateway = self.clone();
-                tokio::spawn(async move {
-                    gateway.deliver(delivery).await;
-                    drop(permit);
-                });
-            }
-            if !all_taken {
-                tokio::time::sleep(self.limits.worker_interval).await;
-            }
-        }
+        let claim = |n| {
+            let gateway = self.clone();
+            async move { Some(gateway.store.claim_deliveries(n, lease).await) }
+        };
+        let deliver = |delivery| {
+            let gateway = self.clone();
+            async move { gateway.deliver(delivery).await }
+        };
+        crate::worker::pump(AT_ONCE, self.limits.worker_interval, "the webhook outbox", claim, deliver).await;
     }
 
     async fn deliver(&self, delivery: Delivery) {

@@ -5,7 +5,7 @@
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rand::Rng;
 use serde_json::Value;
@@ -13,7 +13,7 @@ use tokio::sync::Semaphore;
 
 use crate::breaker::State;
 use crate::gateway::{answer_json, unresolved_json, Fresh, Gateway};
-use crate::store::Job;
+use crate::store::{Job, StoreError};
 use crate::upstream::CallError;
 
 /// The upkeep runs at most this often (more often with a short `--pending-ttl`).
@@ -39,51 +39,97 @@ fn jitter(d: Duration) -> Duration {
     d.mul_f64(rand::rng().random_range(0.5..1.5))
 }
 
+/// Keeps up to `slots` items in hand: claims as many as there are free slots (`claim(n)`; `None`: not now), runs
+/// each in a task of its own, and claims again as soon as one finishes, or after `interval` when fewer were due than
+/// asked for. Runs until the future is dropped.
+pub(crate) async fn pump<T, C, CF, R, RF>(slots: usize, interval: Duration, what: &'static str, mut claim: C, run: R)
+where
+    T: Send + 'static,
+    C: FnMut(u32) -> CF,
+    CF: std::future::Future<Output = Option<Result<Vec<T>, StoreError>>>,
+    R: Fn(T) -> RF,
+    RF: std::future::Future<Output = ()> + Send + 'static,
+{
+    let slots = Arc::new(Semaphore::new(slots.max(1)));
+    loop {
+        let free = slots.available_permits();
+        if free == 0 {
+            // Every slot busy: wait for one to free.
+            let _ = tokio::time::timeout(interval, slots.acquire()).await;
+            continue;
+        }
+        let items = match claim(free as u32).await {
+            Some(Ok(items)) => items,
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "cannot read {what}");
+                tokio::time::sleep(interval).await;
+                continue;
+            }
+            None => {
+                tokio::time::sleep(interval).await;
+                continue;
+            }
+        };
+        let all_taken = items.len() == free;
+        for item in items {
+            let Ok(permit) = slots.clone().acquire_owned().await else { return };
+            let task = run(item);
+            tokio::spawn(async move {
+                task.await;
+                drop(permit);
+            });
+        }
+        if !all_taken {
+            tokio::time::sleep(interval).await;
+        }
+    }
+}
+
 impl Gateway {
     /// Runs the queue, its upkeep and the webhook deliveries until the future is dropped.
     pub async fn run_worker(self: Arc<Self>) {
-        tokio::join!(self.clone().run_queue(), self.run_webhooks());
+        tokio::join!(self.clone().run_queue(), self.clone().run_upkeep(), self.run_webhooks());
     }
 
     async fn run_queue(self: Arc<Self>) {
-        let slots = Arc::new(Semaphore::new((self.limits.concurrency * 2).max(1)));
-        let upkeep_every = UPKEEP_EVERY.min((self.limits.pending_ttl / 10).max(self.limits.worker_interval));
-        let mut last_upkeep: Option<Instant> = None;
-        loop {
-            if last_upkeep.is_none_or(|t| t.elapsed() >= upkeep_every) {
-                self.upkeep().await;
-                last_upkeep = Some(Instant::now());
-            }
-            if self.upstream.breaker_state() == State::Open {
-                tokio::time::sleep(self.limits.worker_interval).await;
-                continue;
-            }
-            let free = slots.available_permits();
-            if free == 0 {
-                // Every slot busy: wait for one to free (or for the next look, to keep the upkeep going).
-                let _ = tokio::time::timeout(self.limits.worker_interval, slots.acquire()).await;
-                continue;
-            }
-            let jobs = match self.store.claim(free as u32, self.limits.lease()).await {
-                Ok(jobs) => jobs,
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot read the queue");
-                    tokio::time::sleep(self.limits.worker_interval).await;
-                    continue;
+        let slots = self.limits.concurrency * 2;
+        let mut was_closed = true;
+        let claim = |n| {
+            let gateway = self.clone();
+            let state = gateway.upstream.breaker_state();
+            // The breaker closed again: UNI-PASS answers. Checks backing off from its failures are tried now (the
+            // rate still paces them) rather than up to a minute later.
+            let recovered = state == State::Closed && !was_closed;
+            was_closed = state == State::Closed;
+            async move {
+                // While the breaker is open nothing would be called: leave the queue alone.
+                if state == State::Open {
+                    return None;
                 }
-            };
-            let all_taken = jobs.len() == free;
-            for job in jobs {
-                let Ok(permit) = slots.clone().acquire_owned().await else { return };
-                let gateway = self.clone();
-                tokio::spawn(async move {
-                    gateway.resolve(job).await;
-                    drop(permit);
-                });
+                if recovered {
+                    match gateway.store.wake().await {
+                        Ok(n) if n > 0 => {
+                            tracing::info!(checks = n, "UNI-PASS answers again: pending checks are due now")
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "cannot wake the pending checks"),
+                    }
+                }
+                Some(gateway.store.claim(n, gateway.limits.lease()).await)
             }
-            if !all_taken {
-                tokio::time::sleep(self.limits.worker_interval).await;
-            }
+        };
+        let resolve = |job| {
+            let gateway = self.clone();
+            async move { gateway.resolve(job).await }
+        };
+        pump(slots, self.limits.worker_interval, "the queue", claim, resolve).await;
+    }
+
+    async fn run_upkeep(self: Arc<Self>) {
+        let every = UPKEEP_EVERY.min((self.limits.pending_ttl / 10).max(self.limits.worker_interval));
+        loop {
+            self.upkeep().await;
+            tokio::time::sleep(every).await;
         }
     }
 

@@ -12,12 +12,7 @@ use serde_json::json;
 #[tokio::test]
 async fn two_instances_with_lapsing_leases_resolve_each_check_once_and_deliver_every_webhook() {
     let Some((options, admin)) = common::postgres_database().await else { return };
-    let url = format!(
-        "postgres://postgres@{}:{}/{}",
-        options.get_host(),
-        options.get_port(),
-        options.get_database().unwrap()
-    );
+    let url = common::postgres_url(&options);
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("log");
     let fake = Fake::start("127.0.0.1:0", r#"{"system_failure":true}"#);

@@ -260,12 +260,7 @@ fn help_documents_the_configuration_and_a_missing_key_is_one_line() {
 #[tokio::test]
 async fn instances_sharing_a_postgres_queue_resolve_each_others_pending_checks() {
     let Some((options, admin)) = common::postgres_database().await else { return };
-    let url = format!(
-        "postgres://postgres@{}:{}/{}",
-        options.get_host(),
-        options.get_port(),
-        options.get_database().unwrap()
-    );
+    let url = common::postgres_url(&options);
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("log");
     let fake = Fake::start("127.0.0.1:0", r#"{"fail_502":true}"#);

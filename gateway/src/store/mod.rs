@@ -484,6 +484,17 @@ impl Store {
         Ok(true)
     }
 
+    /// Makes every pending check that waits for a later try (and is not claimed) due now: UNI-PASS answers again.
+    /// Returns how many.
+    pub async fn wake(&self) -> Result<u64, StoreError> {
+        self.pool
+            .execute(
+                "UPDATE pccc_checks SET due_ms = $1 WHERE state = 'pending' AND due_ms > $1 AND lease IS NULL",
+                &[Arg::Int(now_ms())],
+            )
+            .await
+    }
+
     /// Makes a claimed check due again after `delay`; `false` when the claim is no longer the current one.
     pub async fn retry_later(&self, job: &Job, delay: Duration) -> Result<bool, StoreError> {
         let now = now_ms();

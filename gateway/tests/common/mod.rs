@@ -382,6 +382,11 @@ pub async fn postgres_database() -> Option<(sqlx::postgres::PgConnectOptions, sq
     Some((admin.clone().database(&name), admin))
 }
 
+/// The URL of a test database, for the gateway's `--database-url`.
+pub fn postgres_url(options: &sqlx::postgres::PgConnectOptions) -> String {
+    format!("postgres://postgres@{}:{}/{}", options.get_host(), options.get_port(), options.get_database().unwrap())
+}
+
 pub async fn drop_database(admin: sqlx::postgres::PgConnectOptions, options: &sqlx::postgres::PgConnectOptions) {
     let name = options.get_database().unwrap().to_owned();
     let mut conn = admin.connect().await.unwrap();
