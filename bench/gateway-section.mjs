@@ -77,6 +77,9 @@ export function gatewaySection(out, fmt) {
     out(`  \`pending\`: ${fmt(g.answered_pending)} orders, resolved after a median of ${fmt(g.pending_resolved_p50_s, 1)} s, the last after`);
     out(`  ${fmt(g.pending_resolved_max_s, 1)} s. Memory: peak resident ${fmt(g.memory_peak_kib / 1024, 1)} MiB, ${fmt(g.memory_end_kib / 1024, 1)} MiB at the end.`);
   }
+  out('- Pending checks drain with what new orders leave of the rate (never more than 20 calls in any second: 20 in every');
+  out('  1.05 s, retries included): once UNI-PASS is back, new orders still take most of it, so the queue\'s tail resolves');
+  out('  after the orders stop.');
   if (runs.length > 1) {
     const t = runs[1].direct;
     out(`- The direct client in the \`tCnt\` -1 run lost ${fmt(t.lost)} orders (p99 ${fmt(t.p99_ms, 1)} ms): a public wrapper reads -1 as an`);

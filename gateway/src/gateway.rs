@@ -1,6 +1,6 @@
 //! The gateway: the format check, the per-identity attempt limits, the cache, the coalescing of identical checks in
 //! flight, and UNI-PASS behind its limits ([`crate::upstream`]); checks without an answer go to the durable queue,
-//! which the worker ([`crate::worker`]) resolves once UNI-PASS answers.
+//! which the worker ([`Gateway::run_worker`]) resolves once UNI-PASS answers.
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
@@ -559,15 +559,23 @@ impl Gateway {
     /// Notes the check's two attempts; refuses it when either limit is reached.
     async fn note_attempts(&self, fields: &Fields) -> Result<(), VerifyError> {
         let limits = self.limits.attempt_limits;
-        for attempt in self.identity.attempts(fields) {
-            let Some(limit) = limits.of(attempt.scope) else { continue };
-            if !self.store.note_attempt(&attempt, limit, limits.window).await? {
+        let attempts: Vec<_> = self
+            .identity
+            .attempts(fields)
+            .into_iter()
+            .filter_map(|attempt| limits.of(attempt.scope).map(|limit| (attempt, limit)))
+            .collect();
+        if attempts.is_empty() {
+            return Ok(());
+        }
+        match self.store.note_attempts(&attempts, limits.window).await? {
+            None => Ok(()),
+            Some(i) => {
                 self.metrics.too_many_attempts.fetch_add(1, Relaxed);
-                tracing::warn!(scope = ?attempt.scope, "check refused: too many attempts for one identity");
-                return Err(VerifyError::TooManyAttempts);
+                tracing::warn!(scope = ?attempts[i].0.scope, "check refused: too many attempts for one identity");
+                Err(VerifyError::TooManyAttempts)
             }
         }
-        Ok(())
     }
 
     async fn enqueue(&self, key: &CacheKey, fields: &Fields) -> Result<Outcome, VerifyError> {

@@ -136,16 +136,24 @@ async fn cap(store: &Store) {
 async fn attempts(store: &Store) {
     let attempt =
         |subject: u8, item: u8| Attempt { scope: Scope::PairsPerCode, subject: [subject; 32], item: [item; 32] };
+    let note =
+        |a: Attempt, window: Duration| async move { store.note_attempts(&[(a, 3)], window).await.unwrap().is_none() };
     for item in 1..=3 {
-        assert!(store.note_attempt(&attempt(1, item), 3, LONG).await.unwrap(), "{item}");
+        assert!(note(attempt(1, item), LONG).await, "{item}");
     }
-    assert!(!store.note_attempt(&attempt(1, 4), 3, LONG).await.unwrap(), "a fourth distinct item");
-    assert!(store.note_attempt(&attempt(1, 2), 3, LONG).await.unwrap(), "a known item");
-    assert!(store.note_attempt(&attempt(2, 4), 3, LONG).await.unwrap(), "another subject");
+    assert!(!note(attempt(1, 4), LONG).await, "a fourth distinct item");
+    assert!(note(attempt(1, 2), LONG).await, "a known item");
+    assert!(note(attempt(2, 4), LONG).await, "another subject");
     let other_scope = Attempt { scope: Scope::CodesPerPair, ..attempt(1, 4) };
-    assert!(store.note_attempt(&other_scope, 3, LONG).await.unwrap(), "another scope");
+    assert!(note(other_scope, LONG).await, "another scope");
+    // Two at once: the refused one is named, and the allowed one is noted all the same.
+    let both = [(attempt(3, 1), 3), (attempt(1, 5), 3)];
+    assert_eq!(store.note_attempts(&both, LONG).await.unwrap(), Some(1));
+    assert_eq!(store.note_attempts(&[(attempt(3, 2), 1)], LONG).await.unwrap(), Some(0), "3/1 was noted");
     tokio::time::sleep(Duration::from_millis(20)).await;
-    assert!(store.note_attempt(&attempt(1, 4), 3, Duration::from_millis(10)).await.unwrap(), "the window forgot");
+    assert!(note(attempt(1, 4), Duration::from_millis(10)).await, "the window forgot");
+    // Forgotten items no longer count: a second new item fits as well.
+    assert!(note(attempt(1, 6), Duration::from_millis(10)).await);
 }
 
 /// A claim takes exactly the number asked for, and two instances claiming at once never get the same check.

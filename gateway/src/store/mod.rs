@@ -558,35 +558,47 @@ impl Store {
         Ok(row.first().map_or(Ok(0), |r| r.int("n"))?.max(0) as u64)
     }
 
-    /// Notes `attempt` unless its subject already has `limit` other items within `window`: `true` when it is
-    /// allowed (a known item is always allowed, and its time renewed).
-    pub async fn note_attempt(&self, attempt: &Attempt, limit: u32, window: Duration) -> Result<bool, StoreError> {
+    /// Notes a check's attempts, each with its limit, in one transaction: an attempt is refused when its subject
+    /// already has `limit` other items within `window` (a known item is always allowed, and its time renewed).
+    /// Returns the first refused attempt's index, or `None` when every one is allowed.
+    pub async fn note_attempts(
+        &self,
+        attempts: &[(Attempt, u32)],
+        window: Duration,
+    ) -> Result<Option<usize>, StoreError> {
         let now = now_ms();
-        let scope = Arg::Int(attempt.scope.id());
-        let subject = Arg::Bytes(&attempt.subject);
         let mut tx = self.pool.begin().await?;
-        if self.pool.is_postgres() {
-            // One check of a subject at a time, so that two new items cannot both take the last place.
-            let lock = i64::from_be_bytes(attempt.subject[..8].try_into().expect("8 bytes"));
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[Arg::Int(lock)]).await?;
+        let mut refused = None;
+        for (i, (attempt, limit)) in attempts.iter().enumerate() {
+            if self.pool.is_postgres() {
+                // One check of a subject at a time, so that two new items cannot both take the last place.
+                let lock = i64::from_be_bytes(attempt.subject[..8].try_into().expect("8 bytes")) ^ attempt.scope.id();
+                tx.execute("SELECT pg_advisory_xact_lock($1)", &[Arg::Int(lock)]).await?;
+            }
+            let noted = tx
+                .execute(
+                    "INSERT INTO pccc_attempts (scope, subject, item, at_ms)
+                     SELECT $1, $2, $3, $4
+                     WHERE EXISTS (SELECT 1 FROM pccc_attempts
+                                   WHERE scope = $1 AND subject = $2 AND item = $3 AND at_ms >= $6)
+                        OR (SELECT COUNT(*) FROM pccc_attempts WHERE scope = $1 AND subject = $2 AND at_ms >= $6) < $5
+                     ON CONFLICT (scope, subject, item) DO UPDATE SET at_ms = excluded.at_ms",
+                    &[
+                        Arg::Int(attempt.scope.id()),
+                        Arg::Bytes(&attempt.subject),
+                        Arg::Bytes(&attempt.item),
+                        Arg::Int(now),
+                        Arg::Int(i64::from(*limit)),
+                        Arg::Int(now - ms(window)),
+                    ],
+                )
+                .await?;
+            if noted == 0 && refused.is_none() {
+                refused = Some(i);
+            }
         }
-        tx.execute(
-            "DELETE FROM pccc_attempts WHERE scope = $1 AND subject = $2 AND at_ms < $3",
-            &[scope, subject, Arg::Int(now - ms(window))],
-        )
-        .await?;
-        let noted = tx
-            .execute(
-                "INSERT INTO pccc_attempts (scope, subject, item, at_ms)
-                 SELECT $1, $2, $3, $4
-                 WHERE EXISTS (SELECT 1 FROM pccc_attempts WHERE scope = $1 AND subject = $2 AND item = $3)
-                    OR (SELECT COUNT(*) FROM pccc_attempts WHERE scope = $1 AND subject = $2) < $5
-                 ON CONFLICT (scope, subject, item) DO UPDATE SET at_ms = excluded.at_ms",
-                &[scope, subject, Arg::Bytes(&attempt.item), Arg::Int(now), Arg::Int(i64::from(limit))],
-            )
-            .await?;
         tx.commit().await?;
-        Ok(noted > 0)
+        Ok(refused)
     }
 
     /// Takes up to `limit` due webhook deliveries, each hidden from other claims for `lease`.
