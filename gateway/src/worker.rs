@@ -185,9 +185,13 @@ impl Gateway {
         tracing::info!(id = job.id, "the claim on a queued check lapsed mid-call: this result is dropped");
     }
 
-    /// Answers checks pending past `--pending-ttl` as `unresolved` (fields erased, webhook queued), and deletes old
-    /// answers, attempt counts and abandoned webhooks.
+    /// Answers checks pending past `--pending-ttl` as `unresolved` (fields erased, webhook queued), deletes old
+    /// answers, attempt counts and abandoned webhooks, and forgets the per-client rates of clients gone quiet.
     async fn upkeep(&self) {
+        if let Some(limiter) = &self.client_rate {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
         let ttl = self.limits.pending_ttl;
         let answer = unresolved_json(ttl);
         let json = answer.to_string();
