@@ -10,113 +10,15 @@
 // is still loading (an engine that refused to compile it synchronously), `validate` answers with a Promise once it
 // has loaded, as the spec allows; if it could not load at all, `validate` throws the API's error.
 import * as api from 'pccc-guard:api';
-import { FIELDS } from './contract.js';
-import { localeOf } from './locale.js';
-import { typeName } from './args.js';
+import { FIELDS, RECIPIENT } from './contract.js';
+import { fieldSchema, objectSchema } from './schema-core.js';
 
-const VENDOR = 'pccc-guard';
+export { fieldSchema, objectSchema } from './schema-core.js';
+// Every field's schema function (<field>Schema), generated from the Rust registry.
+export * from './schema-fields.js';
 
-// The one issue the WebAssembly rules cannot give: a value that is not a string (or, for an object schema, not an
-// object). It never quotes the value.
-const INVALID_TYPE = {
-  ko: { string: '문자열이어야 합니다.', object: '객체여야 합니다.' },
-  en: { string: 'Must be a string.', object: 'Must be an object.' },
-};
-
-let settled = false;
-api.ready.then(
-  () => (settled = true),
-  () => (settled = true),
-);
-
-/** The schema's language from options.locale ("ko" when absent); a tag of another language is a RangeError now. */
-function localeFrom(options, what) {
-  const tag = options?.locale;
-  if (tag === undefined) return 'ko';
-  const locale = localeOf(tag);
-  if (!locale) throw new RangeError(`pccc-guard: ${what}.locale must be "ko" or "en" (or a tag such as "en-US")`);
-  return locale;
-}
-
-function optionsOf(options, what) {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object') throw new TypeError(`pccc-guard: ${what} must be an object, got ${typeName(options)}`);
-  return options;
-}
-
-/** One field's issue for `input`, or its canonical value: `[issue]` or `{ value }` without the array. */
-function check(field, input, locale) {
-  if (typeof input !== 'string') return { issue: { message: INVALID_TYPE[locale].string, code: 'invalid_type' } };
-  const result = api.validateField(field, input, { locale });
-  if (result.valid) return { value: result.value };
-  return { issue: { ...result.error } };
-}
-
-/** A Standard Schema object whose `validate` is `run`, synchronous once the module is loaded. */
-function schema(run) {
-  const validate = (value) => {
-    try {
-      return run(value);
-    } catch (error) {
-      // Only the module's absence makes the API throw for a string: wait for it while it is loading.
-      if (!settled) return api.ready.then(() => run(value));
-      throw error;
-    }
-  };
-  return { '~standard': { version: 1, vendor: VENDOR, validate } };
-}
-
-function fieldOf(field) {
-  if (typeof field === 'string' && Object.hasOwn(FIELDS, field)) return field;
-  throw new RangeError(`pccc-guard: field must be one of ${Object.keys(FIELDS).map((k) => `"${k}"`).join(', ')}, got ${typeName(field)}`);
-}
-
-/** The schema of the field named `field` ("pccc", "phone", "postcode", "name", "businessNumber"). */
-export function fieldSchema(field, options) {
-  field = fieldOf(field);
-  const locale = localeFrom(optionsOf(options, 'options'), 'options');
-  return schema((value) => {
-    const r = check(field, value, locale);
-    return r.issue ? { issues: [r.issue] } : { value: r.value };
-  });
-}
-
-/**
- * The schema of an object whose keys are checked as fields: `objectSchema({ pccc: 'pccc', bizNo: 'businessNumber' })`.
- * A missing key counts as empty (the field's own `empty` issue); other keys are left out of the value. Each issue
- * carries its key as `path`.
- */
-export function objectSchema(shape, options) {
-  if (typeof shape !== 'object' || shape === null || Array.isArray(shape)) {
-    throw new TypeError(`pccc-guard: shape must be an object, got ${typeName(shape)}`);
-  }
-  const entries = Object.entries(shape).map(([key, field]) => [key, fieldOf(field)]);
-  const locale = localeFrom(optionsOf(options, 'options'), 'options');
-  return schema((value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { issues: [{ message: INVALID_TYPE[locale].object, code: 'invalid_type' }] };
-    }
-    const out = {};
-    const issues = [];
-    for (const [key, field] of entries) {
-      const r = check(field, value[key] === undefined ? '' : value[key], locale);
-      if (r.issue) issues.push({ ...r.issue, path: [key] });
-      else out[key] = r.value;
-    }
-    return issues.length ? { issues } : { value: out };
-  });
-}
-
-/** The fields UNI-PASS matches, as checkRecipient checks them. */
-const RECIPIENT = { name: 'name', pccc: 'pccc', phone: 'phone', postcode: 'postcode' };
-
-export const pcccSchema = (options) => fieldSchema('pccc', options);
-export const phoneSchema = (options) => fieldSchema('phone', options);
-export const postcodeSchema = (options) => fieldSchema('postcode', options);
-export const nameSchema = (options) => fieldSchema('name', options);
-export const businessNumberSchema = (options) => fieldSchema('businessNumber', options);
-/** The recipient: `{ name, pccc, phone, postcode }`, each issue with its `path`. */
-export const recipientSchema = (options) => objectSchema(RECIPIENT, options);
+/** The recipient: the fields UNI-PASS matches, each key holding the field of its name, each issue with its `path`. */
+export const recipientSchema = (options) => objectSchema(Object.fromEntries(RECIPIENT.map((f) => [f, f])), options);
 
 /** Ready-made schemas with Korean messages. */
 export const schemas = Object.freeze({

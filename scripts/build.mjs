@@ -375,13 +375,18 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
 }
 
 /**
- * A types file with the generated contract's types (js/contract.d.ts) in place of its `contract:begin` … `contract:end`
- * lines, which import them from the contract in the sources: every .d.ts in the package stands alone.
+ * A types file with the generated types in place of each `// <name>:begin` … `// <name>:end` block (js/contract.d.ts,
+ * js/api-fields.d.ts, js/schema-fields.d.ts, generated from the Rust registry), which in the sources import them:
+ * every .d.ts in the package stands alone. A generated file's first line and its own imports are left out (what
+ * they import is in the same package file).
  */
 export function withContract(dts) {
-  const types = readFileSync(join(JS, 'contract.d.ts'), 'utf8').replace(/^\/\/.*\n\n?/, '');
-  const out = dts.replace(/^\/\/ contract:begin.*\n[^]*?^\/\/ contract:end\n/m, types);
-  if (out === dts) throw new Error('a .d.ts has no contract:begin/contract:end block');
+  const out = dts.replace(/^\/\/ ([a-z-]+):begin.*\n[^]*?^\/\/ \1:end\n/gm, (_, name) =>
+    readFileSync(join(JS, `${name}.d.ts`), 'utf8')
+      .replace(/^\/\/.*\n\n?/, '')
+      .replace(/^import type \{[^}]*\} from '\.\/[a-z-]+\.js';\n\n?/gm, ''),
+  );
+  if (out === dts) throw new Error('a .d.ts has no generated block (// contract:begin … // contract:end)');
   return out;
 }
 
@@ -397,7 +402,7 @@ function types(dir) {
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
-  const schema = readFileSync(join(JS, 'schema.d.ts'), 'utf8');
+  const schema = withContract(readFileSync(join(JS, 'schema.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'schema.d.ts'), schema);
   writeFileSync(join(dir, 'schema.d.cts'), schema.replaceAll("from './index.js'", "from './index.cjs'"));
   const react = readFileSync(join(JS, 'react.d.ts'), 'utf8');
@@ -531,8 +536,9 @@ function checkSameLoader() {
 }
 
 export async function buildPackage() {
-  // The JavaScript contract (slots, field numbers, error codes) from the Rust side: js/contract.js and contract.d.ts.
-  run('cargo', ['run', '--quiet', '--example', 'js_contract', '--', JS]);
+  // The JavaScript generated from the Rust registry (slots, field numbers, error codes, every field's named functions
+  // and types): js/contract.*, js/api-fields.*, js/schema-fields.* (xtask/src/contract.rs).
+  run('cargo', ['run', '--quiet', '-p', 'pccc-guard-xtask', '--', 'contract', JS]);
   compile('size');
   compile('text-size');
   rmSync(OUT, { recursive: true, force: true });

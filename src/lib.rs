@@ -85,9 +85,6 @@ extern crate alloc;
 #[doc(hidden)]
 pub mod boundary;
 mod business_number;
-#[doc(hidden)]
-#[cfg(not(target_arch = "wasm32"))]
-pub mod contract;
 mod error;
 mod field;
 mod find;
@@ -109,14 +106,16 @@ pub use self::serde::Localized;
 pub use business_number::{BusinessNumber, BusinessNumberError, BusinessNumberMask};
 pub use error::{Locale, MaskError, Message};
 pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, FieldVisitor, MaskRule};
+#[doc(hidden)]
+pub use field::{FieldDocs, MaskExample};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
-pub use mask::{DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
-pub use name::{Name, NameError, NameScript};
+pub use mask::{DigitField, FieldMask, MaskedField};
+pub use name::{Name, NameError, NameMask, NameScript};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
-pub use pccc::{Pccc, PcccError};
-pub use phone::{Phone, PhoneError};
+pub use pccc::{Pccc, PcccError, PcccMask};
+pub use phone::{Phone, PhoneError, PhoneMask};
 pub use postcode::{Postcode, PostcodeError};
-pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
+pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport, RECIPIENT_FIELDS};
 pub use redact::{redact, redact_bytes, Policies};
 
 /// The README's Rust examples, compiled and run as doc tests.
