@@ -1,4 +1,4 @@
-// The core of pccc-guard's JavaScript API, written on the WebAssembly module's small boundary (src/wasm.rs): the
+// The core of pccc-guard's JavaScript API, written on the WebAssembly module's small boundary (src/wasm/exports.rs): the
 // module checks, normalises and masks; this file checks arguments, reads options and builds the result objects, for
 // any field through its descriptor (contract.js). api.js is the public API made of it, with every field's named
 // functions (api-fields.js, generated from the registry). Types and documentation: api.d.ts, api-fields.d.ts.
@@ -16,7 +16,7 @@ import { load } from './load.js';
 import { start } from './start.js';
 import { NONE, count, fill, isString, optionsOf, policyError, typeName } from './args.js';
 
-// Generated from the Rust side (src/field.rs, src/boundary.rs):
+// Generated from the Rust side (src/field.rs, src/wasm/boundary.rs):
 import { FIELDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, INDEX, FOUND, VALUE_LEN, DISPLAY_START, DISPLAY_LEN, CARET } from './contract.js';
 import { localeOf } from './locale.js';
 // The PCCC has a fast check of its own at the boundary (wasm.isValid: no record written).

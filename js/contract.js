@@ -1,8 +1,8 @@
-// Generated from the Rust field registry (src/field.rs, each field's DOCS, src/boundary.rs) by `cargo run -p pccc-guard-xtask -- contract js`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails when it is stale. Do not edit.
+// Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by `cargo run -p pccc-guard-xtask -- contract js`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails when it is stale. Do not edit.
 
 /** "No value" in a number slot, and "the field's default" in a mask argument. */
 export const NONE = 4294967295;
-// Slot numbers of a result record (src/boundary.rs, mod slot); single constants, which the bundler inlines.
+// Slot numbers of a result record (src/wasm/boundary.rs, mod slot); single constants, which the bundler inlines.
 export const CODE_PTR = 0;
 export const CODE_LEN = 1;
 export const MESSAGE_PTR = 2;

@@ -92,7 +92,7 @@ const FEATURES_OFF = ['multivalue', 'reference-types'];
 // the fields module after gzip -9).
 const WASM_OPT = ['-Oz', '--converge', '--low-memory-unused', '--strip-producers', '--strip-target-features', ...FEATURES_ON];
 
-/** The functions of src/wasm.rs that js/api.js and js/text.js call. */
+/** The functions of src/wasm/exports.rs that js/api.js and js/text.js call. */
 const BOUNDARY = {
   fields: ['check', 'isValid', 'mask', 'normalizeWithCaret', 'slots', 'textBuffer'],
   text: ['find', 'redactText', 'slots'],

@@ -503,6 +503,16 @@ macro_rules! fields {
 
         #[cfg(feature = "serde")]
         crate::serde::field_serde!($($ty, $error;)+);
+
+        /// For the WebAssembly tests, which cannot read files: every field with the text of its vectors
+        /// (`tests/data/<field>_vectors.tsv` of the crate that expands it), in the registry's order.
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! field_vectors {
+            () => {
+                [$(($crate::FieldKind::$kind, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/", $name, "_vectors.tsv"))),)+]
+            };
+        }
     };
 }
 

@@ -76,13 +76,16 @@
 // docs.rs (and `make test-release`) document with `--cfg docsrs` on nightly: each feature-gated item is labelled
 // with the feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
-// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs. A debugging
+// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm/exports.rs. A debugging
 // build with `debug-panic-hook` keeps std, whose panic handler prints the message.
 #![cfg_attr(all(target_arch = "wasm32", feature = "npm-module", not(feature = "debug-panic-hook")), no_std)]
 
 extern crate alloc;
 
+// The WebAssembly boundary (src/wasm/): the numbers it shares with the JavaScript, compiled on every target (the
+// contract generator reads them), and the exported functions, on wasm32 only.
 #[doc(hidden)]
+#[path = "wasm/boundary.rs"]
 pub mod boundary;
 mod business_number;
 mod error;
@@ -99,6 +102,7 @@ mod redact;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+#[path = "wasm/exports.rs"]
 pub mod wasm;
 
 #[cfg(feature = "serde")]

@@ -15,7 +15,7 @@ use pccc_guard::{FieldKind, FieldValue, Kind, MaskError, MaskExample, MaskRule, 
 
 /// The first line of every generated file (after `// `).
 pub const HEADER: &str =
-    "Generated from the Rust field registry (src/field.rs, each field's DOCS, src/boundary.rs) by \
+    "Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by \
 `cargo run -p pccc-guard-xtask -- contract js`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails \
 when it is stale. Do not edit.";
 
@@ -89,7 +89,7 @@ pub fn javascript() -> String {
     let _ = writeln!(out, "export const NONE = {NONE};");
     let _ = writeln!(
         out,
-        "// Slot numbers of a result record (src/boundary.rs, mod slot); single constants, which the bundler inlines."
+        "// Slot numbers of a result record (src/wasm/boundary.rs, mod slot); single constants, which the bundler inlines."
     );
     for (name, n) in slot::ALL {
         let _ = writeln!(out, "export const {name} = {n};");
