@@ -57,7 +57,7 @@ function value(start, len, ascii) {
 
 export function string(x, what) {
   isString(x, what);
-  if (instance === undefined) started.fail();
+  loaded();
   return x;
 }
 
@@ -110,11 +110,14 @@ export function validateField(field, input, options) {
   return check(fieldOf(field), string(input, 'input'), english(options));
 }
 
-/** The result of checking `input` as `field` (a descriptor): each field's validate<Field>. */
-export const validateWith = (field, input, options) => check(field, string(input, 'input'), english(options));
+/** `field`'s (a descriptor's) validate<Field>: the result of checking `input` as that field. */
+export const validator = (field) => (input, options) => check(field, string(input, 'input'), english(options));
 
-/** Whether `input` is a valid value of `field` (a descriptor): each field's isValid<Field>. */
-export function isValidWith(field, input) {
+/** `field`'s (a descriptor's) isValid<Field>. */
+export const checker = (field) => (input) => isValidWith(field, input);
+
+/** Whether `input` is a valid value of `field` (a descriptor). */
+function isValidWith(field, input) {
   string(input, 'input');
   return field.id === FAST ? wasm.isValid(input) : wasm.check(field.id, input, false);
 }
@@ -134,8 +137,11 @@ export function normalizeWithCaret(value, caret) {
   return { value: out, caret: memory()[at + CARET] };
 }
 
-/** Masks `input` as `field` (a descriptor with a mask): each field's mask<Field>. */
-export function maskWith(field, input, options) {
+/** `field`'s (a descriptor's with a mask) mask<Field>. */
+export const masker = (field) => (input, options) => maskWith(field, input, options);
+
+/** Masks `input` as `field` (a descriptor with a mask). */
+function maskWith(field, input, options) {
   string(input, 'input');
   options = optionsOf(options);
   const digits = field.mask === 'digits';

@@ -25,16 +25,16 @@ export const KINDS = ['pccc', 'rrn', 'phone'];
 export const MASK_CODES = ['mask_reveals_too_much', 'invalid_mask_char', 'no_mask'];
 /**
  * The fields, keyed by their JavaScript name: the boundary's number (id); whether a valid value has a display
- * form (display); its mask (null: none; 'name': the name rule; 'digits': a policy of digits kept at the start and
- * end); whether a form normalises it as it is typed (asTyped); whether its value can only be ASCII (ascii); the
- * finder's kind a paste into it is searched for (paste, null: none).
+ * form (display); its mask ('name': the name rule; 'digits': a policy of digits kept at the start and end); whether
+ * a form normalises it as it is typed (asTyped); whether its value can only be ASCII (ascii); the finder's kind a
+ * paste into it is searched for (paste). A flag that is false, or a mask or kind that is none, is left out.
  */
 export const FIELDS = {
-  pccc: { id: 0, display: false, mask: 'digits', asTyped: true, ascii: true, paste: 'pccc' },
-  phone: { id: 1, display: true, mask: 'digits', asTyped: false, ascii: true, paste: 'phone' },
-  postcode: { id: 2, display: false, mask: null, asTyped: false, ascii: true, paste: null },
-  name: { id: 3, display: false, mask: 'name', asTyped: false, ascii: false, paste: null },
-  businessNumber: { id: 4, display: true, mask: 'digits', asTyped: false, ascii: true, paste: null },
+  pccc: { id: 0, mask: 'digits', asTyped: true, ascii: true, paste: 'pccc' },
+  phone: { id: 1, display: true, mask: 'digits', ascii: true, paste: 'phone' },
+  postcode: { id: 2, ascii: true },
+  name: { id: 3, mask: 'name' },
+  businessNumber: { id: 4, display: true, mask: 'digits', ascii: true },
 };
 /** The digit masks' defaults and the most digits a policy may reveal. */
 export const MASK_DEFAULTS = {

@@ -18,10 +18,10 @@
 import { DEFAULT_FIELD, FIELDS } from './contract.js';
 import { pageLocale } from './locale.js';
 import { raw, write } from './forms-dom.js';
-import { InputHistory } from './forms-history.js';
-import { FieldMessages } from './forms-validity.js';
-import { MaskedDisplay } from './forms-masked.js';
-import { PasteExtraction } from './forms-paste.js';
+import { inputHistory } from './forms-history.js';
+import { fieldMessages } from './forms-validity.js';
+import { maskedDisplay } from './forms-masked.js';
+import { pasteExtraction } from './forms-paste.js';
 
 const RRN_HIDDEN = { ko: '화면에서 가렸습니다.', en: 'It is hidden on screen.' };
 
@@ -36,62 +36,47 @@ function parsePolicy(text) {
   return policy;
 }
 
-/** One guarded input: its parts, and what happens on each event. */
-class FieldGuard {
-  constructor(input, options, { api, call, finder }) {
-    const data = input.dataset;
-    const name = options.field ?? data.pcccField;
-    this.name = Object.hasOwn(FIELDS, name) ? name : DEFAULT_FIELD;
-    this.field = FIELDS[this.name];
-    Object.assign(this, { input, options, api, call });
-    this.policy = this.field.mask && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));
-    this.messages = new FieldMessages(input, data.pcccMessage);
-    this.history = new InputHistory(input);
-    this.masked = new MaskedDisplay(input);
-    this.paste = new PasteExtraction(input, {
-      kind: this.field.paste,
-      finder,
-      invalid: (text) => this.validate(text)?.valid === false,
-      apply: (value) => {
-        this.write(value, value.length);
-        this.onInput({ inputType: 'insertFromPaste' });
-      },
-    });
-    this.composing = false;
-    this.rrn = false; // the field holds a hidden RRN: keep its result until the user edits
-  }
+/**
+ * One guarded input, composed of its parts: { check(), showMasked(), setValue(value), destroy() }, its listeners
+ * removed when `signal` aborts. `call` calls into WebAssembly (a trap stops every guard); `finder` is the text
+ * API's loader, for pastes.
+ */
+function guardInput(input, options, signal, { api, call, finder }) {
+  const data = input.dataset;
+  let name = options.field ?? data.pcccField;
+  if (!Object.hasOwn(FIELDS, name)) name = DEFAULT_FIELD;
+  const field = FIELDS[name];
+  const policy = field.mask && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));
+  const messages = fieldMessages(input, data.pcccMessage);
+  const history = inputHistory(input);
+  const masked = maskedDisplay(input);
+  let composing = false;
+  let rrn = false; // the field holds a hidden RRN: keep its result until the user edits
 
-  /** Message language: option, data-pccc-lang, the nearest lang attribute, then Korean (one rule: locale.js). */
-  locale() {
-    return pageLocale(this.options.locale ?? this.input.dataset.pcccLang, this.input);
-  }
-
-  validate(value, options) {
-    return this.call(this.api.validateField, this.name, value, options);
-  }
+  // Message language: option, data-pccc-lang, the nearest lang attribute, then Korean (one rule: locale.js).
+  const locale = () => pageLocale(options.locale ?? data.pcccLang, input);
+  const validate = (value, opts) => call(api.validateField, name, value, opts);
 
   /** Rewrites the value (the browser's own history is then stale). */
-  write(value, caret) {
-    write(this.input, value, caret);
-    this.history.stale = true;
+  function rewrite(value, caret) {
+    write(input, value, caret);
+    history.stale = true;
   }
 
-  /** Checks the field now, shows the result and returns it (null once the module has stopped). */
-  check() {
-    const { input, messages } = this;
-    if (this.rrn) return messages.result;
+  function check() {
+    if (rrn) return messages.result;
     const value = raw(input);
-    const lang = this.locale();
-    let result = this.validate(value, { locale: lang });
+    const lang = locale();
+    let result = validate(value, { locale: lang });
     if (!result) return null; // the module stopped: this guard is gone
     if (!result.valid) {
       const { code, message } = result.error;
       if (code === 'empty' && !input.required) result = { valid: true, value: '' };
       if (code === 'looks_like_rrn') {
         // A resident registration number: replace it on screen at once and forget every state that held it.
-        this.write('*'.repeat(value.length), value.length);
-        this.history.restart();
-        this.rrn = messages.shown = true;
+        rewrite('*'.repeat(value.length), value.length);
+        history.restart();
+        rrn = messages.shown = true;
         result = { valid: false, error: { code, message: `${message} ${RRN_HIDDEN[lang]}` } };
       }
     }
@@ -100,90 +85,105 @@ class FieldGuard {
   }
 
   /** Normalises as typed, for the fields that are; an unchanged value is left alone, and with it the undo history. */
-  normalize() {
-    if (!this.field.asTyped) return;
-    const { input } = this;
+  function normalize() {
+    if (!field.asTyped) return;
     const value = raw(input);
-    const out = this.call(this.api.normalizeWithCaret, value, input.selectionStart ?? value.length);
-    if (out && out.value !== value) this.write(out.value, out.caret);
+    const out = call(api.normalizeWithCaret, value, input.selectionStart ?? value.length);
+    if (out && out.value !== value) rewrite(out.value, out.caret);
   }
 
-  onInput(event) {
-    if (event.isComposing || this.composing) return; // never rewrite during an IME composition
-    this.rrn = false;
-    this.normalize();
-    if (this.history.isNew(event.inputType)) this.history.record(event.inputType);
-    this.check();
+  function onInput(event) {
+    if (event.isComposing || composing) return; // never rewrite during an IME composition
+    rrn = false;
+    normalize();
+    history.record(event.inputType);
+    check();
   }
+
+  const onPaste = pasteExtraction(input, {
+    kind: field.paste,
+    finder,
+    invalid: (text) => validate(text)?.valid === false,
+    apply(value) {
+      rewrite(value, value.length);
+      onInput({ inputType: 'insertFromPaste' });
+    },
+  });
 
   /** The masked form in place of the input, once valid and blurred, where a policy asks for it. */
-  showMasked() {
-    const value = raw(this.input);
-    if (!this.policy || !this.messages.result?.valid || !value || this.masked.box) return;
-    const masked = this.call(this.api.maskField, this.name, value, this.policy);
-    if (masked !== undefined) this.masked.show(masked, this.locale());
+  function showMasked() {
+    const value = raw(input);
+    if (!policy || !messages.result?.valid || !value) return;
+    const text = call(api.maskField, name, value, policy);
+    if (text !== undefined) masked.show(text, locale());
   }
 
-  /** A value set by script: checked as a new value, with a fresh history. */
-  setValue(value) {
-    raw(this.input, value);
-    this.history.stale = true;
-    this.rrn = false;
-    this.masked.reveal();
-    this.normalize();
-    this.history.restart();
-    this.check();
-  }
-
-  /** The form was reset: the field starts over once the browser has put the default value back. */
-  reset() {
-    this.rrn = this.messages.shown = false;
-    this.history.stale = true;
-    this.masked.reveal();
-    setTimeout(() => {
-      this.history.restart();
-      this.check();
+  // The listeners, on the input and its labels and form.
+  {
+    const on = (target, type, fn, capture) => target.addEventListener(type, fn, { capture, signal });
+    on(input, 'beforeinput', (event) => {
+      if (event.inputType === 'insertCompositionText') composing = true;
+      history.beforeInput(event);
     });
-  }
-}
-
-/** Adds the guard's listeners to its input (and label, form), each removed when `signal` aborts. */
-function listen(guard, signal) {
-  const { input, history, messages } = guard;
-  const on = (target, type, fn, capture) => target.addEventListener(type, fn, { capture, signal });
-  on(input, 'beforeinput', (event) => {
-    if (event.inputType === 'insertCompositionText') guard.composing = true;
-    history.beforeInput(event);
-  });
-  on(input, 'paste', (event) => guard.paste.paste(event));
-  on(input, 'keydown', (event) => history.keyDown(event));
-  on(input, 'compositionend', (event) => {
-    guard.composing = false;
-    guard.onInput(event);
-  });
-  on(input, 'input', (event) => guard.onInput(event));
-  on(input, 'change', () => {
-    guard.normalize();
-    guard.check();
-  });
-  on(input, 'blur', () => {
-    messages.shown ||= raw(input) !== '';
-    guard.check();
-    guard.showMasked();
-  });
-  on(input, 'invalid', () => {
-    messages.shown = true;
-    messages.render();
-  });
-  for (const label of input.labels ?? []) on(label, 'click', () => guard.masked.reveal());
-  const form = input.form;
-  if (form) {
-    on(form, 'submit', () => {
+    on(input, 'paste', onPaste);
+    on(input, 'keydown', history.keyDown);
+    on(input, 'compositionend', (event) => {
+      composing = false;
+      onInput(event);
+    });
+    on(input, 'input', onInput);
+    on(input, 'change', () => {
+      normalize();
+      check();
+    });
+    on(input, 'blur', () => {
+      messages.shown ||= raw(input) !== '';
+      check();
+      showMasked();
+    });
+    on(input, 'invalid', () => {
       messages.shown = true;
-      guard.check();
-    }, true);
-    on(form, 'reset', () => guard.reset());
+      messages.render();
+    });
+    for (const label of input.labels ?? []) on(label, 'click', masked.reveal);
+    const form = input.form;
+    if (form) {
+      on(form, 'submit', () => {
+        messages.shown = true;
+        check();
+      }, true);
+      // The form was reset: the field starts over once the browser has put the default value back.
+      on(form, 'reset', () => {
+        rrn = messages.shown = false;
+        history.stale = true;
+        masked.reveal();
+        setTimeout(() => {
+          history.restart();
+          check();
+        });
+      });
+    }
   }
+
+  return {
+    check,
+    showMasked,
+    /** A value set by script: checked as a new value, with a fresh history. */
+    setValue(value) {
+      raw(input, value);
+      history.stale = true;
+      rrn = false;
+      masked.reveal();
+      normalize();
+      history.restart();
+      check();
+    },
+    /** Leaves the input as it was (the listeners go with the caller's signal). */
+    destroy() {
+      masked.reveal();
+      messages.destroy();
+    },
+  };
 }
 
 /**
@@ -194,7 +194,7 @@ export function createGuard(api, text) {
   const live = new Set();
   let broken = false;
   // The text API: `loaded` once it has come.
-  const finder = { loaded: undefined, load: () => text().then((t) => (finder.loaded = t)) };
+  const finder = { load: () => text().then((t) => (finder.loaded = t)) };
 
   /** Calls into WebAssembly; a trap (RuntimeError) turns every guard off for good, leaving plain inputs. */
   function call(fn, ...args) {
@@ -215,18 +215,16 @@ export function createGuard(api, text) {
       if (!Object.keys(options).length) return input.pcccGuard;
       input.pcccGuard.destroy();
     }
-    const guard = new FieldGuard(input, options, { api, call, finder });
     const listening = new AbortController(); // destroy() removes every listener at once
-    listen(guard, listening.signal);
+    const guard = guardInput(input, options, listening.signal, { api, call, finder });
     // Values set by script: this input's own value property (autofill fires input and change events itself).
     Object.defineProperty(input, 'value', { configurable: true, get: () => raw(input), set: (v) => guard.setValue(v) });
     const handle = {
-      check: () => guard.check(),
+      check: guard.check,
       destroy() {
-        guard.masked.reveal();
         listening.abort();
         delete input.value;
-        guard.messages.destroy();
+        guard.destroy();
         delete input.pcccGuard;
         live.delete(handle);
       },

@@ -10,14 +10,11 @@ export function raw(input, value) {
   return value === undefined ? valueProp.get.call(input) : valueProp.set.call(input, value);
 }
 
-/** Whether `el` has focus in its own root (a document or a shadow root). */
-export const focused = (el) => el.getRootNode().activeElement === el;
+/** The element with `id` in the root `el` lives in (a document or a shadow root; none for a detached element). */
+export const byId = (el, id) => el.getRootNode().getElementById?.(id);
 
-/** The element with `id` in the root `el` lives in. */
-export const byId = (el, id) => el.getRootNode().getElementById?.(id) ?? null;
-
-/** Writes `value` into the input and, when it has focus, puts the caret at `caret`. */
+/** Writes `value` into the input and, when it has focus in its own root, puts the caret at `caret`. */
 export function write(input, value, caret) {
   raw(input, value);
-  if (focused(input)) input.setSelectionRange(caret, caret);
+  if (input.getRootNode().activeElement === input) input.setSelectionRange(caret, caret);
 }

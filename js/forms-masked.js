@@ -10,40 +10,39 @@ const TEXT = {
   en: { hiddenValue: 'hidden value,', show: 'Show' },
 };
 
-export class MaskedDisplay {
-  constructor(input) {
-    this.input = input;
-    /** The masked display, while shown. */
-    this.box = null;
+/** The masked display of `input`: { show(masked, lang), reveal() }. */
+export function maskedDisplay(input) {
+  let box = null; // the masked display, while shown
+
+  /** Shows the input again, focused. */
+  function reveal() {
+    if (!box) return;
+    box.remove();
+    box = null;
+    input.hidden = false;
+    input.focus();
   }
 
-  /** Shows `masked` in place of the input, with its Show button in the language `lang`. */
-  show(masked, lang) {
-    if (this.box) return;
-    const { input } = this;
-    const doc = input.ownerDocument;
-    const text = TEXT[lang];
-    const label = input.labels?.[0]?.textContent.trim() ?? input.ariaLabel;
-    const box = (this.box = doc.createElement('span'));
-    box.className = 'pccc-guard-masked';
-    const stars = box.appendChild(doc.createElement('span'));
-    stars.ariaHidden = true;
-    stars.textContent = masked;
-    const button = box.appendChild(doc.createElement('button'));
-    button.type = 'button';
-    button.textContent = text.show;
-    button.ariaLabel = `${label ? label + ': ' : ''}${text.hiddenValue} ${text.show}`;
-    box.onclick = () => this.reveal();
-    input.hidden = true; // a hidden input keeps its name and value: the form still submits the real value
-    input.after(box);
-  }
-
-  /** Shows the input again (focused, unless `focus` is false). */
-  reveal(focus = true) {
-    if (!this.box) return;
-    this.box.remove();
-    this.box = null;
-    this.input.hidden = false;
-    if (focus) this.input.focus();
-  }
+  return {
+    reveal,
+    /** Shows `masked` in place of the input (unless it is shown already), with its Show button in the language `lang`. */
+    show(masked, lang) {
+      if (box) return;
+      const doc = input.ownerDocument;
+      const text = TEXT[lang];
+      const label = input.labels?.[0]?.textContent.trim() ?? input.ariaLabel;
+      box = doc.createElement('span');
+      box.className = 'pccc-guard-masked';
+      const stars = box.appendChild(doc.createElement('span'));
+      stars.ariaHidden = true;
+      stars.textContent = masked;
+      const button = box.appendChild(doc.createElement('button'));
+      button.type = 'button';
+      button.textContent = text.show;
+      button.ariaLabel = `${label ? label + ': ' : ''}${text.hiddenValue} ${text.show}`;
+      box.onclick = reveal;
+      input.hidden = true; // a hidden input keeps its name and value: the form still submits the real value
+      input.after(box);
+    },
+  };
 }

@@ -5,36 +5,31 @@
 
 import { raw } from './forms-dom.js';
 
-export class PasteExtraction {
-  /**
-   * `kind`: the finder's kind to pull out; `finder`: { loaded, load() } (the text API, once loaded); `invalid(text)`:
-   * whether the pasted text is not a valid value as it is; `apply(value)`: puts the extracted value in the field.
-   */
-  constructor(input, { kind, finder, invalid, apply }) {
-    Object.assign(this, { input, kind, finder, invalid, apply });
-  }
-
-  /** The number of the field's kind in `pasted` when it holds exactly one, applied to the field. */
-  extract(text, pasted) {
-    const [found, more] = text.findSensitive(pasted, { kinds: [this.kind] });
+/**
+ * The paste handler of `input` (for its paste events). `kind`: the finder's kind to pull out (none: pastes land as they
+ * are); `finder`: { loaded, load() } (the text API, once loaded); `invalid(text)`: whether the pasted text is not a
+ * valid value as it is; `apply(value)`: puts the extracted value in the field.
+ */
+export function pasteExtraction(input, { kind, finder, invalid, apply }) {
+  /** Applies the number of the field's kind in `pasted`, when it holds exactly one. */
+  function extract(text, pasted) {
+    const [found, more] = text.findSensitive(pasted, { kinds: [kind] });
     if (!found || more) return false;
-    this.apply(pasted.slice(found.start, found.end));
+    apply(pasted.slice(found.start, found.end));
     return true;
   }
 
-  /** A paste event on the input. */
-  paste(event) {
+  return function paste(event) {
     const pasted = event.clipboardData?.getData('text/plain');
-    if (!this.kind || !pasted || !this.invalid(pasted)) return;
-    const { finder, input } = this;
+    if (!kind || !pasted || !invalid(pasted)) return;
     if (finder.loaded) {
-      if (this.extract(finder.loaded, pasted)) event.preventDefault();
+      if (extract(finder.loaded, pasted)) event.preventDefault();
       return;
     }
     // After the paste has landed: replace it only if nothing else changed the field in the meantime.
     setTimeout(() => {
       const landed = raw(input);
-      finder.load().then((t) => raw(input) === landed && this.extract(t, pasted), () => {});
+      finder.load().then((t) => raw(input) === landed && extract(t, pasted), () => {});
     });
-  }
+  };
 }

@@ -14,6 +14,6 @@ export function localeOf(tag) {
  * root to its host, and on); Korean else.
  */
 export function pageLocale(tag, el) {
-  for (let node = el; tag === undefined && node; node = node.getRootNode?.().host) tag = node.closest('[lang]')?.lang;
+  for (; tag === undefined && el; el = el.getRootNode?.().host) tag = el.closest('[lang]')?.lang;
   return localeOf(tag) ?? 'ko';
 }

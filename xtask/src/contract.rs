@@ -103,23 +103,33 @@ pub fn javascript() -> String {
     let _ = writeln!(out, "export const MASK_CODES = [{}];", quoted(mask_codes(), ", "));
     let _ = writeln!(out, "/**");
     let _ = writeln!(out, " * The fields, keyed by their JavaScript name: the boundary's number (id); whether a valid value has a display");
-    let _ = writeln!(out, " * form (display); its mask (null: none; 'name': the name rule; 'digits': a policy of digits kept at the start and");
-    let _ = writeln!(out, " * end); whether a form normalises it as it is typed (asTyped); whether its value can only be ASCII (ascii); the");
-    let _ = writeln!(out, " * finder's kind a paste into it is searched for (paste, null: none).");
+    let _ = writeln!(out, " * form (display); its mask ('name': the name rule; 'digits': a policy of digits kept at the start and end); whether");
+    let _ = writeln!(out, " * a form normalises it as it is typed (asTyped); whether its value can only be ASCII (ascii); the finder's kind a");
+    let _ = writeln!(
+        out,
+        " * paste into it is searched for (paste). A flag that is false, or a mask or kind that is none, is left out."
+    );
     let _ = writeln!(out, " */");
     let _ = writeln!(out, "export const FIELDS = {{");
     for kind in FieldKind::ALL {
-        let mask = mask_kind(kind).map_or("null".to_owned(), |m| format!("'{m}'"));
-        let paste = kind.paste_kind().map_or("null".to_owned(), |k| format!("'{}'", k.code()));
-        let _ = writeln!(
-            out,
-            "  {}: {{ id: {}, display: {}, mask: {mask}, asTyped: {}, ascii: {}, paste: {paste} }},",
-            kind.js_name(),
-            kind.id(),
-            kind.has_display(),
-            kind.normalizes_as_typed(),
-            kind.ascii_only(),
-        );
+        // A flag that is false (or a kind that is none) is left out: the descriptor is in every page's bundle.
+        let mut props = vec![format!("id: {}", kind.id())];
+        if kind.has_display() {
+            props.push("display: true".to_owned());
+        }
+        if let Some(mask) = mask_kind(kind) {
+            props.push(format!("mask: '{mask}'"));
+        }
+        if kind.normalizes_as_typed() {
+            props.push("asTyped: true".to_owned());
+        }
+        if kind.ascii_only() {
+            props.push("ascii: true".to_owned());
+        }
+        if let Some(k) = kind.paste_kind() {
+            props.push(format!("paste: '{}'", k.code()));
+        }
+        let _ = writeln!(out, "  {}: {{ {} }},", kind.js_name(), props.join(", "));
     }
     let _ = writeln!(out, "}};");
     let _ = writeln!(out, "/** The digit masks' defaults and the most digits a policy may reveal. */");
@@ -219,19 +229,21 @@ pub fn api_javascript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(
         out,
-        "// Every field's named functions (types and documentation: api-fields.d.ts), each the generic function of"
+        "// Every field's named functions (types and documentation: api-fields.d.ts), each made by api-core.js"
     );
-    let _ = writeln!(out, "// api-core.js on the field's descriptor.");
+    let _ = writeln!(
+        out,
+        "// from the field's descriptor; pure, so that a bundler leaves out those an app does not import."
+    );
     let _ = writeln!(out, "import {{ FIELDS }} from './contract.js';");
-    let _ = writeln!(out, "import {{ isValidWith, maskWith, validateWith }} from './api-core.js';");
+    let _ = writeln!(out, "import {{ checker, masker, validator }} from './api-core.js';");
     for kind in FieldKind::ALL {
         let (p, js) = (pascal(kind.name()), kind.js_name());
         let _ = writeln!(out);
-        let _ =
-            writeln!(out, "export const validate{p} = (input, options) => validateWith(FIELDS.{js}, input, options);");
-        let _ = writeln!(out, "export const isValid{p} = (input) => isValidWith(FIELDS.{js}, input);");
+        let _ = writeln!(out, "export const validate{p} = /* @__PURE__ */ validator(FIELDS.{js});");
+        let _ = writeln!(out, "export const isValid{p} = /* @__PURE__ */ checker(FIELDS.{js});");
         if mask_kind(kind).is_some() {
-            let _ = writeln!(out, "export const mask{p} = (input, options) => maskWith(FIELDS.{js}, input, options);");
+            let _ = writeln!(out, "export const mask{p} = /* @__PURE__ */ masker(FIELDS.{js});");
         }
     }
     out
