@@ -17,13 +17,36 @@
 
 import { DEFAULT_FIELD, FIELDS } from './contract.js';
 import { pageLocale } from './locale.js';
-import { raw, write } from './forms-dom.js';
+import { raw } from './forms-dom.js';
 import { inputHistory } from './forms-history.js';
 import { fieldMessages } from './forms-validity.js';
 import { maskedDisplay } from './forms-masked.js';
 import { pasteExtraction } from './forms-paste.js';
 
 const RRN_HIDDEN = { ko: '화면에서 가렸습니다.', en: 'It is hidden on screen.' };
+
+/**
+ * Checks the input's value with `validate`, shows the result and returns it (null once the module has stopped). A
+ * resident registration number is hidden at once: `hideRrn(value)` replaces it on screen and forgets every state
+ * that held it, and its result is kept until the user edits (`messages.rrn`).
+ */
+function checkValue(input, messages, validate, lang, hideRrn) {
+  if (messages.rrn) return messages.result;
+  const value = raw(input);
+  let result = validate(value, { locale: lang });
+  if (!result) return null; // the module stopped: this guard is gone
+  if (!result.valid) {
+    const { code, message } = result.error;
+    if (code === 'empty' && !input.required) result = { valid: true, value: '' };
+    if (code === 'looks_like_rrn') {
+      hideRrn(value);
+      messages.rrn = messages.shown = true;
+      result = { valid: false, error: { code, message: `${message} ${RRN_HIDDEN[lang]}` } };
+    }
+  }
+  messages.render(result);
+  return result;
+}
 
 /** Reads a mask policy written as "keepStart:2,keepEnd:4,maskChar:•". */
 function parsePolicy(text) {
@@ -49,40 +72,26 @@ function guardInput(input, options, signal, { api, call, finder }) {
   const policy = field.mask && (options.mask ?? (data.pcccMask != null ? parsePolicy(data.pcccMask) : null));
   const messages = fieldMessages(input, data.pcccMessage);
   const history = inputHistory(input);
-  const masked = maskedDisplay(input);
+  const masked = maskedDisplay(input, (value) => call(api.maskField, name, value, policy));
   let composing = false;
-  let rrn = false; // the field holds a hidden RRN: keep its result until the user edits
 
   // Message language: option, data-pccc-lang, the nearest lang attribute, then Korean (one rule: locale.js).
   const locale = () => pageLocale(options.locale ?? data.pcccLang, input);
   const validate = (value, opts) => call(api.validateField, name, value, opts);
 
-  /** Rewrites the value (the browser's own history is then stale). */
+  /** Rewrites the value, the caret at `caret` when the input has focus in its own root (the browser's own history
+   * is then stale). */
   function rewrite(value, caret) {
-    write(input, value, caret);
+    raw(input, value);
+    if (input.getRootNode().activeElement === input) input.setSelectionRange(caret, caret);
     history.stale = true;
   }
 
-  function check() {
-    if (rrn) return messages.result;
-    const value = raw(input);
-    const lang = locale();
-    let result = validate(value, { locale: lang });
-    if (!result) return null; // the module stopped: this guard is gone
-    if (!result.valid) {
-      const { code, message } = result.error;
-      if (code === 'empty' && !input.required) result = { valid: true, value: '' };
-      if (code === 'looks_like_rrn') {
-        // A resident registration number: replace it on screen at once and forget every state that held it.
-        rewrite('*'.repeat(value.length), value.length);
-        history.restart();
-        rrn = messages.shown = true;
-        result = { valid: false, error: { code, message: `${message} ${RRN_HIDDEN[lang]}` } };
-      }
-    }
-    messages.render(result);
-    return result;
-  }
+  const check = () =>
+    checkValue(input, messages, validate, locale(), (value) => {
+      rewrite('*'.repeat(value.length), value.length);
+      history.restart();
+    });
 
   /** Normalises as typed, for the fields that are; an unchanged value is left alone, and with it the undo history. */
   function normalize() {
@@ -94,7 +103,7 @@ function guardInput(input, options, signal, { api, call, finder }) {
 
   function onInput(event) {
     if (event.isComposing || composing) return; // never rewrite during an IME composition
-    rrn = false;
+    messages.rrn = false;
     normalize();
     history.record(event.inputType);
     check();
@@ -111,12 +120,7 @@ function guardInput(input, options, signal, { api, call, finder }) {
   });
 
   /** The masked form in place of the input, once valid and blurred, where a policy asks for it. */
-  function showMasked() {
-    const value = raw(input);
-    if (!policy || !messages.result?.valid || !value) return;
-    const text = call(api.maskField, name, value, policy);
-    if (text !== undefined) masked.show(text, locale());
-  }
+  const showMasked = () => policy && messages.result?.valid && masked.show(locale());
 
   // The listeners, on the input and its labels and form.
   {
@@ -154,7 +158,7 @@ function guardInput(input, options, signal, { api, call, finder }) {
       }, true);
       // The form was reset: the field starts over once the browser has put the default value back.
       on(form, 'reset', () => {
-        rrn = messages.shown = false;
+        messages.rrn = messages.shown = false;
         history.stale = true;
         masked.reveal();
         setTimeout(() => {
@@ -172,7 +176,7 @@ function guardInput(input, options, signal, { api, call, finder }) {
     setValue(value) {
       raw(input, value);
       history.stale = true;
-      rrn = false;
+      messages.rrn = false;
       masked.reveal();
       normalize();
       history.restart();

@@ -5,13 +5,18 @@
 // <span class="pccc-guard-masked"><span aria-hidden="true">P********9012</span><button>보기</button></span>:
 // screen readers get the button, named after the field and saying the value is hidden, never a row of stars.
 
+import { raw } from './forms-dom.js';
+
 const TEXT = {
   ko: { hiddenValue: '가려진 값,', show: '보기' },
   en: { hiddenValue: 'hidden value,', show: 'Show' },
 };
 
-/** The masked display of `input`: { show(masked, lang), reveal() }. */
-export function maskedDisplay(input) {
+/**
+ * The masked display of `input`: { show(lang), reveal() }. `mask(value)`: the masked form of a value (undefined
+ * once the module has stopped).
+ */
+export function maskedDisplay(input, mask) {
   let box = null; // the masked display, while shown
 
   /** Shows the input again, focused. */
@@ -25,9 +30,11 @@ export function maskedDisplay(input) {
 
   return {
     reveal,
-    /** Shows `masked` in place of the input (unless it is shown already), with its Show button in the language `lang`. */
-    show(masked, lang) {
-      if (box) return;
+    /** Shows the masked value in place of the input (unless shown already), its Show button in the language `lang`. */
+    show(lang) {
+      const value = raw(input);
+      const masked = !box && value && mask(value);
+      if (!masked) return;
       const doc = input.ownerDocument;
       const text = TEXT[lang];
       const label = input.labels?.[0]?.textContent.trim() ?? input.ariaLabel;

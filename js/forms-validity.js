@@ -2,17 +2,18 @@
 // own submit blocking work), aria-invalid, data-pccc-state, and the message element, a polite live region named by
 // aria-describedby. The message shows only after the user leaves the field or submits, then live.
 
-import { byId, raw } from './forms-dom.js';
+import { raw } from './forms-dom.js';
 
 let uid = 0;
 
 /**
- * The validity and messages of `input`: { shown, result, render(result?), destroy() }. `shown`: whether errors are
- * shown (after blur or a submit attempt, then live); `result`: the latest. `messageId`: the page's own message
+ * The validity and messages of `input`: { shown, result, rrn, render(result?), destroy() }. `shown`: whether errors
+ * are shown (after blur or a submit attempt, then live); `result`: the latest; `rrn`: whether it is a hidden RRN's. `messageId`: the page's own message
  * element (data-pccc-message), looked up in the input's root.
  */
 export function fieldMessages(input, messageId) {
-  let element = messageId && byId(input, messageId);
+  // Looked up in the input's own root (a document or a shadow root; none for a detached input).
+  let element = messageId && input.getRootNode().getElementById?.(messageId);
   const own = !element;
   if (own) {
     // One added after the input, in the same root (so aria-describedby finds it inside a shadow root too).
@@ -28,6 +29,7 @@ export function fieldMessages(input, messageId) {
   const messages = {
     shown: false,
     result: null,
+    rrn: false, // the field holds a hidden RRN: its result is kept until the user edits
     /** Shows `result` (by default the latest) as the input's validity, state and message. */
     render(result = messages.result) {
       if (!result) return;
