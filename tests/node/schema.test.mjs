@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { CODES, FIELDS } from '../../js/contract.js';
+
+/** Every field's schema function, from the registry. */
+const FIELD_SCHEMAS = Object.keys(FIELDS).map((name) => `${name}Schema`).join(', ');
 import { vectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
@@ -169,12 +172,12 @@ test('TypeScript, strict: the schemas infer input and output and are synchronous
     // @ts-expect-error: field is a closed set
     fieldSchema('email');
     const started: Promise<void> = ready;
-    void p, i, o, missing, ov, generic, started, nameSchema, phoneSchema, postcodeSchema;
+    void p, i, o, missing, ov, generic, started, ${FIELD_SCHEMAS};
   `;
-  const ESM = `import { schemas, pcccSchema, recipientSchema, objectSchema, businessNumberSchema, fieldSchema, nameSchema, phoneSchema, postcodeSchema, ready } from 'pccc-guard/schema';
+  const ESM = `import { schemas, recipientSchema, objectSchema, fieldSchema, ready, ${FIELD_SCHEMAS} } from 'pccc-guard/schema';
 import type { StandardSchemaV1 } from 'pccc-guard/schema';`;
   const CJS = `import s = require('pccc-guard/schema');
-const { schemas, pcccSchema, recipientSchema, objectSchema, businessNumberSchema, fieldSchema, nameSchema, phoneSchema, postcodeSchema, ready } = s;
+const { schemas, recipientSchema, objectSchema, fieldSchema, ready, ${FIELD_SCHEMAS} } = s;
 import StandardSchemaV1 = s.StandardSchemaV1;`;
   for (const [resolution, module, type] of [
     ['bundler', 'esnext', 'module'],
