@@ -1,9 +1,9 @@
 // Runs every benchmark and writes BENCHMARKS.md: machine, date, sizes (the plain page's files and what each bundler
 // example adds), first load on a slow phone against IMask and a naive regex (bench/load.mjs), Node per-call costs and
 // ratios, start-up, keystroke cost in Chromium, the native criterion medians, finding numbers in free text
-// (bench/free-text.md, hand-written) and the command-line tool's throughput (bench/cli-results.json and
-// bench/redact-results.json, written by bench/cli.py and bench/redact.py) and the UNI-PASS gateway under a surge
-// (bench/gateway-results.json, written by gateway/benches/surge.rs). `make bench` builds first, runs criterion,
+// (bench/free-text.md, hand-written) and the command-line tool's throughput (bench/results/cli-results.json and
+// bench/results/redact-results.json, written by bench/cli.py and bench/redact.py) and the UNI-PASS gateway under a surge
+// (bench/results/gateway-results.json, written by gateway/benches/surge.rs). `make bench` builds first, runs criterion,
 // bench/cli.py, bench/redact.py and the surge, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -134,7 +134,7 @@ out();
   const verdict = (ok) => (ok ? 'met' : '**missed**');
   const ratio = (run, key, name) => run[key][name] / run[key].IMask;
   const last = loadHistory.slice(-3);
-  out(`Each markup against IMask (its median over IMask's), in this run and the ones before it (bench/load-history.json,`);
+  out(`Each markup against IMask (its median over IMask's), in this run and the ones before it (bench/results/load-history.json,`);
   out(`appended by every \`make bench\`). Targets: throttled ≤ ${LOAD_TARGETS.throttled} (aim ${LOAD_TARGETS.throttledAim}) in three runs in a row, unthrottled ≤ ${LOAD_TARGETS.unthrottled}.`);
   out();
   out(`| run | ${MARKUPS.map((m) => `${m}: throttled | unthrottled`).join(' | ')} |`);

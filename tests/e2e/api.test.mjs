@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { forEachEngine } from './harness.mjs';
 import { FIELD_NAMES, fieldVectors, pascal, vectors } from '../node/vectors.mjs';
-import { FIELDS } from '../../js/contract.js';
+import { FIELDS } from '../../js/api/contract.js';
 
 const require = createRequire(import.meta.url);
 const node = require('../../pkg/node.cjs');

@@ -9,7 +9,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { FIELD_NAMES, fieldVectors, pascal } from './vectors.mjs';
-import { FIELDS, MASK_DEFAULTS } from '../../js/contract.js';
+import { FIELDS, MASK_DEFAULTS } from '../../js/api/contract.js';
 
 const NODE_CJS = fileURLToPath(new URL('../../pkg/node.cjs', import.meta.url));
 const STRINGS = 1_000_000;

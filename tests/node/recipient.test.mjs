@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { FIELD_NAMES, fieldVectors, pascal } from './vectors.mjs';
-import { FIELDS, RECIPIENT } from '../../js/contract.js';
+import { FIELDS, RECIPIENT } from '../../js/api/contract.js';
 
 import { BUILDS, DECLARATIONS, nodeBuild, browserBuild as web } from './builds.mjs';
 

@@ -1,8 +1,8 @@
 // Reads tests/data/*.tsv vector files (the same files the Rust tests read).
 import { readFileSync } from 'node:fs';
-import { FIELDS } from '../../js/contract.js';
+import { FIELDS } from '../../js/api/contract.js';
 
-/** Every field's JavaScript name, from the registry (js/contract.js, generated from src/field.rs). */
+/** Every field's JavaScript name, from the registry (js/api/contract.js, generated from src/field.rs). */
 export const FIELD_NAMES = Object.keys(FIELDS);
 /** `businessNumber` → `BusinessNumber`, as in the field's named functions (validateBusinessNumber). */
 export const pascal = (name) => name[0].toUpperCase() + name.slice(1);

@@ -1,7 +1,7 @@
 //! The JavaScript side of the field registry, generated from the Rust side: the numbers and names the package's
-//! JavaScript shares with the WebAssembly module (`js/contract.js`, `js/contract.d.ts`), every field's named
+//! JavaScript shares with the WebAssembly module (`js/api/contract.js`, `js/api/contract.d.ts`), every field's named
 //! functions and their types (`js/api-fields.*`) and its schema functions (`js/schema-fields.*`).
-//! `cargo run -p pccc-guard-xtask -- contract js` writes them (`make build` runs it), and `tests/contract.rs`
+//! `cargo run -p pccc-guard-xtask -- contract js/api` writes them (`make build` runs it), and `tests/contract.rs`
 //! fails when the committed files differ from what this module writes now, so neither side can change alone.
 //!
 //! A field's JavaScript names follow one pattern: `validate<Field>`, `isValid<Field>`, `mask<Field>` (a field
@@ -16,7 +16,7 @@ use pccc_guard::{FieldKind, FieldValue, Kind, MaskError, MaskExample, MaskRule, 
 /// The first line of every generated file (after `// `).
 pub const HEADER: &str =
     "Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by \
-`cargo run -p pccc-guard-xtask -- contract js`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails \
+`cargo run -p pccc-guard-xtask -- contract js/api`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails \
 when it is stale. Do not edit.";
 
 /// Every generated file: its name in `js/` and its text.
@@ -82,7 +82,7 @@ fn mask_kind(kind: FieldKind) -> Option<&'static str> {
     }
 }
 
-/// `js/contract.js`.
+/// `js/api/contract.js`.
 pub fn javascript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(out, "/** \"No value\" in a number slot, and \"the field's default\" in a mask argument. */");
@@ -163,7 +163,7 @@ pub fn javascript() -> String {
     out
 }
 
-/// `js/contract.d.ts`.
+/// `js/api/contract.d.ts`.
 pub fn typescript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(out, "/** A field's name in JavaScript. */");
@@ -224,7 +224,7 @@ fn mask_example(kind: FieldKind, e: &MaskExample) -> String {
     format!("mask{}({}{options}); // {}", pascal(kind.name()), js_string(e.input), js_string(&masked))
 }
 
-/// `js/api-fields.js`: every field's named functions, each the generic one on the field's descriptor.
+/// `js/api/api-fields.js`: every field's named functions, each the generic one on the field's descriptor.
 pub fn api_javascript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(
@@ -249,9 +249,9 @@ pub fn api_javascript() -> String {
     out
 }
 
-/// `js/api-fields.d.ts`: the named functions' declarations, each field's result and mask options types, and the
+/// `js/api/api-fields.d.ts`: the named functions' declarations, each field's result and mask options types, and the
 /// maps by field name. The build puts its text into the package's `index.d.ts` (the `api-fields:begin` block of
-/// `js/api.d.ts`), whose hand-written types (`FieldResult`, `ValidateOptions`, `MaskOptions`) it uses.
+/// `js/api/api.d.ts`), whose hand-written types (`FieldResult`, `ValidateOptions`, `MaskOptions`) it uses.
 pub fn api_typescript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(out, "import type {{ DisplayFieldResult, FieldResult, ValidateOptions }} from './api.js';");
@@ -351,7 +351,7 @@ fn mask_options(out: &mut String, kind: FieldKind) {
     let _ = writeln!(out, "}}");
 }
 
-/// `js/schema-fields.js`: every field's schema function.
+/// `js/api/schema-fields.js`: every field's schema function.
 pub fn schema_javascript() -> String {
     let mut out = format!("// {HEADER}\n\n");
     let _ = writeln!(
@@ -367,7 +367,7 @@ pub fn schema_javascript() -> String {
     out
 }
 
-/// `js/schema-fields.d.ts`: the schema functions' declarations and the recipient's shape. The build puts its
+/// `js/api/schema-fields.d.ts`: the schema functions' declarations and the recipient's shape. The build puts its
 /// text into the package's `schema.d.ts` (its `schema-fields:begin` block).
 pub fn schema_typescript() -> String {
     let mut out = format!("// {HEADER}\n\n");

@@ -1,5 +1,5 @@
 //! `cargo run -p pccc-guard-xtask -- contract [DIR]`: writes the files generated from the field registry into DIR
-//! (`js` by default; `make build` runs it), leaving a file that is already up to date untouched.
+//! (`js/api` by default; `make build` runs it), leaving a file that is already up to date untouched.
 //! `cargo run -p pccc-guard-xtask -- naming`: lists hand-written code that names a particular field outside its
 //! module and the registry (what `tests/naming.rs` checks).
 
@@ -40,7 +40,7 @@ fn naming() -> ExitCode {
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     match args.next().as_deref().and_then(|a| a.to_str()) {
-        Some("contract") => contract(&PathBuf::from(args.next().unwrap_or_else(|| "js".into()))),
+        Some("contract") => contract(&PathBuf::from(args.next().unwrap_or_else(|| "js/api".into()))),
         Some("naming") => naming(),
         _ => {
             eprintln!("usage: cargo run -p pccc-guard-xtask -- contract [DIR] | naming");

@@ -61,9 +61,9 @@ pub const ALLOWED: &[Exception] = &[
             ("src/find.rs", &["Pccc", "Phone", "pccc", "phone"]),
             ("src/redact.rs", &["PcccMask", "PhoneMask", "pccc", "phone", "pccc_mask", "phone_mask"]),
             ("src/wasm/exports.rs", &["Pccc", "PcccMask", "PhoneMask", "pccc", "phone", "pccc_start", "pccc_end", "phone_start", "phone_end", "pccc_mask", "phone_mask"]),
-            ("js/api.js", &["isValidPcccLines", "validatePcccLines", "pccc"]),
-            ("js/api.d.ts", &["isValidPcccLines", "validatePcccLines", "PcccResult"]),
-            ("js/api-core.js", &["pccc"]),
+            ("js/api/api.js", &["isValidPcccLines", "validatePcccLines", "pccc"]),
+            ("js/api/api.d.ts", &["isValidPcccLines", "validatePcccLines", "PcccResult"]),
+            ("js/api/api-core.js", &["pccc"]),
         ],
     },
 ];

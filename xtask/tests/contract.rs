@@ -1,6 +1,6 @@
 //! The generated JavaScript and TypeScript (`js/contract.*`, `js/api-fields.*`, `js/schema-fields.*`) must be what
 //! the Rust side generates now: a slot, field number, error code, capacity or field changed on one side only fails
-//! here. `make build` rewrites the files (`cargo run -p pccc-guard-xtask -- contract js`).
+//! here. `make build` rewrites the files (`cargo run -p pccc-guard-xtask -- contract js/api`).
 
 use std::fs;
 
@@ -8,7 +8,7 @@ use pccc_guard::FieldKind;
 use pccc_guard_xtask::contract::{files, pascal, HEADER};
 
 fn committed(name: &str) -> String {
-    let path = format!("{}/../js/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../js/api/{name}", env!("CARGO_MANIFEST_DIR"));
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -19,8 +19,8 @@ fn every_generated_file_is_what_rust_generates() {
         if file != generated {
             let line = file.lines().zip(generated.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
             panic!(
-                "js/{name} differs from what the Rust side generates (first difference at line {line}): the JavaScript \
-                 and the Rust disagree. Run `cargo run -p pccc-guard-xtask -- contract js` (or `make build`) and review \
+                "js/api/{name} differs from what the Rust side generates (first difference at line {line}): the JavaScript \
+                 and the Rust disagree. Run `cargo run -p pccc-guard-xtask -- contract js/api` (or `make build`) and review \
                  the change."
             );
         }

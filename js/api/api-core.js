@@ -13,7 +13,7 @@
 // into its text buffer. Texts are decoded once and cached by address.
 import * as wasm from './pccc_guard_raw.js';
 import { load } from './load.js';
-import { start } from './start.js';
+import { start } from '../runtime/start.js';
 import { NONE, count, fill, isString, optionsOf, policyError, typeName } from './args.js';
 
 // Generated from the Rust side (src/field.rs, src/wasm/boundary.rs):

@@ -6,7 +6,7 @@
 // field (a field's JavaScript name, a key of the generated FIELDS; default DEFAULT_FIELD), placeholder.
 // Events: input and change (from the inner input), pccc-validity ({ detail: { valid, code } }).
 
-import { DEFAULT_FIELD } from './contract.js';
+import { DEFAULT_FIELD } from '../api/contract.js';
 
 /** Registers the element under tagName; false where the browser lacks custom elements or ElementInternals. */
 export function definePcccInput(guard, tagName = 'pccc-input') {

@@ -6,11 +6,11 @@
 // Also the delivery-memo guard (memo.js) that the forms layer loads with this module for `data-pccc-redact`.
 import * as wasm from './pccc_guard_raw.js';
 import { load } from './load.js';
-import { start } from './start.js';
+import { start } from '../runtime/start.js';
 import { count, fill, isString, optionsOf, policyError } from './args.js';
 
-import { memoGuard } from './memo.js';
-import { register } from './text-registry.js';
+import { memoGuard } from '../surfaces/memo.js';
+import { register } from '../runtime/text-registry.js';
 
 // Generated from the Rust side (src/wasm/boundary.rs, src/find.rs):
 import { FOUND_CAPACITY as BLOCK, KINDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, FOUND_PTR, NEXT_BYTE, NEXT_UTF16 } from './contract.js';

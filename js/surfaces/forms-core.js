@@ -15,8 +15,8 @@
 // - if the WebAssembly traps, stops guarding (plain inputs) instead of failing on every keystroke.
 // It works wherever the input lives, in a document or in a shadow root (forms-dom.js).
 
-import { DEFAULT_FIELD, FIELDS } from './contract.js';
-import { pageLocale } from './locale.js';
+import { DEFAULT_FIELD, FIELDS } from '../api/contract.js';
+import { pageLocale } from '../api/locale.js';
 import { raw } from './forms-dom.js';
 import { inputHistory } from './forms-history.js';
 import { fieldMessages } from './forms-validity.js';

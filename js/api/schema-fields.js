@@ -1,4 +1,4 @@
-// Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by `cargo run -p pccc-guard-xtask -- contract js`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails when it is stale. Do not edit.
+// Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by `cargo run -p pccc-guard-xtask -- contract js/api`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails when it is stale. Do not edit.
 
 // Every field's schema function (types and documentation: schema-fields.d.ts), fieldSchema on its name.
 import { fieldSchema } from './schema-core.js';
