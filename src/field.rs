@@ -504,6 +504,16 @@ macro_rules! fields {
         #[cfg(feature = "serde")]
         crate::serde::field_serde!($($ty, $error;)+);
 
+        /// For tests that need each field's own type: calls the caller's `field_types_callback!` macro with every
+        /// field as `Kind: Type`, in the registry's order.
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! field_types {
+            () => {
+                field_types_callback! { $($kind: $crate::$ty),+ }
+            };
+        }
+
         /// For the WebAssembly tests, which cannot read files: every field with the text of its vectors
         /// (`tests/data/<field>_vectors.tsv` of the crate that expands it), in the registry's order.
         #[doc(hidden)]
