@@ -18,8 +18,8 @@ use crate::normalize::{map_char, Mapped};
 // A field type is sealed by the registry (src/field.rs), which every field type is in.
 use crate::field::sealed;
 
-/// A field that has a display mask: [`Pccc`], [`Phone`] and [`Name`]. It names the field a
-/// [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
+/// A field that has a display mask (every field whose [`FieldKind::mask_rule`](crate::FieldKind::mask_rule) is not
+/// `None`). It names the field a [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
 ///
 /// # Example: a policy for each field
 ///
@@ -53,7 +53,7 @@ pub trait MaskedField: sealed::Sealed + Sized {
     fn masked(&self, mask: &FieldMask<Self>) -> String;
 }
 
-/// A field whose policy keeps digits visible at the start and at the end: [`Pccc`] and [`Phone`].
+/// A field whose policy keeps digits visible at the start and at the end (a [`MaskRule::Digits`](crate::MaskRule)).
 ///
 /// # Example: keep the last four digits of either
 ///
@@ -73,8 +73,8 @@ pub trait DigitField: MaskedField {
 /// A masking policy for one field `F`: how many digits to keep visible at the start and at the end (digit
 /// fields only), and the character that replaces the rest.
 ///
-/// Use it through its names: [`PcccMask`] (a PCCC), [`PhoneMask`] (a mobile number), [`NameMask`] (a name). The
-/// defaults are `P********9012`, `010-1234-****` and `홍*동`.
+/// Use it through each field's name for it, `<Field>Mask`: [`PcccMask`](crate::PcccMask) for a PCCC, for instance
+/// (`P********9012` by default).
 ///
 /// Builders take and return the policy by value and are `const`, so a site can define its policy once as a
 /// constant.
