@@ -4,7 +4,7 @@
 //! no retry: what the public wrappers do). Each side has its own fake UNI-PASS on the same schedule: healthy, then
 //! degrading above a concurrency threshold (slow, extra requests hang), then answering 502, then recovering.
 //!
-//! Writes bench/gateway-results.json (bench/gateway-section.mjs renders it into BENCHMARKS.md). Nothing here is
+//! Writes bench/results/gateway-results.json (bench/gateway-section.mjs renders it into BENCHMARKS.md). Nothing here is
 //! asserted: the figures are reported.
 
 use std::sync::{Arc, Mutex};
@@ -332,7 +332,7 @@ async fn main() {
             "lost": direct_lost,
         },
     });
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/gateway-results.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/results/gateway-results.json");
     std::fs::write(&path, serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
     println!("{}", serde_json::to_string_pretty(&results).unwrap());
     println!("wrote {}", path.display());
