@@ -153,7 +153,7 @@ bench: build setup-browser
 	$(MAKE) bench-gateway
 	node bench/report.mjs
 
-# The surge alone: writes bench/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
+# The surge alone: writes bench/results/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
 bench-gateway:
 	cargo bench -p pccc-guard-gateway --bench surge --profile gateway-bench
 

@@ -1,15 +1,15 @@
-// The command-line tool's section of BENCHMARKS.md, from bench/cli-results.json (written by bench/cli.py).
+// The command-line tool's section of BENCHMARKS.md, from bench/results/cli-results.json (written by bench/cli.py).
 // bench/report.mjs includes it; `node bench/cli-section.mjs` prints it alone.
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The command-line tool's throughput from bench/cli-results.json (bench/cli.py), when it is there. */
+/** The command-line tool's throughput from bench/results/cli-results.json (bench/cli.py), when it is there. */
 export function cliSection(out, fmt) {
-  const file = new URL('./cli-results.json', import.meta.url);
+  const file = new URL('./results/cli-results.json', import.meta.url);
   out('## Command-line tool (`pccc-guard check`)');
   out();
   if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/cli-results.json not found; `python3 bench/cli.py` writes it).');
+    out('Not run (bench/results/cli-results.json not found; `python3 bench/cli.py` writes it).');
     out();
     return;
   }

@@ -6,7 +6,7 @@ script with the standard csv module and the naive regex (reading UTF-8, and CP94
 `grep -cE`. Every contender is pinned to one core (taskset -c 0) and writes to
 /dev/null; the files are read once first so that all of them come from the page cache.
 
-Writes bench/cli-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md.
+Writes bench/results/cli-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md.
 Usage: python3 bench/cli.py [--records N] [--runs N]   (make bench runs it with the defaults)
 """
 import argparse
@@ -176,10 +176,10 @@ def main():
         / seconds('`pccc-guard check --csv --encoding cp949 --column pccc`'),
         'annotate_vs_python': py_csv / seconds('`pccc-guard check --annotate --column pccc`'),
     }
-    with open(os.path.join(ROOT, 'bench', 'cli-results.json'), 'w') as f:
+    with open(os.path.join(ROOT, 'bench', 'results', 'cli-results.json'), 'w') as f:
         json.dump(results, f, indent=2)
         f.write('\n')
-    print('wrote bench/cli-results.json', file=sys.stderr)
+    print('wrote bench/results/cli-results.json', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -1,17 +1,17 @@
-// The UNI-PASS gateway's surge section of BENCHMARKS.md, from bench/gateway-results.json (written by
+// The UNI-PASS gateway's surge section of BENCHMARKS.md, from bench/results/gateway-results.json (written by
 // gateway/benches/surge.rs, which `make bench` runs). bench/report.mjs includes it; `node bench/gateway-section.mjs`
 // prints it alone, and `node bench/gateway-section.mjs --write` puts it in place of the section in BENCHMARKS.md
 // (after `make bench-gateway`, without running every other benchmark again).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The surge runs against the fake UNI-PASS, when bench/gateway-results.json is there. */
+/** The surge runs against the fake UNI-PASS, when bench/results/gateway-results.json is there. */
 export function gatewaySection(out, fmt) {
-  const file = new URL('./gateway-results.json', import.meta.url);
+  const file = new URL('./results/gateway-results.json', import.meta.url);
   out('## UNI-PASS gateway under a surge (`pccc-guard-gateway`)');
   out();
   if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/gateway-results.json not found; `cargo bench -p pccc-guard-gateway --bench surge` writes it).');
+    out('Not run (bench/results/gateway-results.json not found; `cargo bench -p pccc-guard-gateway --bench surge` writes it).');
     out();
     return;
   }

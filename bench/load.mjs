@@ -151,10 +151,10 @@ export const MARKUPS = ['pccc-guard, classic', 'pccc-guard, preload'];
 export const LOAD_TARGETS = { throttled: 1.0, throttledAim: 0.8, unthrottled: 1.2 };
 
 /**
- * Appends one run's medians to bench/load-history.json (kept in the repository, so that "three runs in a row" can be
+ * Appends one run's medians to bench/results/load-history.json (kept in the repository, so that "three runs in a row" can be
  * read from it) and returns the whole history, oldest first.
  */
-export function record(result, file = join(ROOT, 'bench', 'load-history.json')) {
+export function record(result, file = join(ROOT, 'bench', 'results', 'load-history.json')) {
   const history = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
   const medians = (key) => Object.fromEntries(Object.entries(result.summary[key]).map(([n, r]) => [n, Math.round(r.median)]));
   history.push({ date: new Date().toISOString(), runs: result.runs, browser: result.version, throttled: medians('throttled'), unthrottled: medians('unthrottled') });

@@ -1,15 +1,15 @@
-// The `pccc-guard redact` section of BENCHMARKS.md, from bench/redact-results.json (written by bench/redact.py).
+// The `pccc-guard redact` section of BENCHMARKS.md, from bench/results/redact-results.json (written by bench/redact.py).
 // bench/report.mjs includes it; `node bench/redact-section.mjs` prints it alone.
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The streaming redactor's throughput from bench/redact-results.json (bench/redact.py), when it is there. */
+/** The streaming redactor's throughput from bench/results/redact-results.json (bench/redact.py), when it is there. */
 export function redactSection(out, fmt) {
-  const file = new URL('./redact-results.json', import.meta.url);
+  const file = new URL('./results/redact-results.json', import.meta.url);
   out('## Command-line tool (`pccc-guard redact`)');
   out();
   if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/redact-results.json not found; `python3 bench/redact.py` writes it).');
+    out('Not run (bench/results/redact-results.json not found; `python3 bench/redact.py` writes it).');
     out();
     return;
   }

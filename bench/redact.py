@@ -7,7 +7,7 @@ against the tool's, line by line. Every contender is pinned to one core (taskset
 the log is read once first so that all of them read it from the page cache, and the runs take turns (round after
 round, each contender once) so that other work on the machine slows them alike.
 
-Writes bench/redact-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md
+Writes bench/results/redact-results.json, which bench/report.mjs turns into a section of BENCHMARKS.md
 (`node bench/redact-section.mjs` prints that section alone).
 Usage: python3 bench/redact.py [--bytes N] [--runs N]   (make bench runs it with the defaults)
 """
@@ -166,10 +166,10 @@ def main():
         'vs_regex': rows[1]['seconds'] / rows[0]['seconds'],
         'vs_sed': rows[2]['seconds'] / rows[0]['seconds'],
     }
-    with open(os.path.join(ROOT, 'bench', 'redact-results.json'), 'w') as f:
+    with open(os.path.join(ROOT, 'bench', 'results', 'redact-results.json'), 'w') as f:
         json.dump(results, f, indent=2, ensure_ascii=False)
         f.write('\n')
-    print('wrote bench/redact-results.json', file=sys.stderr)
+    print('wrote bench/results/redact-results.json', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -7,7 +7,7 @@
 // wasm-bindgen's `--target web` loader is the only generated JavaScript; it is used through its documented
 // interface alone: `initSync({ module })` and `init({ module_or_path })`, which return the module's exports
 // (`InitOutput`, whose `memory` the API reads results from). `checkLoader` fails the build loudly if that
-// interface changes. Every entry point bundles the same API (js/api.js) with the loader that suits its runtime
+// interface changes. Every entry point bundles the same API (js/api/api.js) with the loader that suits its runtime
 // (js/load-*.js):
 //
 //   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as base64, instantiated at once
@@ -23,12 +23,12 @@
 //   web/            a plain page without a bundler: pccc-guard.js (API + forms, minified; fetches the .wasm next
 //                   to it, pinned by a hash built in), pccc-guard-fields.wasm, pccc-input.js, the text module's
 //                   pccc-guard-text.js and .wasm, and pccc-guard.classic.js (API, forms layer and element as one
-//                   classic script on the PcccGuard global, the WebAssembly inlined: js/classic.js)
+//                   classic script on the PcccGuard global, the WebAssembly inlined: js/surfaces/classic.js)
 //
 // Files are named by what they hold: pccc-guard-fields.wasm and pccc-guard-text.wasm (each in a speed build at
 // the top and a size build in web/), and pccc-guard-fields.wasm.js, the fields module compiled to JavaScript
 // (binaryen's wasm2js), which every fields entry falls back on where WebAssembly is missing, refused or fails
-// (js/fallback-*.js, through js/engine.js); `.cjs` is the same file for Node's require.
+// (js/fallback-*.js, through js/runtime/engine.js); `.cjs` is the same file for Node's require.
 //
 // Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
 // "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
@@ -44,10 +44,21 @@ import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { packBytes, unpackBytes } from '../js/bytetext.js';
+import { packBytes, unpackBytes } from '../js/runtime/bytetext.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const JS = join(ROOT, 'js');
+// The package's JavaScript sources by layer: the API (js/api/, with the files generated from the Rust registry), the
+// surfaces on it (js/surfaces/: the forms layer, the element, the React hook, the plain-page entries) and the runtime
+// loaders (js/runtime/: how each runtime gets the module, the fallback without WebAssembly).
+const JS_API = join(JS, 'api');
+const LAYERS = [JS_API, join(JS, 'surfaces'), join(JS, 'runtime')];
+/** A source file of js/ by its name, in whichever layer's folder it is. */
+const source = (name) => {
+  const path = LAYERS.map((dir) => join(dir, name)).find((p) => existsSync(p));
+  if (!path) throw new Error(`js/: no source file ${name}`);
+  return path;
+};
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -92,7 +103,7 @@ const FEATURES_OFF = ['multivalue', 'reference-types'];
 // the fields module after gzip -9).
 const WASM_OPT = ['-Oz', '--converge', '--low-memory-unused', '--strip-producers', '--strip-target-features', ...FEATURES_ON];
 
-/** The functions of src/wasm.rs that js/api.js and js/text.js call. */
+/** The functions of src/wasm/exports.rs that js/api/api.js and js/api/text.js call. */
 const BOUNDARY = {
   fields: ['check', 'isValid', 'mask', 'normalizeWithCaret', 'slots', 'textBuffer'],
   text: ['find', 'redactText', 'slots'],
@@ -201,7 +212,7 @@ export function withoutFeatures(wasm, drop) {
 
 /**
  * wasm2js's output as the JavaScript build: one script that, run as a classic script, as a module or by
- * `require`, registers a factory, `create(imports, RuntimeError)` -> the module's exports (js/engine.js calls it).
+ * `require`, registers a factory, `create(imports, RuntimeError)` -> the module's exports (js/runtime/engine.js calls it).
  * Three changes to what wasm2js writes: the data segments (messages in UTF-8, tables) are written in hex, which
  * gzip compresses to 1.4 KB less than the base64 wasm2js uses; a trap throws the engine's RuntimeError (or its
  * stand-in) as WebAssembly would, not a plain Error; and a memory that grows detaches its old buffer as
@@ -274,14 +285,14 @@ export const PACKINGS = {
 };`,
   }),
   /**
-   * One or two characters a byte (js/bytetext.js): like hex, gzip and brotli still see the module's repeated byte
+   * One or two characters a byte (js/runtime/bytetext.js): like hex, gzip and brotli still see the module's repeated byte
    * runs, in about half hex's characters, and the text is turned back into bytes by one table lookup a character,
    * in the task that runs the script. The text is the last thing in the file: gzip -9 of the whole script was about
    * 470 bytes smaller so than with the text in the middle of the code (one Huffman table fewer straddles both).
    */
   bytes: (bytes) => {
     const { text, table } = packBytes(bytes);
-    if (!Buffer.from(unpackBytes(text, table, bytes.length)).equals(bytes)) throw new Error('js/bytetext.js does not give the module back');
+    if (!Buffer.from(unpackBytes(text, table, bytes.length)).equals(bytes)) throw new Error('js/runtime/bytetext.js does not give the module back');
     return {
       module: `import { unpackBytes } from './bytetext.js';
 export const unpack = () => unpackBytes(PACKED, ${JSON.stringify(table)}, ${bytes.length});`,
@@ -335,26 +346,26 @@ export const JS_FILE = ${JSON.stringify(JS_BUILD)};\nexport const JS_INTEGRITY =
   return {
     name: 'pccc-guard',
     setup(b) {
-      b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: join(JS, `load-${load}.js`) }));
-      b.onResolve({ filter: /^pccc-guard:fallback$/ }, () => ({ path: join(JS, `fallback-${fallback}.js`) }));
+      b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: source(`load-${load}.js`) }));
+      b.onResolve({ filter: /^pccc-guard:fallback$/ }, () => ({ path: source(`fallback-${fallback}.js`) }));
       b.onResolve({ filter: /^\.\/pccc_guard_raw\.js$/ }, () => ({ path: join(raw, 'pccc_guard.js') }));
       b.onResolve({ filter: /^\.\/module\.wasm$/ }, () => ({ path: `./${file}`, external: true }));
       b.onResolve({ filter: /^\.\/pccc-guard-fields\.wasm\.c?js$/ }, (a) => ({ path: a.path, external: true }));
       // The classic script carries the element's code (it makes no further request); the modules import it.
-      b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => (classic ? { path: join(JS, 'pccc-input.js') } : { path: './pccc-input.js', external: true }));
-      b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: join(JS, 'api.js') }));
+      b.onResolve({ filter: /^\.\/pccc-input\.js$/ }, () => (classic ? { path: source('pccc-input.js') } : { path: './pccc-input.js', external: true }));
+      b.onResolve({ filter: /^pccc-guard:api$/ }, () => (api ? { path: api, external: true } : { path: source('api.js') }));
       // The forms layer's way to the text API: the plain page's sibling file, or what the app registered.
-      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: join(JS, classic ? 'text-classic.js' : text ? 'text-import.js' : 'text-registry.js') }));
+      b.onResolve({ filter: /^pccc-guard:text$/ }, () => ({ path: source(classic ? 'text-classic.js' : text ? 'text-import.js' : 'text-registry.js') }));
       b.onResolve({ filter: /^\.\/pccc-guard-text\.js$/ }, () => ({ path: './pccc-guard-text.js', external: true }));
       b.onResolve({ filter: /^pccc-guard:(wasm-|require$)/ }, (a) => ({ path: a.path, namespace: 'virtual' }));
-      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js', resolveDir: JS }));
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (a) => ({ contents: virtual[a.path](), loader: 'js', resolveDir: join(JS, 'runtime') }));
     },
   };
 }
 
 function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, fallback = 'none', charset = 'utf8', external = [] } = {}) {
   return esbuild.build({
-    entryPoints: [join(JS, entry)],
+    entryPoints: [source(entry)],
     outfile,
     bundle: true,
     format,
@@ -368,20 +379,25 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
     minify,
     external,
     // The bundles that may run the JavaScript build, and the forms layer that catches its traps, read `WebAssembly`
-    // through js/engine.js: the engine's own, plus the JavaScript build.
-    inject: fallback !== 'none' || entry === 'forms.js' ? [join(JS, 'engine.js')] : [],
+    // through js/runtime/engine.js: the engine's own, plus the JavaScript build.
+    inject: fallback !== 'none' || entry === 'forms.js' ? [source('engine.js')] : [],
     plugins: [wiring({ load, api, text, build, fallback, format })],
   });
 }
 
 /**
- * A types file with the generated contract's types (js/contract.d.ts) in place of its `contract:begin` … `contract:end`
- * lines, which import them from the contract in the sources: every .d.ts in the package stands alone.
+ * A types file with the generated types in place of each `// <name>:begin` … `// <name>:end` block (js/api/contract.d.ts,
+ * js/api/api-fields.d.ts, js/api/schema-fields.d.ts, generated from the Rust registry), which in the sources import them:
+ * every .d.ts in the package stands alone. A generated file's first line and its own imports are left out (what
+ * they import is in the same package file).
  */
 export function withContract(dts) {
-  const types = readFileSync(join(JS, 'contract.d.ts'), 'utf8').replace(/^\/\/.*\n\n?/, '');
-  const out = dts.replace(/^\/\/ contract:begin.*\n[^]*?^\/\/ contract:end\n/m, types);
-  if (out === dts) throw new Error('a .d.ts has no contract:begin/contract:end block');
+  const out = dts.replace(/^\/\/ ([a-z-]+):begin.*\n[^]*?^\/\/ \1:end\n/gm, (_, name) =>
+    readFileSync(source(`${name}.d.ts`), 'utf8')
+      .replace(/^\/\/.*\n\n?/, '')
+      .replace(/^import type \{[^}]*\} from '\.\/[a-z-]+\.js';\n\n?/gm, ''),
+  );
+  if (out === dts) throw new Error('a .d.ts has no generated block (// contract:begin … // contract:end)');
   return out;
 }
 
@@ -391,19 +407,19 @@ export function sri(bytes, algorithm = 'sha384') {
 
 
 function types(dir) {
-  const api = withContract(readFileSync(join(JS, 'api.d.ts'), 'utf8'));
-  const forms = readFileSync(join(JS, 'forms.d.ts'), 'utf8');
+  const api = withContract(readFileSync(source('api.d.ts'), 'utf8'));
+  const forms = readFileSync(source('forms.d.ts'), 'utf8');
   writeFileSync(join(dir, 'index.d.ts'), api);
   writeFileSync(join(dir, 'index.d.cts'), api);
   writeFileSync(join(dir, 'forms.d.ts'), forms);
   writeFileSync(join(dir, 'forms.d.cts'), forms.replaceAll("from './index.js'", "from './index.cjs'"));
-  const schema = readFileSync(join(JS, 'schema.d.ts'), 'utf8');
+  const schema = withContract(readFileSync(source('schema.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'schema.d.ts'), schema);
   writeFileSync(join(dir, 'schema.d.cts'), schema.replaceAll("from './index.js'", "from './index.cjs'"));
-  const react = readFileSync(join(JS, 'react.d.ts'), 'utf8');
+  const react = readFileSync(source('react.d.ts'), 'utf8');
   writeFileSync(join(dir, 'react.d.ts'), react);
   writeFileSync(join(dir, 'react.d.cts'), react);
-  const text = withContract(readFileSync(join(JS, 'text.d.ts'), 'utf8'));
+  const text = withContract(readFileSync(source('text.d.ts'), 'utf8'));
   writeFileSync(join(dir, 'text.d.ts'), text);
   writeFileSync(join(dir, 'text.d.cts'), text);
   writeFileSync(join(dir, 'web', 'pccc-guard-text.d.ts'), text);
@@ -531,8 +547,9 @@ function checkSameLoader() {
 }
 
 export async function buildPackage() {
-  // The JavaScript contract (slots, field numbers, error codes) from the Rust side: js/contract.js and contract.d.ts.
-  run('cargo', ['run', '--quiet', '--example', 'js_contract', '--', JS]);
+  // The JavaScript generated from the Rust registry (slots, field numbers, error codes, every field's named functions
+  // and types): js/contract.*, js/api-fields.*, js/schema-fields.* (xtask/src/contract.rs).
+  run('cargo', ['run', '--quiet', '-p', 'pccc-guard-xtask', '--', 'contract', JS_API]);
   compile('size');
   compile('text-size');
   rmSync(OUT, { recursive: true, force: true });

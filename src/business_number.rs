@@ -12,6 +12,7 @@ use alloc::string::String;
 
 use core::fmt;
 
+use crate::field::{FieldDocs, MaskExample};
 use crate::mask::FieldMask;
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
@@ -325,3 +326,23 @@ crate::error::field_error!(BusinessNumberError, BusinessNumber, 6, found: digits
         "번호가 맞지 않습니다. 사업자등록증의 번호를 확인해 주세요.",
         "A digit is mistyped: check the number on the registration certificate.";
 ]);
+
+impl BusinessNumber {
+    #[doc(hidden)]
+    /// What the generated JavaScript says of the field (src/field.rs, `FieldDocs`).
+    pub const DOCS: FieldDocs = FieldDocs {
+        what: "a business registration number",
+        validate:
+            "Checks a business registration number (사업자등록번호): 10 digits whose last is the National Tax Service
+check digit. Hyphens, spaces and full-width digits are accepted.
+
+Returns `{ valid: true, value, display }` with the digits to submit and the hyphenated form to show, or
+`{ valid: false, error }`; a mistyped digit is `invalid_check_digit`.",
+        examples: &["124-81-00998", "124-81-00999"],
+        mask: "Masks a business registration number for display, hyphenated: by default the office and type codes stay
+(`124-81-*****`). At most 7 digits show and at least 3 stay hidden. Input that is not a valid number is
+masked completely, showing only its length. Throws an `Error` with `code` `\"mask_reveals_too_much\"` or
+`\"invalid_mask_char\"` for a refused policy.",
+        mask_examples: &[MaskExample::of("1248100998")],
+    };
+}

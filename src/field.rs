@@ -13,7 +13,7 @@ use core::str::FromStr;
 use alloc::string::String;
 
 use crate::error::{debug_error, Message};
-use crate::{BusinessNumber, BusinessNumberError, Locale, MaskError, Name, NameError, Pccc, PcccError};
+use crate::{BusinessNumber, BusinessNumberError, Kind, Locale, MaskError, Name, NameError, Pccc, PcccError};
 use crate::{FieldMask, Phone, PhoneError, Postcode, PostcodeError};
 
 pub(crate) mod sealed {
@@ -217,10 +217,51 @@ pub enum MaskRule {
     Name,
 }
 
+/// What the generated JavaScript and TypeScript say of a field (its functions' documentation), and how the Rust
+/// side names it in sentences. Each field's module holds its own (`<Field>::DOCS`); the contract generator
+/// (`xtask/`) writes the examples' results from the Rust rules themselves, so no example can go stale.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct FieldDocs {
+    /// The field in a sentence, with its article: "a personal customs clearance code".
+    pub what: &'static str,
+    /// What its `validate<Field>` function checks and returns (JSDoc text, one paragraph a line).
+    pub validate: &'static str,
+    /// Inputs for the `validate<Field>` examples: a valid one shows its result, an invalid one its code.
+    pub examples: &'static [&'static str],
+    /// What its `mask<Field>` function does (empty for a field without a mask).
+    pub mask: &'static str,
+    /// The `mask<Field>` examples: an input and the policy's kept start and end digits and mask character
+    /// (`None`: the default).
+    pub mask_examples: &'static [MaskExample],
+}
+
+/// One `mask<Field>` example of [`FieldDocs`].
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct MaskExample {
+    /// The input.
+    pub input: &'static str,
+    /// Digits kept at the start, where not the default.
+    pub keep_start: Option<usize>,
+    /// Digits kept at the end, where not the default.
+    pub keep_end: Option<usize>,
+    /// The mask character, where not the default.
+    pub fill: Option<char>,
+}
+
+impl MaskExample {
+    /// An example with the default policy.
+    pub const fn of(input: &'static str) -> MaskExample {
+        MaskExample { input, keep_start: None, keep_end: None, fill: None }
+    }
+}
+
 /// The rest of the registry: what each field is called, its number at the WebAssembly boundary, and the
 /// dispatch from a [`FieldKind`] to the field's own code.
 macro_rules! fields {
-    ($($kind:ident: $ty:ident, $error:ident, $name:literal, $js:literal, $cli:literal, mask $mask:ident, display $display:ident;)+) => {
+    ($($kind:ident: $ty:ident, $error:ident, $name:literal, $js:literal, $cli:literal, mask $mask:ident, display $display:ident,
+       typed $typed:ident, value $value:ident, paste $paste:ident;)+) => {
         /// Which field: the PCCC, the mobile number, the postcode, the recipient's name or the business
         /// registration number.
         ///
@@ -305,6 +346,38 @@ macro_rules! fields {
             pub const fn has_display(self) -> bool {
                 match self {
                     $(FieldKind::$kind => has_display!($display),)+
+                }
+            }
+
+            /// Whether a form normalises the field as it is typed (the PCCC, whose `P` and digits people type in any
+            /// form); the other fields are checked as typed and normalised on submit.
+            pub const fn normalizes_as_typed(self) -> bool {
+                match self {
+                    $(FieldKind::$kind => typed!($typed),)+
+                }
+            }
+
+            /// Whether a valid value (and its display form) can only be ASCII: the JavaScript side then decodes it
+            /// without a `TextDecoder`. `tests/vectors.rs` checks it on every valid vector.
+            pub const fn ascii_only(self) -> bool {
+                match self {
+                    $(FieldKind::$kind => ascii!($value),)+
+                }
+            }
+
+            /// The finder's kind that a paste into the field is searched for, when the pasted text is not a valid
+            /// value as it is ("개인통관고유부호: P1234 5678 9012" keeps the code): fields the finder has a kind for.
+            pub const fn paste_kind(self) -> Option<Kind> {
+                match self {
+                    $(FieldKind::$kind => paste!($paste),)+
+                }
+            }
+
+            #[doc(hidden)]
+            /// What the generated JavaScript says of the field.
+            pub const fn docs(self) -> &'static FieldDocs {
+                match self {
+                    $(FieldKind::$kind => &$ty::DOCS,)+
                 }
             }
 
@@ -430,6 +503,26 @@ macro_rules! fields {
 
         #[cfg(feature = "serde")]
         crate::serde::field_serde!($($ty, $error;)+);
+
+        /// For tests that need each field's own type: calls the caller's `field_types_callback!` macro with every
+        /// field as `Kind: Type`, in the registry's order.
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! field_types {
+            () => {
+                field_types_callback! { $($kind: $crate::$ty),+ }
+            };
+        }
+
+        /// For the WebAssembly tests, which cannot read files: every field with the text of its vectors
+        /// (`tests/data/<field>_vectors.tsv` of the crate that expands it), in the registry's order.
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! field_vectors {
+            () => {
+                [$(($crate::FieldKind::$kind, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/", $name, "_vectors.tsv"))),)+]
+            };
+        }
     };
 }
 
@@ -463,6 +556,33 @@ macro_rules! mask_with {
     }};
 }
 
+macro_rules! typed {
+    (normalize) => {
+        true
+    };
+    (as_is) => {
+        false
+    };
+}
+
+macro_rules! ascii {
+    (ascii) => {
+        true
+    };
+    (unicode) => {
+        false
+    };
+}
+
+macro_rules! paste {
+    (none) => {
+        None
+    };
+    ($kind:ident) => {
+        Some(Kind::$kind)
+    };
+}
+
 macro_rules! has_display {
     (none) => {
         false
@@ -493,9 +613,9 @@ macro_rules! display_of {
 }
 
 fields! {
-    Pccc: Pccc, PcccError, "pccc", "pccc", "pccc", mask digits, display none;
-    Phone: Phone, PhoneError, "phone", "phone", "phone", mask digits, display display;
-    Postcode: Postcode, PostcodeError, "postcode", "postcode", "postcode", mask none, display none;
-    Name: Name, NameError, "name", "name", "name", mask name, display none;
-    BusinessNumber: BusinessNumber, BusinessNumberError, "business_number", "businessNumber", "business-number", mask digits, display display;
+    Pccc: Pccc, PcccError, "pccc", "pccc", "pccc", mask digits, display none, typed normalize, value ascii, paste Pccc;
+    Phone: Phone, PhoneError, "phone", "phone", "phone", mask digits, display display, typed as_is, value ascii, paste Phone;
+    Postcode: Postcode, PostcodeError, "postcode", "postcode", "postcode", mask none, display none, typed as_is, value ascii, paste none;
+    Name: Name, NameError, "name", "name", "name", mask name, display none, typed as_is, value unicode, paste none;
+    BusinessNumber: BusinessNumber, BusinessNumberError, "business_number", "businessNumber", "business-number", mask digits, display display, typed as_is, value ascii, paste none;
 }

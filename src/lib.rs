@@ -76,18 +76,18 @@
 // docs.rs (and `make test-release`) document with `--cfg docsrs` on nightly: each feature-gated item is labelled
 // with the feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
-// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm.rs. A debugging
+// The shipped module is no_std: no formatting or panic machinery (about 2 KB gzipped); see src/wasm/exports.rs. A debugging
 // build with `debug-panic-hook` keeps std, whose panic handler prints the message.
 #![cfg_attr(all(target_arch = "wasm32", feature = "npm-module", not(feature = "debug-panic-hook")), no_std)]
 
 extern crate alloc;
 
+// The WebAssembly boundary (src/wasm/): the numbers it shares with the JavaScript, compiled on every target (the
+// contract generator reads them), and the exported functions, on wasm32 only.
 #[doc(hidden)]
+#[path = "wasm/boundary.rs"]
 pub mod boundary;
 mod business_number;
-#[doc(hidden)]
-#[cfg(not(target_arch = "wasm32"))]
-pub mod contract;
 mod error;
 mod field;
 mod find;
@@ -102,6 +102,7 @@ mod redact;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+#[path = "wasm/exports.rs"]
 pub mod wasm;
 
 #[cfg(feature = "serde")]
@@ -109,14 +110,16 @@ pub use self::serde::Localized;
 pub use business_number::{BusinessNumber, BusinessNumberError, BusinessNumberMask};
 pub use error::{Locale, MaskError, Message};
 pub use field::{ErrorRecord, Field, FieldError, FieldKind, FieldValue, FieldVisitor, MaskRule};
+#[doc(hidden)]
+pub use field::{FieldDocs, MaskExample};
 pub use find::{find_sensitive, find_sensitive_bytes, Finding, Findings, Kind, Kinds, CONTEXT_LEN, MAX_FINDING_LEN};
-pub use mask::{DigitField, FieldMask, MaskedField, NameMask, PcccMask, PhoneMask};
-pub use name::{Name, NameError, NameScript};
+pub use mask::{DigitField, FieldMask, MaskedField};
+pub use name::{Name, NameError, NameMask, NameScript};
 pub use normalize::{normalize, normalize_with_caret, WithCaret};
-pub use pccc::{Pccc, PcccError};
-pub use phone::{Phone, PhoneError};
+pub use pccc::{Pccc, PcccError, PcccMask};
+pub use phone::{Phone, PhoneError, PhoneMask};
 pub use postcode::{Postcode, PostcodeError};
-pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport};
+pub use recipient::{check_recipient, Recipient, RecipientInput, RecipientReport, RECIPIENT_FIELDS};
 pub use redact::{redact, redact_bytes, Policies};
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -14,13 +14,12 @@ use core::marker::PhantomData;
 
 use crate::error::MaskError;
 use crate::normalize::{map_char, Mapped};
-use crate::{Name, Pccc, Phone};
 
 // A field type is sealed by the registry (src/field.rs), which every field type is in.
 use crate::field::sealed;
 
-/// A field that has a display mask: [`Pccc`], [`Phone`] and [`Name`]. It names the field a
-/// [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
+/// A field that has a display mask (every field whose [`FieldKind::mask_rule`](crate::FieldKind::mask_rule) is not
+/// `None`). It names the field a [`FieldMask`] is for; the trait is sealed, and its items are the crate's own.
 ///
 /// # Example: a policy for each field
 ///
@@ -54,7 +53,7 @@ pub trait MaskedField: sealed::Sealed + Sized {
     fn masked(&self, mask: &FieldMask<Self>) -> String;
 }
 
-/// A field whose policy keeps digits visible at the start and at the end: [`Pccc`] and [`Phone`].
+/// A field whose policy keeps digits visible at the start and at the end (a [`MaskRule::Digits`](crate::MaskRule)).
 ///
 /// # Example: keep the last four digits of either
 ///
@@ -74,8 +73,8 @@ pub trait DigitField: MaskedField {
 /// A masking policy for one field `F`: how many digits to keep visible at the start and at the end (digit
 /// fields only), and the character that replaces the rest.
 ///
-/// Use it through its names: [`PcccMask`] (a PCCC), [`PhoneMask`] (a mobile number), [`NameMask`] (a name). The
-/// defaults are `P********9012`, `010-1234-****` and `홍*동`.
+/// Use it through each field's name for it, `<Field>Mask`: [`PcccMask`](crate::PcccMask) for a PCCC, for instance
+/// (`P********9012` by default).
 ///
 /// Builders take and return the policy by value and are `const`, so a site can define its policy once as a
 /// constant.
@@ -102,68 +101,6 @@ pub struct FieldMask<F: MaskedField> {
     fill: char,
     field: PhantomData<fn() -> F>,
 }
-
-/// A masking policy for a PCCC. The default keeps the last 4 digits: `P********9012`. A policy may reveal at
-/// most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (6) of the 12 digits.
-///
-/// # Example: one policy for the whole site
-///
-/// ```
-/// use pccc_guard::PcccMask;
-///
-/// const SITE_MASK: PcccMask = PcccMask::new().keep_start(2).keep_end(4).fill('•');
-///
-/// assert_eq!(SITE_MASK.apply("P123456789012")?, "P12••••••9012");
-/// assert_eq!(PcccMask::new().apply("p1234 5678 9012")?, "P********9012");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-pub type PcccMask = FieldMask<Pccc>;
-
-/// A masking policy for a mobile number. The output is always hyphenated. The default keeps the first 7
-/// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
-///
-/// A policy may keep at most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (7) digits, so at least 4 of an
-/// 11-digit number stay hidden. A 10-digit number keeps 4 hidden as well: the kept start shrinks first, then
-/// the kept end (the default gives `011-123-****`).
-///
-/// # Example: one policy for the whole site
-///
-/// ```
-/// use pccc_guard::PhoneMask;
-///
-/// const SITE_MASK: PhoneMask = PhoneMask::new();
-///
-/// assert_eq!(SITE_MASK.apply("01012345678")?, "010-1234-****");
-/// assert_eq!(PhoneMask::new().keep_start(3).keep_end(4).apply("010-1234-5678")?, "010-****-5678");
-/// // Not a mobile number: everything is hidden.
-/// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-pub type PhoneMask = FieldMask<Phone>;
-
-/// A masking policy for a recipient name, following PIPC's delivery-label practice.
-///
-/// - Hangul: the first syllable is kept, and from 3 syllables on the last one too; the rest is masked and
-///   spaces are left out: `김*`, `홍*동`, `남궁 민수` → `남**수`.
-/// - Latin: the first character of each space-separated word is kept and every other letter is masked;
-///   spaces and punctuation stay: `John Smith` → `J*** S****`, `Mary-Jane O'Neil` → `M***-**** O'****`.
-///
-/// The rule is fixed; only the fill character can be chosen.
-///
-/// # Example: mask names for a delivery label
-///
-/// ```
-/// use pccc_guard::NameMask;
-///
-/// const SITE_MASK: NameMask = NameMask::new();
-///
-/// assert_eq!(SITE_MASK.apply("홍길동")?, "홍*동");
-/// assert_eq!(SITE_MASK.apply("김구")?, "김*");
-/// assert_eq!(SITE_MASK.apply("John Smith")?, "J*** S****");
-/// assert_eq!(SITE_MASK.apply("홍길동1")?, "****");
-/// # Ok::<(), pccc_guard::MaskError>(())
-/// ```
-pub type NameMask = FieldMask<Name>;
 
 impl<F: MaskedField> FieldMask<F> {
     /// The field's default policy: `P********9012`, `010-1234-****`, `홍*동`, with `*`.

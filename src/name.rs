@@ -8,7 +8,8 @@ use core::fmt;
 use core::iter::Peekable;
 use core::str::CharIndices;
 
-use crate::mask::NameMask;
+use crate::field::{FieldDocs, MaskExample};
+use crate::mask::FieldMask;
 use crate::normalize::{map_char, Mapped, Source};
 use crate::pccc::is_rrn_date;
 
@@ -350,6 +351,30 @@ impl fmt::Debug for Name {
     }
 }
 
+/// A masking policy for a recipient name, following PIPC's delivery-label practice.
+///
+/// - Hangul: the first syllable is kept, and from 3 syllables on the last one too; the rest is masked and
+///   spaces are left out: `김*`, `홍*동`, `남궁 민수` → `남**수`.
+/// - Latin: the first character of each space-separated word is kept and every other letter is masked;
+///   spaces and punctuation stay: `John Smith` → `J*** S****`, `Mary-Jane O'Neil` → `M***-**** O'****`.
+///
+/// The rule is fixed; only the fill character can be chosen.
+///
+/// # Example: mask names for a delivery label
+///
+/// ```
+/// use pccc_guard::NameMask;
+///
+/// const SITE_MASK: NameMask = NameMask::new();
+///
+/// assert_eq!(SITE_MASK.apply("홍길동")?, "홍*동");
+/// assert_eq!(SITE_MASK.apply("김구")?, "김*");
+/// assert_eq!(SITE_MASK.apply("John Smith")?, "J*** S****");
+/// assert_eq!(SITE_MASK.apply("홍길동1")?, "****");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type NameMask = FieldMask<Name>;
+
 impl crate::mask::MaskedField for Name {
     const NAME: &'static str = "NameMask";
     const KEEP: (usize, usize) = (0, 0);
@@ -517,3 +542,27 @@ crate::error::field_error!(NameError, Name, 7, found: length "characters", [
         "이름이 너무 깁니다. 한글은 20자, 영문은 60자까지입니다.",
         "The name is too long: at most 20 Hangul syllables or 60 Latin characters.";
 ]);
+
+impl Name {
+    #[doc(hidden)]
+    /// What the generated JavaScript says of the field (src/field.rs, `FieldDocs`).
+    pub const DOCS: FieldDocs = FieldDocs {
+        what: "a recipient name",
+        validate:
+            "Checks a recipient name, which must be the one registered with the PCCC: Hangul syllables with optional
+spaces (2 to 20 syllables), or the registered English name in Latin letters with spaces, `-`, `'` and `.`
+(2 letters to 60 characters). Spaces are trimmed and collapsed; full-width letters become ASCII.
+
+Returns `{ valid: true, value }` with the normalised name, or `{ valid: false, error }` (digits, mixed
+Hangul and Latin letters and a bad length each have their own code).",
+        examples: &[" 홍길동 ", "홍Gildong"],
+        mask: "Masks a recipient name for display: a Hangul name keeps its first syllable and, from 3 syllables on, its
+last (`김*`, `홍*동`, `남**수`); a Latin name keeps the first letter of each word (`J*** S****`). Input that
+is not a valid name is masked completely, showing only its length. Throws an `Error` with `code`
+`\"invalid_mask_char\"` for a mask character that is not one visible non-digit character.",
+        mask_examples: &[
+            MaskExample::of("홍길동"),
+            MaskExample { input: "John Smith", keep_start: None, keep_end: None, fill: Some('•') },
+        ],
+    };
+}

@@ -4,7 +4,8 @@ use core::fmt;
 
 use alloc::string::String;
 
-use crate::mask::PcccMask;
+use crate::field::{FieldDocs, MaskExample};
+use crate::mask::FieldMask;
 use crate::normalize::{Normalized, Source};
 
 /// Digits after the `P`.
@@ -229,6 +230,22 @@ impl fmt::Debug for Pccc {
     }
 }
 
+/// A masking policy for a PCCC. The default keeps the last 4 digits: `P********9012`. A policy may reveal at
+/// most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (6) of the 12 digits.
+///
+/// # Example: one policy for the whole site
+///
+/// ```
+/// use pccc_guard::PcccMask;
+///
+/// const SITE_MASK: PcccMask = PcccMask::new().keep_start(2).keep_end(4).fill('•');
+///
+/// assert_eq!(SITE_MASK.apply("P123456789012")?, "P12••••••9012");
+/// assert_eq!(PcccMask::new().apply("p1234 5678 9012")?, "P********9012");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type PcccMask = FieldMask<Pccc>;
+
 impl crate::mask::MaskedField for Pccc {
     const NAME: &'static str = "PcccMask";
     const KEEP: (usize, usize) = (0, 4);
@@ -398,3 +415,27 @@ crate::error::field_error!(PcccError, Pccc, 7, found: digits "digits", [
         "숫자가 너무 많습니다. P 뒤에는 숫자 12자리만 입력해 주세요.",
         "Too many digits. Enter exactly 12 digits after the P.";
 ]);
+
+impl Pccc {
+    #[doc(hidden)]
+    /// What the generated JavaScript says of the field (src/field.rs, `FieldDocs`).
+    pub const DOCS: FieldDocs = FieldDocs {
+        what: "a personal customs clearance code",
+        validate:
+            "Checks a personal customs clearance code (`P` + 12 digits) after normalising it (full-width characters,
+spaces, hyphens and invisible characters, lower-case `p`).
+
+Returns `{ valid: true, value }` with the canonical code to submit, or `{ valid: false, error }` with a
+stable `code`, a message in Korean (default) or English that never contains the input, and where it
+applies the UTF-16 `index` of the offending character or the number of digits `found`.",
+        examples: &["ｐ1234 5678 9012", "P12345678901"],
+        mask: "Masks a code for display with one policy: `P` + `keepStart` digits + mask characters + `keepEnd` digits
+(default `P********9012`). Input that is not a valid code is masked completely, showing only its length.
+Throws an `Error` (with `code` `\"mask_reveals_too_much\"` or `\"invalid_mask_char\"`) for a policy that would
+reveal more than 6 of the 12 digits or whose mask character is not one visible non-digit character.",
+        mask_examples: &[
+            MaskExample::of("P123456789012"),
+            MaskExample { input: "P123456789012", keep_start: Some(2), keep_end: None, fill: Some('•') },
+        ],
+    };
+}

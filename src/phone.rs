@@ -10,7 +10,8 @@ use alloc::string::String;
 
 use core::fmt;
 
-use crate::mask::PhoneMask;
+use crate::field::{FieldDocs, MaskExample};
+use crate::mask::FieldMask;
 use crate::normalize::{Normalized, Source};
 use crate::pccc::is_rrn_date;
 
@@ -222,6 +223,28 @@ impl fmt::Debug for Phone {
     }
 }
 
+/// A masking policy for a mobile number. The output is always hyphenated. The default keeps the first 7
+/// digits, the form of PIPC's delivery-label guidance: `010-1234-****`.
+///
+/// A policy may keep at most [`MAX_REVEALED`](FieldMask::MAX_REVEALED) (7) digits, so at least 4 of an
+/// 11-digit number stay hidden. A 10-digit number keeps 4 hidden as well: the kept start shrinks first, then
+/// the kept end (the default gives `011-123-****`).
+///
+/// # Example: one policy for the whole site
+///
+/// ```
+/// use pccc_guard::PhoneMask;
+///
+/// const SITE_MASK: PhoneMask = PhoneMask::new();
+///
+/// assert_eq!(SITE_MASK.apply("01012345678")?, "010-1234-****");
+/// assert_eq!(PhoneMask::new().keep_start(3).keep_end(4).apply("010-1234-5678")?, "010-****-5678");
+/// // Not a mobile number: everything is hidden.
+/// assert_eq!(SITE_MASK.apply("02-123-4567")?, "*********");
+/// # Ok::<(), pccc_guard::MaskError>(())
+/// ```
+pub type PhoneMask = FieldMask<Phone>;
+
 impl crate::mask::MaskedField for Phone {
     const NAME: &'static str = "PhoneMask";
     const KEEP: (usize, usize) = (7, 0);
@@ -387,3 +410,31 @@ crate::error::field_error!(PhoneError, Phone, 10, found: digits "digits", [
         "숫자가 너무 많습니다. 010 번호는 11자리, 011·016~019 번호는 10~11자리입니다.",
         "Too many digits: 010 numbers have 11, 011 and 016 to 019 numbers 10 or 11.";
 ]);
+
+impl Phone {
+    #[doc(hidden)]
+    /// What the generated JavaScript says of the field (src/field.rs, `FieldDocs`).
+    pub const DOCS: FieldDocs = FieldDocs {
+        what: "a mobile number",
+        validate:
+            "Checks a Korean mobile number: `010` + 8 digits, or `011`, `016`–`019` + 7 or 8 digits. Hyphens, spaces,
+dots, parentheses, full-width digits and the international form (`+82 10-…`, `+82-(0)10-…`) are accepted.
+
+Returns `{ valid: true, value, display }` with the digits to submit and the hyphenated form to show, or
+`{ valid: false, error }` with a stable `code` (landline, VoIP and 050 virtual numbers each have their own:
+UNI-PASS only matches the real mobile number registered with the PCCC), a message in Korean (default) or
+English that never contains the input, and the UTF-16 `index` of a bad character or the digits `found`.",
+        examples: &["+82 10-1234-5678", "0504-1234-5678"],
+        mask:
+            "Masks a mobile number for display, hyphenated: by default the first 7 digits stay (`010-1234-****`, as on
+delivery labels). `keepStart` and `keepEnd` choose the visible digits, at most 7 together, and at least 4
+digits are always hidden (for a 10-digit number the kept start shrinks). Input that is not a valid mobile
+number is masked completely, showing only its length. Throws an `Error` (with `code`
+`\"mask_reveals_too_much\"` or `\"invalid_mask_char\"`) for a policy that would reveal too much or whose mask
+character is not one visible non-digit character.",
+        mask_examples: &[
+            MaskExample::of("01012345678"),
+            MaskExample { input: "01012345678", keep_start: Some(3), keep_end: Some(4), fill: None },
+        ],
+    };
+}

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use crate::field::FieldDocs;
 use crate::normalize::Normalized;
 use crate::pccc::is_rrn_date;
 
@@ -248,3 +249,19 @@ crate::error::field_error!(PostcodeError, Postcode, 7, found: digits "digits", [
         "없는 우편번호입니다. 앞 두 자리는 01~63입니다.",
         "There is no such postcode: the first two digits are 01 to 63.";
 ]);
+
+impl Postcode {
+    #[doc(hidden)]
+    /// What the generated JavaScript says of the field (src/field.rs, `FieldDocs`).
+    pub const DOCS: FieldDocs = FieldDocs {
+        what: "a postcode",
+        validate:
+            "Checks a delivery postcode: 5 digits whose first two are 01–63. An old 6-digit postcode (`123-456`) gets
+its own code, `old_postcode`, telling the user to look up the new one.
+
+Returns `{ valid: true, value }` or `{ valid: false, error }`, as `validatePccc` does.",
+        examples: &[" 03154 ", "110-011"],
+        mask: "",
+        mask_examples: &[],
+    };
+}

@@ -7,7 +7,19 @@ use crate::name::Name;
 use crate::pccc::Pccc;
 use crate::phone::Phone;
 use crate::postcode::Postcode;
-use crate::{NameError, PcccError, PhoneError, PostcodeError};
+use crate::{FieldKind, NameError, PcccError, PhoneError, PostcodeError};
+
+/// The fields UNI-PASS matches, in the order they are reported (`checkRecipient`'s, the JSON members'): the
+/// list the JavaScript contract, the schemas and serde read.
+///
+/// # Example: the recipient's fields
+///
+/// ```
+/// use pccc_guard::{FieldKind, RECIPIENT_FIELDS};
+///
+/// assert_eq!(RECIPIENT_FIELDS.map(FieldKind::name), ["name", "pccc", "phone", "postcode"]);
+/// ```
+pub const RECIPIENT_FIELDS: [FieldKind; 4] = [FieldKind::Name, FieldKind::Pccc, FieldKind::Phone, FieldKind::Postcode];
 
 /// The recipient fields of a form, as typed. A field left out of a form is an empty string.
 ///

@@ -8,7 +8,8 @@ use crate::error::MaskError;
 use core::ops::Range;
 
 use crate::find::{find_sensitive, find_sensitive_bytes, Finding, Kind, Kinds};
-use crate::mask::{check_policy, DigitMask, PcccMask, PhoneMask};
+use crate::mask::{check_policy, DigitMask};
+use crate::{PcccMask, PhoneMask};
 
 /// How [`redact`] masks what it finds: a policy per kind, and which kinds to look for.
 ///

@@ -280,16 +280,7 @@ impl<'de, T: Field> Visitor<'de> for Parsed<T> {
     type Value = Result<T, T::Error>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a ")?;
-        match T::KIND {
-            crate::FieldKind::Pccc => f.write_str("personal customs clearance code")?,
-            kind => kind.name().split('_').enumerate().try_for_each(|(i, w)| {
-                if i > 0 {
-                    f.write_str(" ")?;
-                }
-                f.write_str(w)
-            })?,
-        }
+        f.write_str(T::KIND.docs().what)?;
         f.write_str(" as a string")
     }
 
@@ -368,7 +359,12 @@ impl Serialize for Recipient {
 }
 
 /// The members of a recipient, in the order of `checkRecipient`'s fields.
-const FIELDS: &[&str] = &["name", "pccc", "phone", "postcode"];
+const FIELDS: &[&str] = &[
+    crate::RECIPIENT_FIELDS[0].name(),
+    crate::RECIPIENT_FIELDS[1].name(),
+    crate::RECIPIENT_FIELDS[2].name(),
+    crate::RECIPIENT_FIELDS[3].name(),
+];
 
 /// A member name; anything else is ignored (a form posts other fields too), without being echoed.
 enum Key {

@@ -6,18 +6,15 @@
 mod common;
 
 use pccc_guard::{
-    check_recipient, Locale, Localized, Name, Pccc, Phone, Postcode, Recipient, RecipientInput, RecipientReport,
+    check_recipient, ErrorRecord, Field, FieldKind, Locale, Localized, Name, Pccc, Phone, Postcode, Recipient,
+    RecipientInput, RecipientReport,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::json;
 
-const FILES: [&str; 4] = [
-    include_str!("data/pccc_vectors.tsv"),
-    include_str!("data/phone_vectors.tsv"),
-    include_str!("data/postcode_vectors.tsv"),
-    include_str!("data/name_vectors.tsv"),
-];
+/// Every field of the registry with its vectors.
+const FILES: [(FieldKind, &str); FieldKind::ALL.len()] = pccc_guard::field_vectors!();
 
 /// The digits and letters of `input` that an error text must not contain (runs of 4 or more, so that a message's
 /// own "12 digits" is not mistaken for an echo).
@@ -44,16 +41,39 @@ fn check_deserialise<T: DeserializeOwned + Serialize>(v: &common::Vector, file: 
     }
 }
 
+/// A field's own type serialises its results as the registry's generic result does, in both locales.
+fn check_typed<F: Field>(v: &common::Vector)
+where
+    for<'a> Localized<&'a Result<F, F::Error>>: Serialize,
+{
+    for locale in [Locale::Ko, Locale::En] {
+        let typed = serde_json::to_value(Localized::new(&F::parse(&v.input), locale)).unwrap();
+        let generic = serde_json::to_value(Localized::new(&F::KIND.check(&v.input), locale)).unwrap();
+        assert_eq!(typed, generic, "{:?} line {}", F::KIND, v.line);
+    }
+}
+
+/// Every field's own type, from the registry: deserialises each vector and serialises its result alike.
+macro_rules! field_types_callback {
+    ($($kind:ident: $ty:path),+) => {
+        fn check_typed_field(kind: FieldKind, v: &common::Vector, file: usize) {
+            match kind {
+                $(FieldKind::$kind => {
+                    check_deserialise::<$ty>(v, file);
+                    check_typed::<$ty>(v);
+                })+
+                _ => unreachable!("every field is in the registry"),
+            }
+        }
+    };
+}
+pccc_guard::field_types!();
+
 #[test]
 fn every_vector_deserialises_to_its_canonical_value_or_its_error_code() {
-    for (file, text) in FILES.iter().enumerate() {
+    for (file, (kind, text)) in FILES.iter().enumerate() {
         for v in common::vectors(text) {
-            match file {
-                0 => check_deserialise::<Pccc>(&v, file),
-                1 => check_deserialise::<Phone>(&v, file),
-                2 => check_deserialise::<Postcode>(&v, file),
-                _ => check_deserialise::<Name>(&v, file),
-            }
+            check_typed_field(*kind, &v, file);
         }
     }
 }
@@ -111,31 +131,18 @@ macro_rules! error_info {
         }
     )*};
 }
-error_info!(pccc_guard::PcccError, pccc_guard::PhoneError, pccc_guard::PostcodeError, pccc_guard::NameError);
+error_info!(ErrorRecord);
 
 #[test]
 fn every_vector_serialises_to_the_javascript_result_shape_in_both_locales() {
     for locale in [Locale::Ko, Locale::En] {
-        for v in common::vectors(FILES[0]) {
-            let r = Pccc::parse(&v.input);
-            let found = r.err().and_then(|e| e.digits());
-            check_result(&v, r, locale, None, found);
-        }
-        for v in common::vectors(FILES[1]) {
-            let r = Phone::parse(&v.input);
-            let display = r.as_ref().ok().map(|p| p.display().to_owned());
-            let found = r.err().and_then(|e| e.digits());
-            check_result(&v, r, locale, display.as_deref(), found);
-        }
-        for v in common::vectors(FILES[2]) {
-            let r = Postcode::parse(&v.input);
-            let found = r.err().and_then(|e| e.digits());
-            check_result(&v, r, locale, None, found);
-        }
-        for v in common::vectors(FILES[3]) {
-            let r = Name::parse(&v.input);
-            let found = r.as_ref().err().and_then(|e| e.length());
-            check_result(&v, r, locale, None, found);
+        for (kind, text) in FILES {
+            for v in common::vectors(text) {
+                let r = kind.check(&v.input);
+                let display = r.as_ref().ok().and_then(|value| value.display().map(str::to_owned));
+                let found = r.as_ref().err().and_then(ErrorRecord::found);
+                check_result(&v, r, locale, display.as_deref(), found);
+            }
         }
     }
 }

@@ -42,3 +42,22 @@ fn normalizing_first_changes_no_pccc_result() {
         assert_eq!(checked(FieldKind::Pccc, &once), checked(FieldKind::Pccc, &v.input), "line {}", v.line);
     }
 }
+
+/// The registry's behaviour flags hold on every valid vector: a field said to be ASCII-only (the JavaScript side then
+/// decodes its value without a TextDecoder) has only ASCII values and display forms.
+#[test]
+fn every_valid_vector_of_an_ascii_only_field_is_ascii() {
+    for kind in FieldKind::ALL {
+        let (text, _) = file(kind);
+        let mut non_ascii = 0;
+        for v in common::vectors(&text) {
+            if let Ok(value) = kind.check(&v.input) {
+                let ascii = value.as_str().is_ascii() && value.display().is_none_or(str::is_ascii);
+                assert!(ascii || !kind.ascii_only(), "{kind:?} line {}", v.line);
+                non_ascii += usize::from(!ascii);
+            }
+        }
+        // A field that is not ASCII-only has vectors that show why.
+        assert_eq!(non_ascii > 0, !kind.ascii_only(), "{kind:?}");
+    }
+}

@@ -6,7 +6,7 @@
 //! twice: once with UNI-PASS down as a proxy shows it (`502 Bad Gateway`), once as UNI-PASS itself says it (HTTP 200
 //! with `tCnt` -1, a system failure).
 //!
-//! Writes bench/gateway-results.json, keeping the previous run's main figures beside the new ones
+//! Writes bench/results/gateway-results.json, keeping the previous run's main figures beside the new ones
 //! (bench/gateway-section.mjs renders it into BENCHMARKS.md). Nothing here is asserted: the figures are reported.
 
 use std::sync::{Arc, Mutex};
@@ -158,7 +158,7 @@ async fn main() {
     let seconds: u64 = std::env::var("SURGE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
     let total = (seconds * RATE) as usize;
     let orders = orders(total);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/gateway-results.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/results/gateway-results.json");
     let previous =
         std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).map(|old| {
             // The previous file's 502 run (its only run before the tCnt -1 run was added).

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { forEachEngine } from './harness.mjs';
-import { vectors } from '../node/vectors.mjs';
+import { FIELD_NAMES, fieldVectors, pascal, vectors } from '../node/vectors.mjs';
+import { FIELDS } from '../../js/api/contract.js';
 
 const require = createRequire(import.meta.url);
 const node = require('../../pkg/node.cjs');
@@ -17,15 +18,16 @@ const UNDEFINED = { undefined: true }; // JSON has no undefined; the runner turn
 /** Every call to compare: [function name, ...arguments]. */
 function calls() {
   const list = [];
-  const files = { validatePccc: 'pccc_vectors.tsv', validatePhone: 'phone_vectors.tsv', validatePostcode: 'postcode_vectors.tsv', validateName: 'name_vectors.tsv' };
-  for (const [fn, file] of Object.entries(files)) {
-    for (const v of vectors(file)) {
-      list.push([fn, v.input], [fn, v.input, { locale: 'en' }]);
-      if (fn === 'validatePccc') list.push(['isValidPccc', v.input], ['maskPccc', v.input], ['normalize', v.input], ['normalizeWithCaret', v.input, 3]);
-      if (fn === 'validatePhone') list.push(['maskPhone', v.input, { keepStart: 3, keepEnd: 4 }]);
-      if (fn === 'validateName') list.push(['maskName', v.input, { maskChar: '•' }]);
+  // Every field of the registry: its validate function in both locales, its isValid function, its mask.
+  for (const name of FIELD_NAMES) {
+    const p = pascal(name);
+    for (const v of fieldVectors(name)) {
+      list.push([`validate${p}`, v.input], [`validate${p}`, v.input, { locale: 'en' }], [`isValid${p}`, v.input]);
+      if (FIELDS[name].mask) list.push([`mask${p}`, v.input], [`mask${p}`, v.input, { maskChar: '•' }]);
     }
   }
+  for (const v of vectors('pccc_vectors.tsv')) list.push(['normalize', v.input], ['normalizeWithCaret', v.input, 3]);
+  for (const v of vectors('phone_vectors.tsv')) list.push(['maskPhone', v.input, { keepStart: 3, keepEnd: 4 }]);
   const codes = vectors('pccc_vectors.tsv').map((v) => v.input.replace(/\n/g, ' ')).join('\n');
   list.push(['validatePcccLines', codes, { locale: 'en' }], ['isValidPcccLines', codes]);
   list.push(['checkRecipient', { name: '홍길동', pccc: 'ｐ1234 5678 9012', phone: '+82 10-1234-5678', postcode: '03154' }]);

@@ -1,10 +1,10 @@
-// The classic script's packing of its inlined module (js/bytetext.js): every byte value and the shipped module come
+// The classic script's packing of its inlined module (js/runtime/bytetext.js): every byte value and the shipped module come
 // back byte for byte, the text stays inside its alphabet (a string literal without escapes, safe inline in HTML),
 // each byte value is always the same characters, and damaged text or tables throw (never hang, never give bytes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { packBytes, unpackBytes } from '../../js/bytetext.js';
+import { packBytes, unpackBytes } from '../../js/runtime/bytetext.js';
 
 /** Deterministic pseudo-random bytes (xorshift), some stretches from a few values only, some from all 256. */
 function bytes(n, seed) {

@@ -1,4 +1,4 @@
-// Every field alike, through the one descriptor generated from Rust (js/contract.js): each field's vectors
+// Every field alike, through the one descriptor generated from Rust (js/api/contract.js): each field's vectors
 // (tests/data/<field>_vectors.tsv) through its named function, validateField and its isValid function, on every
 // Node build; the display form where the descriptor says there is one; the shared language-tag vectors through the
 // API and the rule the forms layer and the memo guard use.
@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { CODES, FIELDS } from '../../js/contract.js';
-import { localeOf, pageLocale } from '../../js/locale.js';
+import { CODES, FIELDS } from '../../js/api/contract.js';
+import { localeOf, pageLocale } from '../../js/api/locale.js';
 import { BUILDS } from './builds.mjs';
 import { vectors } from './vectors.mjs';
 
@@ -25,7 +25,7 @@ for (const [build, api] of BUILDS) {
         assert.equal(api.isValidField(name, v.input), got.valid, `line ${v.line}`);
         if (got.valid) {
           assert.equal(`valid:${got.value}`, v.expected, `line ${v.line} (${v.why})`);
-          assert.equal('display' in got, field.display, `line ${v.line}: display`);
+          assert.equal('display' in got, !!field.display, `line ${v.line}: display`);
         } else {
           assert.equal(got.error.code, v.expected, `line ${v.line} (${v.why})`);
           assert.ok(CODES[name].includes(got.error.code));
@@ -72,8 +72,8 @@ test('the language-tag rule of the forms layer and the memo guard follows the sh
   assert.equal(pageLocale(undefined, element(undefined)), 'ko');
   // Both guards take their language from this rule alone.
   for (const file of ['forms-core.js', 'memo.js']) {
-    const src = readFileSync(new URL(`../../js/${file}`, import.meta.url), 'utf8');
-    assert.match(src, /import \{ [^}]*pageLocale[^}]*\} from '\.\/locale\.js';/, file);
+    const src = readFileSync(new URL(`../../js/surfaces/${file}`, import.meta.url), 'utf8');
+    assert.match(src, /import \{ [^}]*pageLocale[^}]*\} from '\.\.\/api\/locale\.js';/, file);
     assert.doesNotMatch(src, /\/\^en\\b\/i/, `${file}: a second copy of the rule`);
   }
 });

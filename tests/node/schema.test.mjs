@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-import { CODES, FIELDS } from '../../js/contract.js';
+import { CODES, FIELDS } from '../../js/api/contract.js';
+
+/** Every field's schema function, from the registry. */
+const FIELD_SCHEMAS = Object.keys(FIELDS).map((name) => `${name}Schema`).join(', ');
 import { vectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
@@ -169,12 +172,12 @@ test('TypeScript, strict: the schemas infer input and output and are synchronous
     // @ts-expect-error: field is a closed set
     fieldSchema('email');
     const started: Promise<void> = ready;
-    void p, i, o, missing, ov, generic, started, nameSchema, phoneSchema, postcodeSchema;
+    void p, i, o, missing, ov, generic, started, ${FIELD_SCHEMAS};
   `;
-  const ESM = `import { schemas, pcccSchema, recipientSchema, objectSchema, businessNumberSchema, fieldSchema, nameSchema, phoneSchema, postcodeSchema, ready } from 'pccc-guard/schema';
+  const ESM = `import { schemas, recipientSchema, objectSchema, fieldSchema, ready, ${FIELD_SCHEMAS} } from 'pccc-guard/schema';
 import type { StandardSchemaV1 } from 'pccc-guard/schema';`;
   const CJS = `import s = require('pccc-guard/schema');
-const { schemas, pcccSchema, recipientSchema, objectSchema, businessNumberSchema, fieldSchema, nameSchema, phoneSchema, postcodeSchema, ready } = s;
+const { schemas, recipientSchema, objectSchema, fieldSchema, ready, ${FIELD_SCHEMAS} } = s;
 import StandardSchemaV1 = s.StandardSchemaV1;`;
   for (const [resolution, module, type] of [
     ['bundler', 'esnext', 'module'],
@@ -198,7 +201,7 @@ import StandardSchemaV1 = s.StandardSchemaV1;`;
 });
 
 test('while the module is still loading, validate answers with a Promise that settles once it has loaded; after a failed load it throws', async () => {
-  // js/schema.js bundled on a stand-in API whose module loads when the test says so (as where an engine refused to
+  // js/api/schema.js bundled on a stand-in API whose module loads when the test says so (as where an engine refused to
   // compile it synchronously).
   const esbuild = await import('esbuild');
   const stub = `
@@ -219,7 +222,7 @@ test('while the module is still loading, validate answers with a Promise that se
   };
   let fresh = 0; // each import its own module instance (the same data: URL would be the same module)
   const code = async () => {
-    const out = await esbuild.build({ stdin: { contents: `export * from ${JSON.stringify(join(root, 'js', 'schema.js'))}; export { load } from 'pccc-guard:api';`, resolveDir: root, loader: 'js' }, bundle: true, format: 'esm', write: false, plugins: [plugin] });
+    const out = await esbuild.build({ stdin: { contents: `export * from ${JSON.stringify(join(root, 'js', 'api', 'schema.js'))}; export { load } from 'pccc-guard:api';`, resolveDir: root, loader: 'js' }, bundle: true, format: 'esm', write: false, plugins: [plugin] });
     return import(`data:text/javascript;base64,${Buffer.from(`${out.outputFiles[0].text}\n// ${++fresh}`).toString('base64')}`);
   };
   const s = await code();

@@ -3,7 +3,7 @@
 // examples/json_results.rs, and JSON.stringify of each JavaScript result must equal the line Rust printed.
 // A Rust service that answers with the serialised types therefore sends exactly what the browser shows.
 import { test } from 'node:test';
-import { FIELDS as CONTRACT_FIELDS } from '../../js/contract.js';
+import { FIELDS as CONTRACT_FIELDS } from '../../js/api/contract.js';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,15 @@
 // Reads tests/data/*.tsv vector files (the same files the Rust tests read).
 import { readFileSync } from 'node:fs';
+import { FIELDS } from '../../js/api/contract.js';
+
+/** Every field's JavaScript name, from the registry (js/api/contract.js, generated from src/field.rs). */
+export const FIELD_NAMES = Object.keys(FIELDS);
+/** `businessNumber` → `BusinessNumber`, as in the field's named functions (validateBusinessNumber). */
+export const pascal = (name) => name[0].toUpperCase() + name.slice(1);
+/** `businessNumber` → `business_number`, as in its vector file's name. */
+export const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A field's vectors: tests/data/<field>_vectors.tsv. */
+export const fieldVectors = (name) => vectors(`${snake(name)}_vectors.tsv`);
 
 const unescape = (s) =>
   s.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[trn\\])/g, (_, e) => {

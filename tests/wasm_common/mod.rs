@@ -1,4 +1,4 @@
-//! Tests of the WebAssembly boundary (`src/wasm.rs`) as compiled to wasm, shared by `wasm_node.rs` (Node) and
+//! Tests of the WebAssembly boundary (`src/wasm/exports.rs`) as compiled to wasm, shared by `wasm_node.rs` (Node) and
 //! `wasm_browser.rs` (headless Chromium): the records the JavaScript API reads must be right in both hosts.
 //! The JavaScript API on top of them is tested in `tests/node/` and, in Chromium, `tests/e2e/api.test.mjs`.
 
@@ -38,14 +38,8 @@ fn all_texts() -> Vec<&'static str> {
     texts
 }
 
-/// Every field's vectors (a wasm test cannot read files): one line per field.
-const VECTORS: [(FieldKind, &str); 5] = [
-    (FieldKind::Pccc, include_str!("../data/pccc_vectors.tsv")),
-    (FieldKind::Phone, include_str!("../data/phone_vectors.tsv")),
-    (FieldKind::Postcode, include_str!("../data/postcode_vectors.tsv")),
-    (FieldKind::Name, include_str!("../data/name_vectors.tsv")),
-    (FieldKind::BusinessNumber, include_str!("../data/business_number_vectors.tsv")),
-];
+/// Every field's vectors (a wasm test cannot read files), from the registry.
+const VECTORS: [(FieldKind, &str); FieldKind::ALL.len()] = pccc_guard::field_vectors!();
 
 fn number(slot: usize) -> Option<usize> {
     let n = wasm::slot_value(slot);

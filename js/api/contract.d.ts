@@ -1,4 +1,4 @@
-// Generated from the Rust sources (src/field.rs, src/boundary.rs) by `cargo run --example js_contract`; `make build` rewrites it and `cargo test --test contract` fails when it is stale. Do not edit.
+// Generated from the Rust field registry (src/field.rs, each field's DOCS, src/wasm/boundary.rs) by `cargo run -p pccc-guard-xtask -- contract js/api`; `make build` rewrites it and `cargo test -p pccc-guard-xtask` fails when it is stale. Do not edit.
 
 /** A field's name in JavaScript. */
 export type FieldName = 'pccc' | 'phone' | 'postcode' | 'name' | 'businessNumber';
@@ -24,3 +24,5 @@ export interface ErrorCodes {
   name: NameErrorCode;
   businessNumber: BusinessNumberErrorCode;
 }
+/** The fields UNI-PASS matches, in the order they are reported. */
+export type RecipientFieldName = 'name' | 'pccc' | 'phone' | 'postcode';

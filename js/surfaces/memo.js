@@ -8,7 +8,7 @@
 // - Masking keeps the text's shape (one mask character per digit) and the caret; nothing is rewritten during an
 //   IME composition. Once the guard has rewritten the memo, the browser's undo and redo are refused for it, so
 //   that no earlier state brings a masked number back.
-import { pageLocale } from './locale.js';
+import { pageLocale } from '../api/locale.js';
 
 const NAMES = {
   ko: { pccc: '개인통관고유부호', rrn: '주민등록번호', phone: '휴대전화 번호', and: '와 ' },

@@ -1,5 +1,5 @@
 //! The WebAssembly boundary: a few functions over numbers and strings that the package's JavaScript API
-//! (`js/api.js`) is written on. Not an API for people: argument checking, options and result objects live on
+//! (`js/api/api.js`) is written on. Not an API for people: argument checking, options and result objects live on
 //! the JavaScript side, where they cost far less code and time than through `JsValue`s.
 //!
 //! Results come back through [`slots`]: a small block of module memory that a call fills and JavaScript reads

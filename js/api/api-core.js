@@ -1,6 +1,7 @@
-// pccc-guard's JavaScript API, written on the WebAssembly module's small boundary (src/wasm.rs): the module
-// checks, normalises and masks; this file checks arguments, reads options and builds the result objects. Types and
-// documentation: api.d.ts.
+// The core of pccc-guard's JavaScript API, written on the WebAssembly module's small boundary (src/wasm/exports.rs): the
+// module checks, normalises and masks; this file checks arguments, reads options and builds the result objects, for
+// any field through its descriptor (contract.js). api.js is the public API made of it, with every field's named
+// functions (api-fields.js, generated from the registry). Types and documentation: api.d.ts, api-fields.d.ts.
 //
 // Starting: `./load.js` is chosen per entry point at build time (scripts/build.mjs): it instantiates the module
 // from bytes inlined in the entry (synchronously where the runtime allows it: Node, bundled apps), from a
@@ -12,14 +13,14 @@
 // into its text buffer. Texts are decoded once and cached by address.
 import * as wasm from './pccc_guard_raw.js';
 import { load } from './load.js';
-import { start } from './start.js';
+import { start } from '../runtime/start.js';
 import { NONE, count, fill, isString, optionsOf, policyError, typeName } from './args.js';
 
-// Generated from the Rust side (src/field.rs, src/boundary.rs):
+// Generated from the Rust side (src/field.rs, src/wasm/boundary.rs):
 import { FIELDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, INDEX, FOUND, VALUE_LEN, DISPLAY_START, DISPLAY_LEN, CARET } from './contract.js';
 import { localeOf } from './locale.js';
-const PCCC = FIELDS.pccc.id;
-const NAME = FIELDS.name.id;
+// The PCCC has a fast check of its own at the boundary (wasm.isValid: no record written).
+const FAST = FIELDS.pccc.id;
 
 let instance; // the module's exports once loaded (wasm-bindgen's init/initSync return them)
 let bytes; // Uint8Array over the module's memory (replaced when the memory grows)
@@ -54,9 +55,9 @@ function value(start, len, ascii) {
   return ascii ? String.fromCharCode.apply(null, view) : decoder.decode(view);
 }
 
-function string(x, what) {
+export function string(x, what) {
   isString(x, what);
-  if (instance === undefined) started.fail();
+  loaded();
   return x;
 }
 
@@ -65,9 +66,13 @@ const started = start(load, (exports) => {
 });
 /** Resolves once calls work (at once in Node, bundled apps and workerd); rejects if the module cannot load. */
 export const ready = started.ready;
+/** Throws the loader's error when the module is not (or not yet) there. */
+export function loaded() {
+  if (instance === undefined) started.fail();
+}
 
 /** Whether options.locale asks for English. */
-function english(options) {
+export function english(options) {
   const tag = optionsOf(options)?.locale;
   if (tag === undefined) return false;
   const language = localeOf(string(tag, 'options.locale'));
@@ -76,7 +81,7 @@ function english(options) {
 }
 
 /** The field named `name` (its JavaScript name: "pccc", "businessNumber"), for the functions that take one. */
-function fieldOf(name) {
+export function fieldOf(name) {
   const field = typeof name === 'string' && Object.hasOwn(FIELDS, name) ? FIELDS[name] : undefined;
   if (field) return field;
   throw new RangeError(`pccc-guard: field must be one of ${Object.keys(FIELDS).map((k) => `"${k}"`).join(', ')}, got ${typeName(name)}`);
@@ -91,11 +96,11 @@ function failure(s) {
 }
 
 /** One field's result for a string `input`; `en` from english(options), read once by callers that check several. */
-function check(field, input, en) {
+export function check(field, input, en) {
   const valid = wasm.check(field.id, input, en);
   const s = memory();
   if (!valid) return { valid, error: failure(s) };
-  const result = { valid, value: value(0, s[at + VALUE_LEN], field.id !== NAME) };
+  const result = { valid, value: value(0, s[at + VALUE_LEN], field.ascii) };
   if (field.display) result.display = value(s[at + DISPLAY_START], s[at + DISPLAY_LEN], true);
   return result;
 }
@@ -105,63 +110,19 @@ export function validateField(field, input, options) {
   return check(fieldOf(field), string(input, 'input'), english(options));
 }
 
-export function isValidField(field, input) {
-  field = fieldOf(field);
+/** `field`'s (a descriptor's) validate<Field>: the result of checking `input` as that field. */
+export const validator = (field) => (input, options) => check(field, string(input, 'input'), english(options));
+
+/** `field`'s (a descriptor's) isValid<Field>. */
+export const checker = (field) => (input) => isValidWith(field, input);
+
+/** Whether `input` is a valid value of `field` (a descriptor). */
+function isValidWith(field, input) {
   string(input, 'input');
-  return field.id === PCCC ? wasm.isValid(input) : wasm.check(field.id, input, false);
+  return field.id === FAST ? wasm.isValid(input) : wasm.check(field.id, input, false);
 }
 
-export const validatePccc = (input, options) => check(FIELDS.pccc, string(input, 'input'), english(options));
-export const validatePhone = (input, options) => check(FIELDS.phone, string(input, 'input'), english(options));
-export const validatePostcode = (input, options) => check(FIELDS.postcode, string(input, 'input'), english(options));
-export const validateName = (input, options) => check(FIELDS.name, string(input, 'input'), english(options));
-export const validateBusinessNumber = (input, options) => check(FIELDS.businessNumber, string(input, 'input'), english(options));
-
-export const isValidPccc = (input) => wasm.isValid(string(input, 'input'));
-export const isValidPhone = (input) => isValidField('phone', input);
-export const isValidPostcode = (input) => isValidField('postcode', input);
-export const isValidName = (input) => isValidField('name', input);
-export const isValidBusinessNumber = (input) => isValidField('businessNumber', input);
-
-/** The `\n`-separated lines of text, for the batch functions. */
-function lines(text) {
-  return string(text, 'text').split('\n');
-}
-
-export function isValidPcccLines(text) {
-  const all = lines(text);
-  const out = new Uint8Array(all.length);
-  for (let i = 0; i < all.length; i++) out[i] = wasm.isValid(all[i]) ? 1 : 0;
-  return out;
-}
-
-export function validatePcccLines(text, options) {
-  const all = lines(text);
-  const en = english(options);
-  return all.map((line) => check(FIELDS.pccc, line, en));
-}
-
-/** The fields UNI-PASS matches, in the order they are reported. */
-const RECIPIENT = ['name', 'pccc', 'phone', 'postcode'];
-
-export function checkRecipient(fields, options) {
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-    throw new TypeError(`pccc-guard: fields must be an object, got ${typeName(fields)}`);
-  }
-  const input = RECIPIENT.map((key) => {
-    const x = fields[key];
-    return x === undefined ? '' : string(x, `fields.${key}`);
-  });
-  if (instance === undefined) started.fail();
-  const en = english(options);
-  const results = {};
-  let valid = true;
-  RECIPIENT.forEach((key, i) => {
-    results[key] = check(FIELDS[key], input[i], en);
-    valid &&= results[key].valid;
-  });
-  return { valid, fields: results };
-}
+export const isValidField = (field, input) => isValidWith(fieldOf(field), input);
 
 // One export serves both (the module is smaller): normalising with the caret at 0 is normalising.
 export function normalize(input) {
@@ -176,6 +137,10 @@ export function normalizeWithCaret(value, caret) {
   return { value: out, caret: memory()[at + CARET] };
 }
 
+/** `field`'s (a descriptor's with a mask) mask<Field>. */
+export const masker = (field) => (input, options) => maskWith(field, input, options);
+
+/** Masks `input` as `field` (a descriptor with a mask). */
 function maskWith(field, input, options) {
   string(input, 'input');
   options = optionsOf(options);
@@ -190,13 +155,8 @@ function maskWith(field, input, options) {
 }
 
 /** Masks `input` for display as the field named `field` (one with a mask: not "postcode"). */
-export function maskField(field, input, options) {
-  field = fieldOf(field);
-  if (!field.mask) throw new RangeError('pccc-guard: a postcode has no display mask');
+export function maskField(name, input, options) {
+  const field = fieldOf(name);
+  if (!field.mask) throw new RangeError(`pccc-guard: the ${name} field has no display mask`);
   return maskWith(field, input, options);
 }
-
-export const maskPccc = (input, options) => maskWith(FIELDS.pccc, input, options);
-export const maskPhone = (input, options) => maskWith(FIELDS.phone, input, options);
-export const maskName = (input, options) => maskWith(FIELDS.name, input, options);
-export const maskBusinessNumber = (input, options) => maskWith(FIELDS.businessNumber, input, options);

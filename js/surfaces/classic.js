@@ -5,7 +5,7 @@
 // It guards the page by itself once the document is parsed (or at once, when injected later): every
 // input[data-pccc] / input[data-pccc-field] and every <pccc-input>. scripts/build.mjs wraps the bundle so that a
 // second copy of the script on the same page does nothing.
-import * as api from './api.js';
+import * as api from '../api/api.js';
 import { autoEnhance, enhance, definePcccInput } from './forms.js';
 
 globalThis.PcccGuard = Object.freeze({ ...api, autoEnhance, enhance, definePcccInput });

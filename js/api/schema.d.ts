@@ -127,10 +127,6 @@ export type ShapeIssue<S extends Shape> = { [K in keyof S & string]: SchemaIssue
 /** The schema of an object of fields. */
 export type ObjectSchema<S extends Shape> = PcccSchema<ShapeInput<S>, ShapeOutput<S>, ShapeIssue<S>>;
 
-/** The recipient fields UNI-PASS matches. */
-export type RecipientShape = { readonly name: 'name'; readonly pccc: 'pccc'; readonly phone: 'phone'; readonly postcode: 'postcode' };
-/** The recipient's schema: `{ name, pccc, phone, postcode }` in, their canonical values out. */
-export type RecipientSchema = ObjectSchema<RecipientShape>;
 
 /** A schema's options. */
 export interface SchemaOptions extends ValidateOptions {}
@@ -156,21 +152,12 @@ export function fieldSchema<F extends FieldName>(field: F, options?: SchemaOptio
  */
 export function objectSchema<const S extends Shape>(shape: S, options?: SchemaOptions | null): ObjectSchema<S>;
 
-/**
- * A personal customs clearance code's schema.
- *
- * @example
- * pcccSchema({ locale: "en" })["~standard"].validate("p1234-5678-9012"); // { value: "P123456789012" }
- */
-export function pcccSchema(options?: SchemaOptions | null): FieldSchema<'pccc'>;
-/** A mobile number's schema: the value is the digits ("01012345678"). */
-export function phoneSchema(options?: SchemaOptions | null): FieldSchema<'phone'>;
-/** A postcode's schema. */
-export function postcodeSchema(options?: SchemaOptions | null): FieldSchema<'postcode'>;
-/** A recipient name's schema. */
-export function nameSchema(options?: SchemaOptions | null): FieldSchema<'name'>;
-/** A business registration number's schema: the value is the digits ("1248100998"). */
-export function businessNumberSchema(options?: SchemaOptions | null): FieldSchema<'businessNumber'>;
+// schema-fields:begin (generated from the Rust registry: js/schema-fields.d.ts, every field's schema function and the
+// recipient's shape; the build puts its text here in the package)
+import type { RecipientSchema } from './schema-fields.js';
+export * from './schema-fields.js';
+// schema-fields:end
+
 /**
  * The recipient's schema, as `checkRecipient` checks it: `{ name, pccc, phone, postcode }`, each issue with its
  * `path` (`["pccc"]`).

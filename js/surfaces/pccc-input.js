@@ -3,8 +3,10 @@
 // enhance(), and reports its value and validity to its form through ElementInternals.
 //
 // Attributes: name, value, required, disabled, lang, mask (a policy such as "keepStart:0,keepEnd:4"),
-// field (a field's JavaScript name: "pccc", "phone", "postcode", "name", "businessNumber"; default "pccc"), placeholder.
+// field (a field's JavaScript name, a key of the generated FIELDS; default DEFAULT_FIELD), placeholder.
 // Events: input and change (from the inner input), pccc-validity ({ detail: { valid, code } }).
+
+import { DEFAULT_FIELD } from '../api/contract.js';
 
 /** Registers the element under tagName; false where the browser lacks custom elements or ElementInternals. */
 export function definePcccInput(guard, tagName = 'pccc-input') {
@@ -25,7 +27,7 @@ export function definePcccInput(guard, tagName = 'pccc-input') {
       if (!input.parentNode) {
         input.autocomplete = 'off';
         input.spellcheck = false;
-        input.dataset.pcccField = this.getAttribute('field') ?? 'pccc';
+        input.dataset.pcccField = this.getAttribute('field') ?? DEFAULT_FIELD;
         if (this.hasAttribute('mask')) input.dataset.pcccMask = this.getAttribute('mask');
         // The element's label names the inner input for assistive technology.
         input.ariaLabel = this.ariaLabel ?? this.#internals.labels[0]?.textContent.trim() ?? null;

@@ -9,7 +9,11 @@ export function localeOf(tag) {
   return /^(ko|en)(?:[-_]|$)/i.exec(tag)?.[1].toLowerCase();
 }
 
-/** The page's message language for an element: the given tag, else the nearest `lang` attribute; Korean else. */
+/**
+ * The page's message language for an element: the given tag, else the nearest `lang` attribute (through a shadow
+ * root to its host, and on); Korean else.
+ */
 export function pageLocale(tag, el) {
-  return localeOf(tag ?? el.closest('[lang]')?.lang) ?? 'ko';
+  for (; tag === undefined && el; el = el.getRootNode?.().host) tag = el.closest('[lang]')?.lang;
+  return localeOf(tag) ?? 'ko';
 }

@@ -1,18 +1,18 @@
 // pccc-guard/text: finding and masking personal numbers (customs codes, resident registration numbers, mobile
-// numbers) in free text: delivery memos, pasted chat, logs. Written on the text module's boundary (src/wasm.rs,
+// numbers) in free text: delivery memos, pasted chat, logs. Written on the text module's boundary (src/wasm/exports.rs,
 // the `text-module` build): a WebAssembly module of its own, so that pages and apps that only guard fields never
 // download the finder. Types and documentation: text.d.ts.
 //
 // Also the delivery-memo guard (memo.js) that the forms layer loads with this module for `data-pccc-redact`.
 import * as wasm from './pccc_guard_raw.js';
 import { load } from './load.js';
-import { start } from './start.js';
+import { start } from '../runtime/start.js';
 import { count, fill, isString, optionsOf, policyError } from './args.js';
 
-import { memoGuard } from './memo.js';
-import { register } from './text-registry.js';
+import { memoGuard } from '../surfaces/memo.js';
+import { register } from '../runtime/text-registry.js';
 
-// Generated from the Rust side (src/boundary.rs, src/find.rs):
+// Generated from the Rust side (src/wasm/boundary.rs, src/find.rs):
 import { FOUND_CAPACITY as BLOCK, KINDS, CODE_PTR, CODE_LEN, MESSAGE_PTR, MESSAGE_LEN, FOUND_PTR, NEXT_BYTE, NEXT_UTF16 } from './contract.js';
 
 let instance;

@@ -1,4 +1,4 @@
-// pccc-guard/schema: Standard Schema v1 objects (https://standardschema.dev) for every field and for the
+// The core of pccc-guard/schema (schema.js is the entry): Standard Schema v1 objects (https://standardschema.dev) for every field and for the
 // recipient, for the form libraries and servers that take one (react-hook-form's standardSchemaResolver, TanStack
 // Form, VeeValidate, Hono's standard validator, tRPC). Plain objects on the package's API, no dependency; types in
 // schema.d.ts. The same module in every build: `pccc-guard:api` is the package's own entry for the runtime
@@ -71,7 +71,7 @@ function fieldOf(field) {
   throw new RangeError(`pccc-guard: field must be one of ${Object.keys(FIELDS).map((k) => `"${k}"`).join(', ')}, got ${typeName(field)}`);
 }
 
-/** The schema of the field named `field` ("pccc", "phone", "postcode", "name", "businessNumber"). */
+/** The schema of the field named `field` (its JavaScript name, a key of FIELDS). */
 export function fieldSchema(field, options) {
   field = fieldOf(field);
   const locale = localeFrom(optionsOf(options, 'options'), 'options');
@@ -82,7 +82,7 @@ export function fieldSchema(field, options) {
 }
 
 /**
- * The schema of an object whose keys are checked as fields: `objectSchema({ pccc: 'pccc', bizNo: 'businessNumber' })`.
+ * The schema of an object whose keys are checked as fields: `objectSchema({ code: 'pccc', bizNo: 'businessNumber' })`.
  * A missing key counts as empty (the field's own `empty` issue); other keys are left out of the value. Each issue
  * carries its key as `path`.
  */
@@ -106,22 +106,3 @@ export function objectSchema(shape, options) {
     return issues.length ? { issues } : { value: out };
   });
 }
-
-/** The fields UNI-PASS matches, as checkRecipient checks them. */
-const RECIPIENT = { name: 'name', pccc: 'pccc', phone: 'phone', postcode: 'postcode' };
-
-export const pcccSchema = (options) => fieldSchema('pccc', options);
-export const phoneSchema = (options) => fieldSchema('phone', options);
-export const postcodeSchema = (options) => fieldSchema('postcode', options);
-export const nameSchema = (options) => fieldSchema('name', options);
-export const businessNumberSchema = (options) => fieldSchema('businessNumber', options);
-/** The recipient: `{ name, pccc, phone, postcode }`, each issue with its `path`. */
-export const recipientSchema = (options) => objectSchema(RECIPIENT, options);
-
-/** Ready-made schemas with Korean messages. */
-export const schemas = Object.freeze({
-  ...Object.fromEntries(Object.keys(FIELDS).map((field) => [field, fieldSchema(field)])),
-  recipient: recipientSchema(),
-});
-
-export const { ready } = api;

@@ -5,7 +5,7 @@
 // Every function waits for the API's `ready`. If the WebAssembly cannot load (a CSP without 'wasm-unsafe-eval',
 // an old browser), the fields stay plain working inputs and one warning without user data says why: the forms
 // functions then resolve to [], null and false instead of rejecting. Importing this module needs no DOM.
-import * as api from 'pccc-guard:api';
+import { maskField, normalizeWithCaret, ready, validateField } from 'pccc-guard:api';
 import { loadText as textApi } from 'pccc-guard:text';
 import { createGuard } from './forms-core.js';
 
@@ -17,8 +17,9 @@ const loadText = () => (text ??= (async () => {
   return t;
 })());
 
-const guard = api.ready.then(
-  () => createGuard(api, loadText),
+// The guard needs these three alone (naming them, not the module's namespace, keeps the page's bundle small).
+const guard = ready.then(
+  () => createGuard({ validateField, normalizeWithCaret, maskField }, loadText),
   () => console.warn('pccc-guard: WebAssembly could not load; fields work unchecked.'),
 );
 
@@ -31,4 +32,4 @@ export const definePcccInput = async (tagName) => {
   const g = await guard;
   return !!g && (await import('./pccc-input.js')).definePcccInput(g, tagName);
 };
-export const { ready } = api;
+export { ready };

@@ -6,7 +6,7 @@
 // that imports this same file shares its module instance.
 import { autoEnhance, definePcccInput } from './forms.js';
 
-export * from './api.js';
+export * from '../api/api.js';
 export { autoEnhance, enhance, definePcccInput } from './forms.js';
 
 if (typeof document === 'object') {

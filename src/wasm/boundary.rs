@@ -1,6 +1,6 @@
-//! The numbers the WebAssembly boundary (`src/wasm.rs`) and the package's JavaScript share: result slots, "no
+//! The numbers the WebAssembly boundary (`src/wasm/exports.rs`) and the package's JavaScript share: result slots, "no
 //! value", buffer capacities. Plain constants, compiled on every target, so that the JavaScript contract
-//! (`js/contract.js`, written by `cargo run --example js_contract`) is generated from them and a test compares
+//! (`js/api/contract.js`, written by `cargo run --example js_contract`) is generated from them and a test compares
 //! the committed file with them.
 
 /// "No value" in a number slot (`index`, `found`), and "the field's default" in a mask argument.
