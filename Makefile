@@ -94,13 +94,14 @@ lint: setup-rust
 test-native:
 	cargo test --workspace --exclude pccc-guard-gateway
 
-# The UNI-PASS gateway (gateway/): its binaries against the fake UNI-PASS over 127.0.0.1, and the pending queue on
-# SQLite and on PostgreSQL. gateway/scripts/postgres.sh installs PostgreSQL from Debian if missing and starts a
-# throwaway server on 127.0.0.1:55432 (left running for the next run; `make gateway-pg-stop` stops it); without it,
-# the PostgreSQL tests fail here rather than skip.
+# The UNI-PASS gateway (gateway/): its binaries against the fake UNI-PASS over 127.0.0.1 in each of its failure
+# modes, and the pending queue on SQLite and on PostgreSQL (over TLS too). gateway/scripts/postgres.sh installs
+# PostgreSQL and openssl from Debian if missing and starts a throwaway server on 127.0.0.1:55432 with TLS under a
+# certificate it makes (left running for the next run; `make gateway-pg-stop` stops it); without it, the PostgreSQL
+# tests fail here rather than skip.
 test-gateway:
-	PCCC_GATEWAY_PG_URL="$$(gateway/scripts/postgres.sh start)" PCCC_GATEWAY_REQUIRE_PG=1 \
-	  cargo test -p pccc-guard-gateway
+	PCCC_GATEWAY_PG_URL="$$(gateway/scripts/postgres.sh start)" PCCC_GATEWAY_PG_CA="$$(gateway/scripts/postgres.sh ca)" \
+	  PCCC_GATEWAY_REQUIRE_PG=1 cargo test -p pccc-guard-gateway
 
 gateway-pg-stop:
 	gateway/scripts/postgres.sh stop

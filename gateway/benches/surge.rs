@@ -2,10 +2,12 @@
 //! mix (about 30% format errors, 40% repeats of recent checks, 30% new), sent both to the gateway (the built binary,
 //! over 127.0.0.1) and, as the yardstick, straight to UNI-PASS by a direct client (one call per order, 10 s timeout,
 //! no retry: what the public wrappers do). Each side has its own fake UNI-PASS on the same schedule: healthy, then
-//! degrading above a concurrency threshold (slow, extra requests hang), then answering 502, then recovering.
+//! degrading above a concurrency threshold (slow, extra requests hang), then down, then recovering. The surge runs
+//! twice: once with UNI-PASS down as a proxy shows it (`502 Bad Gateway`), once as UNI-PASS itself says it (HTTP 200
+//! with `tCnt` -1, a system failure).
 //!
-//! Writes bench/results/gateway-results.json (bench/gateway-section.mjs renders it into BENCHMARKS.md). Nothing here is
-//! asserted: the figures are reported.
+//! Writes bench/results/gateway-results.json, keeping the previous run's main figures beside the new ones
+//! (bench/gateway-section.mjs renders it into BENCHMARKS.md). Nothing here is asserted: the figures are reported.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -103,9 +105,24 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// How UNI-PASS is down in the third quarter of a run.
+#[derive(Clone, Copy)]
+enum Down {
+    /// `502 Bad Gateway` (an HTML page).
+    BadGateway,
+    /// HTTP 200 with `tCnt` -1 and a system-failure notice, at once.
+    SystemFailure,
+}
+
 /// The degradation schedule, as fractions of the run.
-fn schedule(seconds: u64) -> Vec<(Duration, Mode, &'static str)> {
+fn schedule(seconds: u64, down: Down) -> Vec<(Duration, Mode, &'static str)> {
     let at = |f: f64| Duration::from_secs_f64(seconds as f64 * f);
+    let down = match down {
+        Down::BadGateway => (at(0.5), Mode { fail_502: true, ..Mode::default() }, "down: 502 Bad Gateway"),
+        Down::SystemFailure => {
+            (at(0.5), Mode { system_failure: true, ..Mode::default() }, "down: HTTP 200 with tCnt -1 (system failure)")
+        }
+    };
     vec![
         (at(0.0), Mode { delay_ms: 40, ..Mode::default() }, "healthy (40 ms)"),
         (
@@ -113,7 +130,7 @@ fn schedule(seconds: u64) -> Vec<(Duration, Mode, &'static str)> {
             Mode { delay_ms: 600, overload_threshold: Some(4), ..Mode::default() },
             "degraded: 600 ms, requests above 4 in flight hang",
         ),
-        (at(0.5), Mode { fail_502: true, ..Mode::default() }, "down: 502 Bad Gateway"),
+        down,
         (at(0.75), Mode { delay_ms: 40, ..Mode::default() }, "recovered (40 ms)"),
     ]
 }
@@ -141,13 +158,53 @@ async fn main() {
     let seconds: u64 = std::env::var("SURGE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
     let total = (seconds * RATE) as usize;
     let orders = orders(total);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/results/gateway-results.json");
+    let previous =
+        std::fs::read_to_string(&path).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).map(|old| {
+            // The previous file's 502 run (its only run before the tCnt -1 run was added).
+            let run = old["runs"].as_array().and_then(|r| r.first()).cloned().unwrap_or_else(|| old.clone());
+            let g = &run["gateway"];
+            json!({
+                "date": old["date"],
+                "upstream_calls": g["upstream_calls"],
+            "calls_per_order": g["calls_per_order"],
+                "p50_ms": g["p50_ms"],
+                "p99_ms": g["p99_ms"],
+                "lost": g["lost"],
+                "wrong_answers": g["wrong_answers"],
+            })
+        });
+    let kinds = |k: Kind| orders.iter().filter(|o| o.kind == k).count();
+    let mix = json!({ "invalid": kinds(Kind::Invalid), "repeat": kinds(Kind::Repeat), "new": kinds(Kind::New) });
+    let mut runs = Vec::new();
+    for (name, down) in [("502", Down::BadGateway), ("tcnt_minus_1", Down::SystemFailure)] {
+        eprintln!("surge: the run where UNI-PASS is down with {name}");
+        runs.push(surge(name, down, seconds, &orders).await);
+    }
+    let results = json!({
+        "date": chrono_like_now(),
+        "seconds": seconds,
+        "rate_per_s": RATE,
+        "orders": total,
+        "mix": mix,
+        "runs": runs,
+        "previous": previous,
+    });
+    std::fs::write(&path, serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
+    println!("{}", serde_json::to_string_pretty(&results).unwrap());
+    println!("wrote {}", path.display());
+}
+
+/// One surge against a gateway and a direct client, UNI-PASS down as `down` says in the third quarter.
+async fn surge(name: &str, down: Down, seconds: u64, orders: &[Order]) -> Value {
+    let total = orders.len();
 
     // Two fakes on one schedule: one behind the gateway, one for the direct client.
     let mut fakes = Vec::new();
     for _ in 0..2 {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let state = FakeState::new(KEY, schedule(seconds)[0].1.clone());
+        let state = FakeState::new(KEY, schedule(seconds, down)[0].1.clone());
         fake::spawn(listener, state.clone());
         fakes.push((url, state));
     }
@@ -184,7 +241,7 @@ async fn main() {
     {
         let states: Vec<_> = fakes.iter().map(|(_, s)| s.clone()).collect();
         tokio::spawn(async move {
-            for (at, mode, _) in schedule(seconds) {
+            for (at, mode, _) in schedule(seconds, down) {
                 tokio::time::sleep_until(tokio::time::Instant::from_std(start + at)).await;
                 for s in &states {
                     s.set_mode(mode.clone());
@@ -195,6 +252,7 @@ async fn main() {
 
     #[derive(Default)]
     struct Record {
+        sent_s: f64,
         gateway_ms: f64,
         gateway_first: String,
         gateway_final: String,
@@ -212,7 +270,11 @@ async fn main() {
         tokio::time::sleep_until(tokio::time::Instant::from_std(at)).await;
         let (http, base, direct, records) = (http.clone(), base.clone(), direct.clone(), records.clone());
         tasks.spawn(async move {
-            let mut r = Record { expected: order.fields.as_ref().map_or("invalid", expected), ..Record::default() };
+            let mut r = Record {
+                sent_s: (Instant::now() - start).as_secs_f64(),
+                expected: order.fields.as_ref().map_or("invalid", expected),
+                ..Record::default()
+            };
             let gateway = async {
                 let t = Instant::now();
                 let answer: Value = match http.post(format!("{base}/verify")).json(&order.body).send().await {
@@ -291,26 +353,28 @@ async fn main() {
     let pending = count(&|r| r.gateway_first == "pending");
     let mut resolve_s: Vec<f64> = records.iter().filter_map(|r| r.resolved_after_s).collect();
     resolve_s.sort_by(f64::total_cmp);
-    let kinds = |k: Kind| orders.iter().filter(|o| o.kind == k).count();
     let wrong = count(&|r| final_ok(&r.gateway_final) && r.gateway_final != r.expected);
+    // The answer times of the orders sent while UNI-PASS was down: how soon a caller has its `pending`.
+    let (down_from, down_to) = (seconds as f64 * 0.5, seconds as f64 * 0.75);
+    let mut down_ms: Vec<f64> =
+        records.iter().filter(|r| r.sent_s >= down_from && r.sent_s < down_to).map(|r| r.gateway_ms).collect();
+    down_ms.sort_by(f64::total_cmp);
     drop(records);
     let gateway_calls = fakes[0].1.calls();
     let direct_calls = fakes[1].1.calls();
-    let well_formed = total - kinds(Kind::Invalid);
-    let results = json!({
-        "date": chrono_like_now(),
-        "seconds": seconds,
+    let well_formed = total - orders.iter().filter(|o| o.kind == Kind::Invalid).count();
+    json!({
+        "name": name,
         "elapsed_s": elapsed,
-        "rate_per_s": RATE,
-        "orders": total,
-        "mix": { "invalid": kinds(Kind::Invalid), "repeat": kinds(Kind::Repeat), "new": kinds(Kind::New) },
-        "schedule": schedule(seconds).iter().map(|(at, _, label)| json!({ "at_s": at.as_secs_f64(), "mode": label })).collect::<Vec<_>>(),
+        "schedule": schedule(seconds, down).iter().map(|(at, _, label)| json!({ "at_s": at.as_secs_f64(), "mode": label })).collect::<Vec<_>>(),
         "gateway": {
             "upstream_calls": gateway_calls,
             "calls_per_order": gateway_calls as f64 / total as f64,
             "p50_ms": percentile(&gateway_ms, 0.5),
             "p99_ms": percentile(&gateway_ms, 0.99),
             "max_ms": gateway_ms.last().copied().unwrap_or(0.0),
+            "down_p50_ms": percentile(&down_ms, 0.5),
+            "down_p99_ms": percentile(&down_ms, 0.99),
             "answered_pending": pending,
             "pending_resolved_p50_s": percentile(&resolve_s, 0.5),
             "pending_resolved_max_s": resolve_s.last().copied().unwrap_or(0.0),
@@ -320,6 +384,7 @@ async fn main() {
             "coalesced": metric("pccc_gateway_coalesced_total"),
             "retries": metric("pccc_gateway_upstream_retries_total"),
             "breaker_opened": metric("pccc_gateway_breaker_opened_total"),
+            "too_many_attempts": metric("pccc_gateway_refusals_total{code=\"too_many_attempts\"}"),
             "memory_peak_kib": hwm,
             "memory_end_kib": rss,
         },
@@ -331,11 +396,7 @@ async fn main() {
             "p99_ms": percentile(&direct_ms, 0.99),
             "lost": direct_lost,
         },
-    });
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/results/gateway-results.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&results).unwrap() + "\n").unwrap();
-    println!("{}", serde_json::to_string_pretty(&results).unwrap());
-    println!("wrote {}", path.display());
+    })
 }
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, without a date crate.

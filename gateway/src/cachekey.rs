@@ -35,6 +35,7 @@ impl Secret {
         let path = dir.join(SECRET_FILE);
         match std::fs::read(&path) {
             Ok(bytes) => {
+                crate::datadir::make_private(&path)?;
                 let bytes: [u8; 32] = bytes.try_into().map_err(|_| {
                     std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{} is not 32 bytes", path.display()))
                 })?;

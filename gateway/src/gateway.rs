@@ -1,34 +1,39 @@
-//! The gateway: the format check, then the cache, the coalescing of identical checks in flight, the breaker, the
-//! concurrency and rate limits, timeouts and retries toward UNI-PASS, and the durable queue of pending checks with
-//! its background worker.
+//! The gateway: the format check, the per-identity attempt limits, the cache, the coalescing of identical checks in
+//! flight, and UNI-PASS behind its limits ([`crate::upstream`]); checks without an answer go to the durable queue,
+//! which the worker ([`Gateway::run_worker`]) resolves once UNI-PASS answers.
 
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering::Relaxed;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use futures_util::future::{BoxFuture, FutureExt, Shared};
+use governor::clock::DefaultClock;
+use governor::state::keyed::HashMapStateStore;
+use governor::{Quota, RateLimiter};
 use moka::future::Cache;
 use pccc_guard::{check_recipient, Locale, Localized, RecipientInput};
-use rand::Rng;
 use serde_json::{json, Value};
-use tokio::sync::Semaphore;
-use tower::retry::budget::{Budget, TpsBudget};
 use url::Url;
 
-use crate::breaker::Breaker;
+use crate::auth::Tokens;
+use crate::breaker::State;
 use crate::cachekey::{CacheKey, Secret};
+use crate::identity::{AttemptLimits, IdentityKey};
 use crate::metrics::Metrics;
-use crate::store::{JobStatus, PendingStore, PostgresStore, SqliteStore, StoreError};
-use crate::unipass::{Answer, ApiKey, Client, Fields, Reason, UpstreamError};
+use crate::seal::KeyRing;
+use crate::store::{now_ms, Enqueued, JobStatus, Store, StoreError};
+use crate::unipass::{Answer, ApiKey, Fields, Reason};
+use crate::upstream::{CallError, Upstream};
 
 /// The limits and timings; [`Limits::default`] is what the binary starts with.
 #[derive(Clone, Debug)]
 pub struct Limits {
     /// Calls to UNI-PASS at once.
     pub concurrency: usize,
-    /// Calls to UNI-PASS per second (retries included), over all checks.
+    /// Calls to UNI-PASS in any one-second window (retries included), over all checks.
     pub rate_per_second: u32,
     /// How long a check waits for a free call (concurrency and rate) before it is answered `pending`.
     pub max_wait: Duration,
@@ -40,9 +45,10 @@ pub struct Limits {
     pub backoff: Duration,
     /// Retries allowed, as a share of first calls over the last ten seconds (plus a floor of one a second).
     pub retry_ratio: f32,
-    /// How long a match is cached.
+    /// How long a match is served from the cache.
     pub match_ttl: Duration,
-    /// How long a mismatch is cached (shorter: the buyer is about to correct the form).
+    /// How long a mismatch is served from the cache (shorter: the buyer is about to correct the form, or to fix
+    /// the details registered at UNI-PASS).
     pub mismatch_ttl: Duration,
     /// Entries in the cache at most.
     pub cache_capacity: u64,
@@ -56,6 +62,16 @@ pub struct Limits {
     pub worker_interval: Duration,
     /// The largest UNI-PASS answer read, in bytes.
     pub max_upstream_body: usize,
+    /// Pending checks at most; beyond, a check that would be queued is refused (`queue_full`).
+    pub max_pending: u64,
+    /// How long a check may stay pending; then it is answered `unresolved` and its fields are erased.
+    pub pending_ttl: Duration,
+    /// How long a claimed check is hidden from other claims; `None`: as long as one resolution can take.
+    pub lease: Option<Duration>,
+    /// The per-identity attempt limits.
+    pub attempt_limits: AttemptLimits,
+    /// `POST /verify` requests a second per client (its token's client id, or else its address); `None`: no limit.
+    pub client_rate: Option<u32>,
 }
 
 impl Default for Limits {
@@ -68,15 +84,33 @@ impl Default for Limits {
             attempts: 3,
             backoff: Duration::from_millis(200),
             retry_ratio: 0.2,
-            match_ttl: Duration::from_secs(600),
-            mismatch_ttl: Duration::from_secs(60),
+            match_ttl: Duration::from_secs(60),
+            mismatch_ttl: Duration::from_secs(20),
             cache_capacity: 100_000,
             breaker_failures: 5,
             breaker_slow: Duration::from_secs(3),
             breaker_cooldown: Duration::from_secs(10),
             worker_interval: Duration::from_millis(500),
             max_upstream_body: 64 * 1024,
+            max_pending: 10_000,
+            pending_ttl: Duration::from_secs(72 * 3600),
+            lease: None,
+            attempt_limits: AttemptLimits::default(),
+            client_rate: None,
         }
+    }
+}
+
+impl Limits {
+    /// How long a claim lasts: `lease`, or long enough for the slowest resolution (waiting for a call, every
+    /// attempt, the backoffs) and short enough that a crashed instance's claims soon go to another.
+    pub fn lease(&self) -> Duration {
+        self.lease.unwrap_or_else(|| {
+            self.max_wait
+                + self.timeout * self.attempts
+                + self.backoff * 2u32.saturating_pow(self.attempts.min(8))
+                + Duration::from_secs(5)
+        })
     }
 }
 
@@ -87,12 +121,15 @@ pub struct Config {
     pub base_url: Url,
     /// The API028 key.
     pub key: ApiKey,
-    /// The data directory: the cache key's secret, and the SQLite queue unless `database_url` is set.
+    /// The data directory: the cache key's secret, the queue's key, and the SQLite queue unless `database_url` is
+    /// set.
     pub data_dir: PathBuf,
     /// A PostgreSQL URL for a queue shared by several instances.
     pub database_url: Option<String>,
     /// A URL that receives `POST {"id", "status", …}` when a pending check is resolved.
     pub webhook: Option<Url>,
+    /// The clients and their bearer tokens; `None`: no authentication (loopback, or behind the app's own).
+    pub tokens: Option<Tokens>,
     /// Limits and timings.
     pub limits: Limits,
 }
@@ -106,8 +143,6 @@ pub enum Outcome {
     Answer(Answer),
     /// Queued: ask `GET /verify/{id}` later.
     Pending(String),
-    /// No answer and none to expect by trying again.
-    Error(UpstreamError),
 }
 
 impl Outcome {
@@ -118,7 +153,6 @@ impl Outcome {
             Outcome::Answer(Answer::Matched) => "matched",
             Outcome::Answer(Answer::Mismatched { .. }) => "mismatched",
             Outcome::Pending(_) => "pending",
-            Outcome::Error(_) => "error",
         }
     }
 
@@ -135,10 +169,38 @@ impl Outcome {
             }
             Outcome::Answer(answer) => answer_json(answer),
             Outcome::Pending(id) => json!({ "status": "pending", "id": id, "poll": format!("/verify/{id}") }),
-            Outcome::Error(e) => error_json(*e),
         }
     }
 }
+
+/// Why a check got no outcome.
+#[derive(Debug)]
+pub enum VerifyError {
+    /// The per-identity attempt limits refuse it: nothing was sent upstream.
+    TooManyAttempts,
+    /// It would be queued, but the queue holds `max_pending` checks.
+    QueueFull,
+    /// The queue cannot be read or written.
+    Store(StoreError),
+}
+
+impl From<StoreError> for VerifyError {
+    fn from(e: StoreError) -> VerifyError {
+        VerifyError::Store(e)
+    }
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VerifyError::TooManyAttempts => f.write_str("too many attempts for this identity"),
+            VerifyError::QueueFull => f.write_str("the pending queue is full"),
+            VerifyError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
 
 fn messages(ko: &str, en: &str) -> Value {
     json!({ "ko": ko, "en": en })
@@ -160,17 +222,15 @@ pub fn answer_json(answer: &Answer) -> Value {
     }
 }
 
-/// `{"status":"error","error":{"code","message":{"ko","en"}}}`.
-pub fn error_json(e: UpstreamError) -> Value {
-    json!({ "status": "error", "error": { "code": e.code(), "message": messages(e.message(Locale::Ko), e.message(Locale::En)) } })
-}
-
-/// Why a call was not made or gave no answer.
-#[derive(Clone, Copy, Debug)]
-enum CallError {
-    BreakerOpen,
-    Busy,
-    Upstream(UpstreamError),
+/// The answer of a check that stayed pending past `--pending-ttl`:
+/// `{"status":"error","error":{"code":"unresolved","message":{"ko","en"}}}`.
+pub fn unresolved_json(ttl: Duration) -> Value {
+    let hours = ttl.as_secs().div_ceil(3600).max(1);
+    let en_hours = if hours == 1 { "an hour".to_owned() } else { format!("{hours} hours") };
+    json!({ "status": "error", "error": { "code": "unresolved", "message": messages(
+        &format!("UNI-PASS가 {hours}시간 안에 이 조회에 답하지 않았습니다. 입력한 정보는 지웠습니다. 다시 조회하세요."),
+        &format!("UNI-PASS did not answer this check within {en_hours}; its details were erased. Send the check again."),
+    ) } })
 }
 
 /// A check as received: any of the strings may be malformed.
@@ -190,6 +250,22 @@ pub struct VerifyRequest {
 impl std::fmt::Debug for VerifyRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("VerifyRequest").finish_non_exhaustive()
+    }
+}
+
+/// How a check is to be answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// The language of the format check's messages.
+    pub locale: Locale,
+    /// Ask UNI-PASS afresh (`Cache-Control: no-cache`) and replace the cached answer, as a shop does when the
+    /// order is finally submitted. Identical fresh checks in flight still share one call.
+    pub fresh: bool,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> VerifyOptions {
+        VerifyOptions { locale: Locale::Ko, fresh: false }
     }
 }
 
@@ -222,60 +298,162 @@ pub fn check_format(request: &VerifyRequest, locale: Locale) -> Result<Fields, V
     Err(json)
 }
 
-/// The gateway. Share it in an `Arc`; [`crate::router`] serves it.
-#[derive(Debug)]
-pub struct Gateway {
-    client: Client,
-    cache: Cache<CacheKey, Answer>,
-    secret: Secret,
-    store: Arc<dyn PendingStore>,
-    breaker: Breaker,
-    permits: Semaphore,
-    limiter: DefaultDirectRateLimiter,
-    budget: TpsBudget,
-    webhook: Option<(Url, reqwest::Client)>,
-    limits: Limits,
-    /// The counters of `/metrics`.
-    pub metrics: Metrics,
+/// An answer in the cache, with the time its call started (milliseconds since the Unix epoch).
+#[derive(Clone, Debug)]
+pub(crate) struct Cached {
+    pub(crate) answer: Answer,
+    pub(crate) at_ms: i64,
+}
+
+/// Which answers a lookup accepts.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Fresh {
+    /// The cache's, or a call in flight.
+    Any,
+    /// Not the cache's: a call in flight, or a new one.
+    Now,
+    /// Only an answer whose call started at or after this time: a queued check is never resolved by an answer
+    /// older than itself.
+    Since(i64),
+}
+
+impl Fresh {
+    fn accepts_cached(self, at_ms: i64) -> bool {
+        match self {
+            Fresh::Any => true,
+            Fresh::Now => false,
+            Fresh::Since(t) => at_ms >= t,
+        }
+    }
+
+    fn accepts_flight(self, started_ms: i64) -> bool {
+        match self {
+            Fresh::Any | Fresh::Now => true,
+            Fresh::Since(t) => started_ms >= t,
+        }
+    }
+}
+
+type FlightResult = Result<Cached, CallError>;
+
+/// One call in flight for a cache key, shared by every identical check.
+struct Flight {
+    id: u64,
+    started_ms: i64,
+    result: Shared<BoxFuture<'static, FlightResult>>,
+}
+
+type Flights = Arc<Mutex<HashMap<CacheKey, Flight>>>;
+
+/// Removes a flight from the map when its task ends, however it ends.
+struct Landed {
+    flights: Flights,
+    key: CacheKey,
+    id: u64,
+}
+
+impl Drop for Landed {
+    fn drop(&mut self) {
+        let mut flights = self.flights.lock().unwrap();
+        if flights.get(&self.key).is_some_and(|f| f.id == self.id) {
+            flights.remove(&self.key);
+        }
+    }
 }
 
 /// Per-entry expiry: a match lives `match_ttl`, a mismatch `mismatch_ttl`.
 struct Ttl(Duration, Duration);
 
-impl moka::Expiry<CacheKey, Answer> for Ttl {
-    fn expire_after_create(&self, _: &CacheKey, value: &Answer, _: Instant) -> Option<Duration> {
-        Some(match value {
+impl moka::Expiry<CacheKey, Cached> for Ttl {
+    fn expire_after_create(&self, _: &CacheKey, value: &Cached, _: Instant) -> Option<Duration> {
+        Some(match value.answer {
             Answer::Matched => self.0,
             Answer::Mismatched { .. } => self.1,
         })
     }
+
+    fn expire_after_update(
+        &self,
+        key: &CacheKey,
+        value: &Cached,
+        at: Instant,
+        _: Option<Duration>,
+    ) -> Option<Duration> {
+        self.expire_after_create(key, value, at)
+    }
+}
+
+/// The per-client rate of `POST /verify` (`--client-rate`), keyed by client id or address.
+pub(crate) type ClientRate = RateLimiter<String, HashMapStateStore<String>, DefaultClock>;
+
+/// The gateway. Share it in an `Arc`; [`crate::router`] serves it and [`Gateway::run_worker`] runs its queue.
+#[derive(Debug)]
+pub struct Gateway {
+    pub(crate) upstream: Arc<Upstream>,
+    pub(crate) cache: Cache<CacheKey, Cached>,
+    flights: Flights,
+    flight_ids: AtomicU64,
+    pub(crate) secret: Secret,
+    pub(crate) keys: KeyRing,
+    identity: IdentityKey,
+    pub(crate) store: Store,
+    pub(crate) webhook: Option<(Url, reqwest::Client)>,
+    pub(crate) tokens: Option<Tokens>,
+    pub(crate) client_rate: Option<ClientRate>,
+    pub(crate) limits: Limits,
+    /// The counters of `/metrics`.
+    pub metrics: Metrics,
+}
+
+impl std::fmt::Debug for Flight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Flight").field("id", &self.id).field("started_ms", &self.started_ms).finish()
+    }
 }
 
 impl Gateway {
-    /// Opens the data directory (creating it), the queue and the client.
+    /// Opens the data directory (creating it, private), its keys, the queue (moving a first-version queue into the
+    /// sealed one) and the client.
     pub async fn new(config: Config) -> Result<Gateway, String> {
-        std::fs::create_dir_all(&config.data_dir)
-            .map_err(|e| format!("cannot create the data directory {}: {e}", config.data_dir.display()))?;
+        crate::datadir::prepare(&config.data_dir)
+            .map_err(|e| format!("cannot use the data directory {}: {e}", config.data_dir.display()))?;
         let secret = Secret::load_or_create(&config.data_dir)
             .map_err(|e| format!("cannot read or write the cache key's secret: {e}"))?;
-        let store: Arc<dyn PendingStore> = match &config.database_url {
-            Some(url) => Arc::new(PostgresStore::connect(url).await.map_err(|e| e.to_string())?),
-            None => Arc::new(SqliteStore::open(&config.data_dir).await.map_err(|e| e.to_string())?),
+        let keys = KeyRing::load_or_create(&config.data_dir).map_err(|e| e.to_string())?;
+        let store = match &config.database_url {
+            Some(url) => {
+                let options = crate::store::postgres::options(url).map_err(|e| e.to_string())?;
+                if crate::store::postgres::plain_text_over_network(&options) {
+                    tracing::warn!(
+                        "the PostgreSQL queue may be reached in plain text over the network: \
+                         set sslmode=require (or verify-full) in the database URL"
+                    );
+                }
+                Store::connect_postgres(options).await.map_err(|e| e.to_string())?
+            }
+            None => Store::open_sqlite(&config.data_dir).await.map_err(|e| e.to_string())?,
         };
-        Gateway::with_store(config, secret, store)
+        let moved = store
+            .migrate_v1(|id, fields| keys.seal(id, fields).map_err(|e| e.to_string()))
+            .await
+            .map_err(|e| e.to_string())?;
+        if moved > 0 {
+            tracing::info!(checks = moved, "the queue of a previous version was moved into the sealed queue");
+        }
+        Gateway::with_store(config, secret, keys, store)
     }
 
-    /// A gateway over a given queue and secret (tests, or an embedding app with its own store).
-    pub fn with_store(config: Config, secret: Secret, store: Arc<dyn PendingStore>) -> Result<Gateway, String> {
+    /// A gateway over a given queue and keys (tests, or an embedding app that opens its own store).
+    pub fn with_store(config: Config, secret: Secret, keys: KeyRing, store: Store) -> Result<Gateway, String> {
         let limits = config.limits;
-        let client = Client::new(&config.base_url, config.key, limits.timeout, limits.max_upstream_body)?;
-        let rate = NonZeroU32::new(limits.rate_per_second.max(1)).unwrap_or(NonZeroU32::MIN);
+        let upstream = Arc::new(Upstream::new(&config.base_url, config.key, &limits)?);
         let webhook = match config.webhook {
             Some(url) => {
                 crate::install_crypto_provider();
                 let http = reqwest::Client::builder()
                     .timeout(Duration::from_secs(5))
                     .redirect(reqwest::redirect::Policy::none())
+                    .user_agent(concat!("pccc-guard-gateway/", env!("CARGO_PKG_VERSION")))
                     .build()
                     .map_err(|_| "the webhook's HTTP client could not be built".to_owned())?;
                 Some((url, http))
@@ -283,35 +461,56 @@ impl Gateway {
             None => None,
         };
         Ok(Gateway {
-            client,
+            upstream,
             cache: Cache::builder()
                 .max_capacity(limits.cache_capacity)
                 .expire_after(Ttl(limits.match_ttl, limits.mismatch_ttl))
                 .build(),
+            flights: Arc::default(),
+            flight_ids: AtomicU64::new(0),
             secret,
+            identity: keys.identity_key(),
+            keys,
             store,
-            breaker: Breaker::new(limits.breaker_failures, limits.breaker_slow, limits.breaker_cooldown),
-            permits: Semaphore::new(limits.concurrency.max(1)),
-            limiter: RateLimiter::direct(Quota::per_second(rate)),
-            budget: TpsBudget::new(Duration::from_secs(10), 1, limits.retry_ratio),
             webhook,
-            limits,
+            tokens: config.tokens,
+            client_rate: limits
+                .client_rate
+                .and_then(NonZeroU32::new)
+                .map(|n| RateLimiter::hashmap(Quota::per_second(n))),
             metrics: Metrics::default(),
+            limits,
         })
     }
 
+    /// UNI-PASS with the gateway's limits, budget and breaker.
+    pub fn upstream(&self) -> &Upstream {
+        &self.upstream
+    }
+
     /// The breaker's state.
-    pub fn breaker_state(&self) -> crate::breaker::State {
-        self.breaker.state()
+    pub fn breaker_state(&self) -> State {
+        self.upstream.breaker_state()
+    }
+
+    /// The clients and their tokens, when requests must carry one.
+    pub fn tokens(&self) -> Option<&Tokens> {
+        self.tokens.as_ref()
+    }
+
+    /// The limits and timings.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The Prometheus text of `/metrics`.
     pub async fn render_metrics(&self) -> String {
         let depth = self.store.depth().await.ok();
-        self.metrics.render(self.breaker.state(), self.breaker.times_opened(), depth)
+        let backlog = if self.webhook.is_some() { self.store.webhook_backlog().await.ok() } else { None };
+        self.metrics.render(&self.upstream, depth, backlog)
     }
 
-    /// Whether the queue answers (for `/healthz`).
+    /// How many checks are pending, or why the queue cannot be read (for `/healthz`).
     pub async fn healthy(&self) -> Result<u64, StoreError> {
         self.store.depth().await
     }
@@ -331,175 +530,126 @@ impl Gateway {
         })
     }
 
-    /// Checks a recipient: the format, then the cache, then UNI-PASS (or the queue).
-    pub async fn verify(&self, request: &VerifyRequest, locale: Locale) -> Result<Outcome, StoreError> {
-        let fields = match check_format(request, locale) {
+    /// Checks a recipient: the format, the attempt limits, then the cache (unless `options.fresh`), then UNI-PASS;
+    /// without an answer from UNI-PASS (whatever the reason), the check is queued and answered `pending`.
+    pub async fn verify(&self, request: &VerifyRequest, options: VerifyOptions) -> Result<Outcome, VerifyError> {
+        let fields = match check_format(request, options.locale) {
             Ok(fields) => fields,
             Err(report) => return Ok(Outcome::Invalid(report)),
         };
+        self.note_attempts(&fields).await?;
         let key = self.secret.key(&fields);
-        if let Some(answer) = self.cache.get(&key).await {
-            self.metrics.cache_hits.fetch_add(1, Relaxed);
-            return Ok(Outcome::Answer(answer));
+        if !options.fresh {
+            if let Some(cached) = self.cache.get(&key).await {
+                self.metrics.cache_hits.fetch_add(1, Relaxed);
+                return Ok(Outcome::Answer(cached.answer));
+            }
         }
         self.metrics.cache_misses.fetch_add(1, Relaxed);
-        if self.breaker.state() == crate::breaker::State::Open {
+        if self.upstream.breaker_state() == State::Open {
             return self.enqueue(&key, &fields).await;
         }
-        match self.lookup(key, &fields).await {
+        let fresh = if options.fresh { Fresh::Now } else { Fresh::Any };
+        match self.lookup(key, &fields, fresh).await {
             Ok(answer) => Ok(Outcome::Answer(answer)),
-            Err(CallError::Upstream(e)) if !e.is_transient() => Ok(Outcome::Error(e)),
             Err(_) => self.enqueue(&key, &fields).await,
         }
     }
 
-    async fn enqueue(&self, key: &CacheKey, fields: &Fields) -> Result<Outcome, StoreError> {
-        let id = self.store.enqueue(key, fields).await?;
-        self.metrics.queued.fetch_add(1, Relaxed);
-        tracing::info!(id, "check queued");
-        Ok(Outcome::Pending(id))
-    }
-
-    /// The cache's answer, or one call for all identical checks in flight (moka runs one `init` per key and hands
-    /// its result to every waiter; an error is not cached).
-    async fn lookup(&self, key: CacheKey, fields: &Fields) -> Result<Answer, CallError> {
-        let mut ran = false;
-        let result = self
-            .cache
-            .try_get_with(key, async {
-                ran = true;
-                self.call(fields).await
-            })
-            .await;
-        if !ran {
-            self.metrics.coalesced.fetch_add(1, Relaxed);
+    /// Notes the check's two attempts; refuses it when either limit is reached.
+    async fn note_attempts(&self, fields: &Fields) -> Result<(), VerifyError> {
+        let limits = self.limits.attempt_limits;
+        let attempts: Vec<_> = self
+            .identity
+            .attempts(fields)
+            .into_iter()
+            .filter_map(|attempt| limits.of(attempt.scope).map(|limit| (attempt, limit)))
+            .collect();
+        if attempts.is_empty() {
+            return Ok(());
         }
-        result.map_err(|e| *e)
+        match self.store.note_attempts(&attempts, limits.window).await? {
+            None => Ok(()),
+            Some(i) => {
+                self.metrics.too_many_attempts.fetch_add(1, Relaxed);
+                tracing::warn!(scope = ?attempts[i].0.scope, "check refused: too many attempts for one identity");
+                Err(VerifyError::TooManyAttempts)
+            }
+        }
     }
 
-    /// Calls UNI-PASS within the breaker, the limits and the retry budget.
-    async fn call(&self, fields: &Fields) -> Result<Answer, CallError> {
-        let deadline = tokio::time::Instant::now() + self.limits.max_wait;
-        let _permit = tokio::time::timeout_at(deadline, self.permits.acquire())
-            .await
-            .map_err(|_| CallError::Busy)?
-            .map_err(|_| CallError::Busy)?;
-        self.budget.deposit();
-        let mut attempt = 0;
-        loop {
-            let ticket = self.breaker.try_call().ok_or(CallError::BreakerOpen)?;
-            if attempt == 0 {
-                tokio::time::timeout_at(deadline, self.limiter.until_ready()).await.map_err(|_| CallError::Busy)?;
-            } else if self.limiter.check().is_err() {
-                // No rate left for a retry now: the queue will try again.
-                return Err(CallError::Busy);
+    async fn enqueue(&self, key: &CacheKey, fields: &Fields) -> Result<Outcome, VerifyError> {
+        let id = crate::store::new_id();
+        let sealed = self.keys.seal(&id, fields).map_err(|e| StoreError::new(e.to_string()))?;
+        match self.store.enqueue(key, &id, &sealed, self.limits.max_pending).await? {
+            Enqueued::New(id) | Enqueued::Existing(id) => {
+                self.metrics.queued.fetch_add(1, Relaxed);
+                tracing::info!(id, "check queued");
+                Ok(Outcome::Pending(id))
             }
-            let start = Instant::now();
-            let result = self.client.verify(fields).await;
-            let elapsed = start.elapsed();
-            self.metrics.upstream_calls.fetch_add(1, Relaxed);
-            self.metrics.upstream_latency.observe(elapsed);
-            let answered = !matches!(&result, Err(e) if e.is_transient());
-            self.breaker.record(ticket, answered, elapsed);
-            match result {
-                Ok(answer) => return Ok(answer),
-                Err(e) => {
-                    self.metrics.upstream_failures.fetch_add(1, Relaxed);
-                    tracing::info!(error = %e, attempt, "UNI-PASS call failed");
-                    attempt += 1;
-                    if !e.is_transient() || attempt >= self.limits.attempts || !self.budget.withdraw() {
-                        return Err(CallError::Upstream(e));
-                    }
-                    self.metrics.retries.fetch_add(1, Relaxed);
-                    let backoff = self.limits.backoff * 2u32.saturating_pow(attempt - 1);
-                    let jitter = rand::rng().random_range(0.5..1.5);
-                    tokio::time::sleep(backoff.mul_f64(jitter)).await;
+            Enqueued::Full => {
+                self.metrics.queue_full.fetch_add(1, Relaxed);
+                tracing::warn!(max = self.limits.max_pending, "check refused: the pending queue is full");
+                Err(VerifyError::QueueFull)
+            }
+        }
+    }
+
+    /// An answer that `fresh` accepts: from the cache, from an identical call in flight, or from a new call (which
+    /// every identical check arriving meanwhile shares). A new call runs in a task of its own, so that its answer
+    /// reaches the cache even when the check that started it stopped waiting.
+    pub(crate) async fn lookup(&self, key: CacheKey, fields: &Fields, fresh: Fresh) -> Result<Answer, CallError> {
+        loop {
+            if let Some(cached) = self.cache.get(&key).await {
+                if fresh.accepts_cached(cached.at_ms) {
+                    return Ok(cached.answer);
                 }
             }
-        }
-    }
-
-    /// Runs the queue: every `worker_interval`, while the breaker lets calls through, claims due checks and resolves
-    /// them. Runs until the task is dropped.
-    pub async fn run_worker(self: Arc<Self>) {
-        let mut interval = tokio::time::interval(self.limits.worker_interval);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            if self.breaker.state() == crate::breaker::State::Open {
-                continue;
-            }
-            let batch = (self.limits.concurrency * 2).max(1) as u32;
-            // Long enough for the slowest resolution (waiting for a call, every attempt, the backoffs), short enough
-            // that a crashed instance's claims soon go to another.
-            let lease = self.limits.max_wait
-                + self.limits.timeout * self.limits.attempts
-                + self.limits.backoff * 2u32.saturating_pow(self.limits.attempts.min(8))
-                + Duration::from_secs(5);
-            let jobs = match self.store.claim(batch, lease).await {
-                Ok(jobs) => jobs,
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot read the queue");
-                    continue;
+            let (result, usable) = {
+                let mut flights = self.flights.lock().unwrap();
+                match flights.get(&key) {
+                    Some(flight) => {
+                        let usable = fresh.accepts_flight(flight.started_ms);
+                        if usable {
+                            self.metrics.coalesced.fetch_add(1, Relaxed);
+                        }
+                        (flight.result.clone(), usable)
+                    }
+                    None => {
+                        let flight = self.start_flight(key, fields);
+                        let result = flight.result.clone();
+                        flights.insert(key, flight);
+                        (result, true)
+                    }
                 }
             };
-            let mut set = tokio::task::JoinSet::new();
-            for job in jobs {
-                let gateway = self.clone();
-                set.spawn(async move { gateway.resolve(job).await });
+            let result = result.await;
+            if usable {
+                return result.map(|cached| cached.answer);
             }
-            while set.join_next().await.is_some() {}
+            // A call that started before this check was queued: its answer may be older than the check. Wait for it
+            // to land, then look again.
         }
     }
 
-    async fn resolve(&self, job: crate::store::Job) {
-        let result = match self.cache.get(&job.key).await {
-            Some(answer) => Ok(answer),
-            None => self.lookup(job.key, &job.fields).await,
-        };
-        let outcome = match result {
-            Ok(answer) => Outcome::Answer(answer),
-            Err(CallError::Upstream(e)) if !e.is_transient() => Outcome::Error(e),
-            Err(e) => {
-                // UNI-PASS failed again: back off, longer each time (up to a minute). The call was not made (the
-                // breaker, or no free call): try again soon, so that the queue drains as soon as UNI-PASS is back.
-                let delay = match e {
-                    CallError::Upstream(_) => {
-                        (self.limits.backoff * 2u32.saturating_pow(job.attempts.min(8))).min(Duration::from_secs(60))
-                    }
-                    CallError::BreakerOpen | CallError::Busy => self.limits.worker_interval,
-                };
-                let delay = delay.mul_f64(rand::rng().random_range(0.5..1.5));
-                if let Err(e) = self.store.retry_later(&job.id, delay).await {
-                    tracing::warn!(error = %e, "cannot reschedule a queued check");
-                }
-                return;
-            }
-        };
-        let json = outcome.to_json();
-        if let Err(e) = self.store.complete(&job.id, &json.to_string()).await {
-            tracing::warn!(error = %e, "cannot store a queued check's answer");
-            return;
-        }
-        self.metrics.resolved.fetch_add(1, Relaxed);
-        tracing::info!(id = job.id, status = outcome.status(), "queued check resolved");
-        if let Some((url, http)) = &self.webhook {
-            let mut body = json;
-            body["id"] = Value::String(job.id.clone());
-            let mut delivered = false;
-            for attempt in 0..3u32 {
-                match http.post(url.clone()).json(&body).send().await {
-                    Ok(r) if r.status().is_success() => {
-                        delivered = true;
-                        break;
-                    }
-                    _ => tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt)).await,
+    fn start_flight(&self, key: CacheKey, fields: &Fields) -> Flight {
+        let id = self.flight_ids.fetch_add(1, Relaxed);
+        let started_ms = now_ms();
+        let landed = Landed { flights: self.flights.clone(), key, id };
+        let (upstream, cache, fields, max_wait) =
+            (self.upstream.clone(), self.cache.clone(), fields.clone(), self.limits.max_wait);
+        let task = tokio::spawn(async move {
+            let _landed = landed;
+            let result = upstream.call(&fields, max_wait).await.map(|answer| Cached { answer, at_ms: started_ms });
+            if let Ok(cached) = &result {
+                // A call that started earlier but answered later does not replace a newer answer.
+                if cache.get(&key).await.is_none_or(|c| c.at_ms <= started_ms) {
+                    cache.insert(key, cached.clone()).await;
                 }
             }
-            if !delivered {
-                self.metrics.webhook_failures.fetch_add(1, Relaxed);
-                tracing::warn!(id = job.id, "webhook not delivered");
-            }
-        }
+            result
+        });
+        let result = async move { task.await.unwrap_or(Err(CallError::Busy)) }.boxed().shared();
+        Flight { id, started_ms, result }
     }
 }

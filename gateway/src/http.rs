@@ -1,29 +1,40 @@
-//! The HTTP API: `POST /verify`, `GET /verify/{id}`, `GET /healthz`, `GET /metrics`.
+//! The HTTP API: `POST /verify`, `GET /verify/{id}` (both behind the bearer tokens when `--tokens` is given),
+//! `GET /healthz`, `GET /metrics`.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use pccc_guard::Locale;
 use serde_json::json;
 
-use crate::gateway::{Gateway, Outcome, VerifyRequest};
+use crate::gateway::{Gateway, Outcome, VerifyError, VerifyOptions, VerifyRequest};
 
 /// The largest request body accepted: a check is a few hundred bytes.
 pub const BODY_LIMIT: usize = 16 * 1024;
 
-/// The gateway's routes, with the body limit and a request log that never holds a value. Nest or merge it into an
-/// axum app, or serve it alone; the worker ([`Gateway::run_worker`]) is spawned separately.
+/// Who sent a request: its token's client id, or (without `--tokens`) its address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Client(pub String);
+
+/// The gateway's routes, with the body limit, the bearer tokens (when configured) on `/verify`, and a request log
+/// that never holds a value. Nest or merge it into an axum app, or serve it alone (with
+/// `into_make_service_with_connect_info::<SocketAddr>()` for per-address limits); the worker
+/// ([`Gateway::run_worker`]) is spawned separately.
 pub fn router(gateway: Arc<Gateway>) -> Router {
-    Router::new()
+    let checks = Router::new()
         .route("/verify", post(verify))
         .route("/verify/{id}", get(status))
+        .route_layer(middleware::from_fn_with_state(gateway.clone(), authenticate));
+    Router::new()
+        .merge(checks)
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -31,31 +42,103 @@ pub fn router(gateway: Arc<Gateway>) -> Router {
         .with_state(gateway)
 }
 
-async fn verify(State(gateway): State<Arc<Gateway>>, headers: HeaderMap, body: Bytes) -> Response {
+/// With `--tokens`, lets a request through only with `Authorization: Bearer TOKEN` of a known client; either way,
+/// names the client for the handlers and the log.
+async fn authenticate(State(gateway): State<Arc<Gateway>>, mut request: Request, next: Next) -> Response {
+    let client = match gateway.tokens() {
+        Some(tokens) => {
+            let presented = request
+                .headers()
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split_once(' '))
+                .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+                .map(|(_, token)| token.trim());
+            match presented.and_then(|t| tokens.client(t)) {
+                Some(client) => client.to_owned(),
+                None => {
+                    gateway.metrics.refusal("unauthorized");
+                    let mut response = problem(
+                        StatusCode::UNAUTHORIZED,
+                        "unauthorized",
+                        "send Authorization: Bearer with a token the gateway knows",
+                    );
+                    response.headers_mut().insert(
+                        header::WWW_AUTHENTICATE,
+                        HeaderValue::from_static("Bearer realm=\"pccc-guard-gateway\""),
+                    );
+                    return response;
+                }
+            }
+        }
+        None => match request.extensions().get::<ConnectInfo<SocketAddr>>() {
+            Some(ConnectInfo(addr)) => addr.ip().to_string(),
+            None => "-".to_owned(),
+        },
+    };
+    let authenticated = gateway.tokens().is_some();
+    request.extensions_mut().insert(Client(client.clone()));
+    let mut response = next.run(request).await;
+    if authenticated {
+        // For the request log: the client id, never the token.
+        response.extensions_mut().insert(Client(client));
+    }
+    response
+}
+
+async fn verify(
+    State(gateway): State<Arc<Gateway>>,
+    Extension(Client(client)): Extension<Client>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let start = Instant::now();
+    if gateway.tokens().is_some() {
+        gateway.metrics.client_request(&client);
+    }
+    if let Some(limiter) = &gateway.client_rate {
+        if limiter.check_key(&client).is_err() {
+            gateway.metrics.refusal("too_many_requests");
+            let mut response =
+                problem(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "this client is over its --client-rate");
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            return response;
+        }
+    }
     let request = match parse(&headers, &body) {
         Ok(request) => request,
         Err(response) => return response,
     };
-    let outcome = match gateway.verify(&request, locale(&headers)).await {
+    let options = VerifyOptions { locale: locale(&headers), fresh: no_cache(&headers) };
+    let outcome = match gateway.verify(&request, options).await {
         Ok(outcome) => outcome,
         Err(e) => {
-            tracing::error!(error = %e, "queue unavailable");
-            return problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "queue_unavailable",
-                "the pending queue cannot be written",
-            );
+            let (status, code, message) = match &e {
+                VerifyError::TooManyAttempts => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_attempts",
+                    "too many different details were tried for this code or this name and phone within the hour",
+                ),
+                VerifyError::QueueFull => {
+                    (StatusCode::SERVICE_UNAVAILABLE, "queue_full", "the pending queue is full: try again later")
+                }
+                VerifyError::Store(e) => {
+                    tracing::error!(error = %e, "queue unavailable");
+                    (StatusCode::SERVICE_UNAVAILABLE, "queue_unavailable", "the pending queue cannot be written")
+                }
+            };
+            gateway.metrics.refusal(code);
+            return problem(status, code, message);
         }
     };
     let status = match &outcome {
         Outcome::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         Outcome::Answer(_) => StatusCode::OK,
         Outcome::Pending(_) => StatusCode::ACCEPTED,
-        Outcome::Error(_) => StatusCode::BAD_GATEWAY,
     };
     gateway.metrics.answer(outcome.status(), start.elapsed());
     let mut response = (status, Json(outcome.to_json())).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let Outcome::Pending(id) = &outcome {
         if let Ok(location) = format!("/verify/{id}").parse() {
             response.headers_mut().insert(header::LOCATION, location);
@@ -72,7 +155,9 @@ async fn status(State(gateway): State<Arc<Gateway>>, Path(id): Path<String>) -> 
     match gateway.status(&id).await {
         Ok(Some(json)) => {
             let code = if json["status"] == "pending" { StatusCode::ACCEPTED } else { StatusCode::OK };
-            (code, Json(json)).into_response()
+            let mut response = (code, Json(json)).into_response();
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
         }
         Ok(None) => unknown(),
         Err(e) => {
@@ -84,15 +169,38 @@ async fn status(State(gateway): State<Arc<Gateway>>, Path(id): Path<String>) -> 
 
 async fn healthz(State(gateway): State<Arc<Gateway>>) -> Response {
     let breaker = format!("{:?}", gateway.breaker_state()).to_lowercase();
+    let upstream = if gateway.upstream().refused() { "refused" } else { "ok" };
     match gateway.healthy().await {
-        Ok(depth) => Json(json!({ "status": "ok", "breaker": breaker, "queue_depth": depth })).into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "queue_unavailable", "breaker": breaker })))
+        Ok(depth) => {
+            let status = if upstream == "ok" { "ok" } else { "degraded" };
+            Json(json!({ "status": status, "breaker": breaker, "upstream": upstream, "queue_depth": depth }))
+                .into_response()
+        }
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "queue_unavailable", "breaker": breaker, "upstream": upstream })),
+        )
             .into_response(),
     }
 }
 
 async fn metrics(State(gateway): State<Arc<Gateway>>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], gateway.render_metrics().await).into_response()
+}
+
+/// Whether the request asks for a fresh answer: `Cache-Control: no-cache` (or `max-age=0`), or `Pragma: no-cache`.
+fn no_cache(headers: &HeaderMap) -> bool {
+    let directives = |name| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|d| d.trim().to_ascii_lowercase())
+            .collect::<Vec<_>>()
+    };
+    directives(header::CACHE_CONTROL).iter().any(|d| d == "no-cache" || d.starts_with("no-cache=") || d == "max-age=0")
+        || directives(header::PRAGMA).iter().any(|d| d == "no-cache")
 }
 
 /// Reads the JSON body. Errors say where the JSON broke or which member is missing, never what was sent.
@@ -146,7 +254,8 @@ fn problem(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()
 }
 
-/// Logs each request: method, path (a pending id is not personal), status and time; nothing from the body.
+/// Logs each request: method, path (a pending id is not personal), client id (with tokens), status and time;
+/// nothing from the body and never a token.
 async fn log_request(request: Request, next: Next) -> Response {
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let start = Instant::now();
@@ -158,6 +267,7 @@ async fn log_request(request: Request, next: Next) -> Response {
             (StatusCode::PAYLOAD_TOO_LARGE, Json(json!({ "error": { "code": "body_too_large", "message": message } })))
                 .into_response();
     }
-    tracing::info!(%method, path, status = response.status().as_u16(), micros = start.elapsed().as_micros() as u64, "request");
+    let client = response.extensions().get::<Client>().map(|c| c.0.clone());
+    tracing::info!(%method, path, client, status = response.status().as_u16(), micros = start.elapsed().as_micros() as u64, "request");
     response
 }

@@ -85,6 +85,19 @@ impl Fake {
         stats["calls"].as_u64().unwrap()
     }
 
+    /// `POST /_fake/reissue`: the code is dead from now on.
+    pub async fn reissue(&self, pccc: &str) {
+        let r = client().post(format!("{}/_fake/reissue", self.url())).json(&serde_json::json!({ "pccc": pccc }));
+        assert!(r.send().await.unwrap().status().is_success());
+    }
+
+    /// When each API028 request arrived, in microseconds.
+    pub async fn arrivals(&self) -> Vec<u64> {
+        let calls: Value =
+            client().get(format!("{}/_fake/calls", self.url())).send().await.unwrap().json().await.unwrap();
+        calls["arrivals_us"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect()
+    }
+
     pub async fn in_flight(&self) -> u64 {
         let stats: Value =
             client().get(format!("{}/_fake/stats", self.url())).send().await.unwrap().json().await.unwrap();
@@ -109,6 +122,8 @@ pub struct Gateway {
     child: Child,
     pub addr: SocketAddr,
     pub log: PathBuf,
+    /// The bearer token its requests carry, if any.
+    pub token: Option<String>,
 }
 
 impl Gateway {
@@ -128,6 +143,10 @@ impl Gateway {
             .env_remove("UNIPASS_KEY")
             .env_remove("UNIPASS_KEY_FILE")
             .env_remove("PCCC_GATEWAY_DATABASE_URL")
+            .env_remove("PCCC_GATEWAY_DATABASE_URL_FILE")
+            .env_remove("PCCC_GATEWAY_TOKENS")
+            .env_remove("PCCC_GATEWAY_WEBHOOK")
+            .env_remove("PGSSLMODE")
             .env("UNIPASS_BASE_URL", upstream)
             .stdout(Stdio::null())
             .stderr(file);
@@ -143,7 +162,7 @@ impl Gateway {
                 .find_map(|l| l.split("listening addr=").nth(1))
                 .and_then(|a| a.trim().parse().ok())
             {
-                return Gateway { child, addr, log: log.to_owned() };
+                return Gateway { child, addr, log: log.to_owned(), token: None };
             }
             if let Ok(Some(status)) = child.try_wait() {
                 panic!("the gateway exited ({status}): {text}");
@@ -157,17 +176,54 @@ impl Gateway {
         format!("http://{}{path}", self.addr)
     }
 
+    /// The same gateway, its requests carrying `token`.
+    pub fn with_token(mut self, token: &str) -> Gateway {
+        self.token = Some(token.to_owned());
+        self
+    }
+
+    fn authorized(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
     /// `POST /verify` with a JSON body: the status code and the JSON answer.
     pub async fn verify(&self, body: &Value) -> (u16, Value) {
-        let r = client().post(self.url("/verify")).json(body).send().await.expect("POST /verify");
+        self.verify_with(body, &[]).await
+    }
+
+    /// `POST /verify` with a JSON body and more headers.
+    pub async fn verify_with(&self, body: &Value, headers: &[(&str, &str)]) -> (u16, Value) {
+        let mut request = self.authorized(client().post(self.url("/verify")).json(body));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let r = request.send().await.expect("POST /verify");
         (r.status().as_u16(), r.json().await.expect("a JSON answer"))
+    }
+
+    /// `GET /verify/{id}`: the status code and the JSON answer.
+    pub async fn poll(&self, id: &str) -> (u16, Value) {
+        let r = self.authorized(client().get(self.url(&format!("/verify/{id}")))).send().await.expect("GET");
+        (r.status().as_u16(), r.json().await.expect("a JSON answer"))
+    }
+
+    /// `GET /healthz`.
+    pub async fn health(&self) -> Value {
+        client().get(self.url("/healthz")).send().await.unwrap().json().await.unwrap()
     }
 
     /// `GET /verify/{id}` until the check is no longer pending (within [`PATIENCE`]).
     pub async fn wait_resolved(&self, id: &str) -> Value {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            let r = client().get(self.url(&format!("/verify/{id}"))).send().await.expect("GET /verify/{id}");
+            let r = self
+                .authorized(client().get(self.url(&format!("/verify/{id}"))))
+                .send()
+                .await
+                .expect("GET /verify/{id}");
             let json: Value = r.json().await.unwrap();
             if json["status"] != "pending" {
                 return json;
@@ -198,6 +254,89 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().timeout(PATIENCE).build().unwrap()
 }
 
+/// Waits (within [`PATIENCE`]) until `condition` holds, checking every 50 ms.
+pub async fn eventually<F, Fut>(what: &str, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + PATIENCE;
+    while !condition().await {
+        assert!(Instant::now() < deadline, "{what}: not within {PATIENCE:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A webhook receiver on 127.0.0.1 that keeps what it receives (the body and its `Idempotency-Key`) while up, and
+/// answers 503 while down.
+/// What a receiver got: each delivery's `Idempotency-Key` and body.
+pub type Deliveries = std::sync::Arc<std::sync::Mutex<Vec<(Option<String>, Value)>>>;
+
+pub struct Receiver {
+    pub url: String,
+    pub seen: Deliveries,
+    pub up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pub refused: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Receiver {
+    pub async fn start(up: bool) -> Receiver {
+        use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::SeqCst};
+        use std::sync::{Arc, Mutex};
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let is_up = Arc::new(AtomicBool::new(up));
+        let refused = Arc::new(AtomicU64::new(0));
+        let (kept, flag, count) = (seen.clone(), is_up.clone(), refused.clone());
+        let app = axum::Router::new().route(
+            "/hook",
+            axum::routing::post(move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<Value>| {
+                let (kept, flag, count) = (kept.clone(), flag.clone(), count.clone());
+                async move {
+                    if !flag.load(SeqCst) {
+                        count.fetch_add(1, SeqCst);
+                        return axum::http::StatusCode::SERVICE_UNAVAILABLE;
+                    }
+                    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
+                    kept.lock().unwrap().push((key, body));
+                    axum::http::StatusCode::NO_CONTENT
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hook", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Receiver { url, seen, up: is_up, refused }
+    }
+
+    pub fn set_up(&self, up: bool) {
+        self.up.store(up, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn received(&self) -> Vec<(Option<String>, Value)> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+/// Every file under `dir` (recursively), with its bytes.
+pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+/// Whether `haystack` holds `needle` as bytes.
+pub fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
 /// A metric's value from the Prometheus text.
 pub fn metric(text: &str, name: &str) -> f64 {
     text.lines()
@@ -206,14 +345,20 @@ pub fn metric(text: &str, name: &str) -> f64 {
         .unwrap_or_else(|| panic!("no metric {name}"))
 }
 
-/// A synthetic recipient that the fake matches (`n` varies the code: never ending in 0).
+/// A synthetic recipient that the fake matches: `n` varies the code (never ending in 0) and the phone number (never
+/// ending in 9), so that recipients are different people to the per-identity attempt limits.
 pub fn recipient(n: u32) -> Value {
     serde_json::json!({
         "name": "홍길동",
         "pccc": format!("P1234{:07}1", n),
-        "phone": "010-1234-5678",
+        "phone": phone(n),
         "postcode": "03154",
     })
+}
+
+/// The phone number of [`recipient`] `n`: `0101` + six digits of `n` + `8`.
+pub fn phone(n: u32) -> String {
+    format!("0101{:06}8", n % 1_000_000)
 }
 
 /// A fresh database on the test server (its options, and the server's for dropping it), or `None` (after a note)
@@ -237,8 +382,30 @@ pub async fn postgres_database() -> Option<(sqlx::postgres::PgConnectOptions, sq
     Some((admin.clone().database(&name), admin))
 }
 
+/// The URL of a test database, for the gateway's `--database-url`.
+pub fn postgres_url(options: &sqlx::postgres::PgConnectOptions) -> String {
+    format!("postgres://postgres@{}:{}/{}", options.get_host(), options.get_port(), options.get_database().unwrap())
+}
+
 pub async fn drop_database(admin: sqlx::postgres::PgConnectOptions, options: &sqlx::postgres::PgConnectOptions) {
     let name = options.get_database().unwrap().to_owned();
     let mut conn = admin.connect().await.unwrap();
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.unwrap();
+}
+
+/// The root certificate of the test server's TLS (`postgres.sh ca`), or `None` (after a note) outside `make test`.
+pub fn postgres_ca() -> Option<PathBuf> {
+    match std::env::var_os("PCCC_GATEWAY_PG_CA") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => {
+            assert!(
+                std::env::var_os("PCCC_GATEWAY_REQUIRE_PG").is_none(),
+                "PCCC_GATEWAY_PG_CA is not set: the PostgreSQL TLS tests cannot run"
+            );
+            eprintln!(
+                "note: PCCC_GATEWAY_PG_CA is not set; skipping the PostgreSQL TLS test (make test-gateway runs it)"
+            );
+            None
+        }
+    }
 }

@@ -2,8 +2,8 @@
 //!
 //! The request is a `GET` with the key, the code, the name (UTF-8, URL-encoded), the mobile number's digits and,
 //! when known, the postcode. The answer is XML, `<persEcmQryRtnVo>`: `tCnt` 1 is a match, 0 a mismatch with one
-//! `persEcmQryRtnErrInfoVo/errMsgCn` per reason, a negative value an error with `ntceInfo`. UNI-PASS's texts are
-//! mapped to [`Reason`]s here and never passed on.
+//! `persEcmQryRtnErrInfoVo/errMsgCn` per reason, -1 a system failure (시스템 장애) with a notice in `ntceInfo` (which
+//! also tells a refused key). UNI-PASS's texts are mapped to [`Reason`]s here and never passed on.
 //!
 //! The key is part of the request URL, so no error of this module ever carries the URL or reqwest's error (whose
 //! `Display` prints the URL): an [`UpstreamError`] is a code and nothing else.
@@ -16,6 +16,10 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+mod reason;
+
+pub use reason::{Reason, TextRule, TEXT_RULES};
 
 /// The real host of UNI-PASS's open API.
 pub const DEFAULT_BASE_URL: &str = "https://unipass.customs.go.kr:38010";
@@ -66,79 +70,6 @@ impl fmt::Debug for Fields {
     }
 }
 
-/// Why UNI-PASS said the recipient does not match: a stable code and a message in each language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Reason {
-    /// 「납세의무자 개인통관고유부호가 존재하지 않습니다.」
-    PcccNotFound,
-    /// 「입력하신 납세의무자명(…)이 개인통관고유부호의 성명과 일치하지 않습니다.」
-    NameMismatch,
-    /// 「납세의무자 휴대전화번호가 일치하지 않습니다.」
-    PhoneMismatch,
-    /// 「입력하신 우편번호가 개인통관고유부호 우편번호와 일치하지 않습니다」
-    PostcodeMismatch,
-    /// A text this version does not know (it is not passed on).
-    Other,
-}
-
-impl Reason {
-    /// Every reason, in a fixed order.
-    pub const ALL: [Reason; 5] =
-        [Reason::PcccNotFound, Reason::NameMismatch, Reason::PhoneMismatch, Reason::PostcodeMismatch, Reason::Other];
-
-    /// Maps one of UNI-PASS's mismatch texts to its reason.
-    pub fn from_unipass_text(text: &str) -> Reason {
-        if text.contains("우편번호") {
-            Reason::PostcodeMismatch
-        } else if text.contains("휴대전화") || text.contains("전화번호") {
-            Reason::PhoneMismatch
-        } else if text.contains("납세의무자명") || text.contains("성명") {
-            Reason::NameMismatch
-        } else if text.contains("존재하지") {
-            Reason::PcccNotFound
-        } else {
-            Reason::Other
-        }
-    }
-
-    /// The stable snake_case code.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Reason::PcccNotFound => "pccc_not_found",
-            Reason::NameMismatch => "name_mismatch",
-            Reason::PhoneMismatch => "phone_mismatch",
-            Reason::PostcodeMismatch => "postcode_mismatch",
-            Reason::Other => "other_mismatch",
-        }
-    }
-
-    /// The message shown to the buyer.
-    pub const fn message(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (Reason::PcccNotFound, Locale::En) => {
-                "No such personal customs clearance code: check it, or reissue it on UNI-PASS."
-            }
-            (Reason::PcccNotFound, _) => {
-                "존재하지 않는 개인통관고유부호입니다. 부호를 확인하거나 UNI-PASS에서 재발급하세요."
-            }
-            (Reason::NameMismatch, Locale::En) => "The name does not match the one registered with this code.",
-            (Reason::NameMismatch, _) => "이름이 개인통관고유부호에 등록된 성명과 일치하지 않습니다.",
-            (Reason::PhoneMismatch, Locale::En) => {
-                "The mobile number does not match the one registered with this code."
-            }
-            (Reason::PhoneMismatch, _) => "휴대전화번호가 개인통관고유부호에 등록된 번호와 일치하지 않습니다.",
-            (Reason::PostcodeMismatch, Locale::En) => {
-                "The postcode does not match the addresses registered with this code."
-            }
-            (Reason::PostcodeMismatch, _) => "우편번호가 개인통관고유부호에 등록된 주소와 일치하지 않습니다.",
-            (Reason::Other, Locale::En) => "UNI-PASS did not confirm these details.",
-            (Reason::Other, _) => "UNI-PASS에서 입력한 정보가 확인되지 않았습니다.",
-        }
-    }
-}
-
 /// What UNI-PASS answered about a recipient.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -153,6 +84,10 @@ pub enum Answer {
 }
 
 /// Why there is no answer. A code only: never the URL, the key or a value.
+///
+/// None of these is an answer about the recipient: a check that meets one stays pending (its fields kept) until
+/// UNI-PASS answers it. [`UpstreamError::is_transient`] tells a failure of UNI-PASS (or of the way to it), worth
+/// retrying soon, from a refusal of the gateway's requests, which only a change of key or permission ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpstreamError {
@@ -166,23 +101,39 @@ pub enum UpstreamError {
     Status(u16),
     /// The body is larger than the limit.
     BodyTooLarge,
-    /// The body is not the XML of API028.
+    /// The body is not API028's XML (a maintenance page sent with HTTP 200, for one).
     Malformed,
-    /// A negative `tCnt`: UNI-PASS refused the request (an unknown key, for one); its `ntceInfo` is not passed on.
-    Refused,
+    /// `tCnt` -1, which the API guide defines as a system failure (시스템 장애), with a notice (`ntceInfo`) that does
+    /// not speak of the key.
+    SystemFailure,
+    /// `tCnt` -1 with a notice (`ntceInfo`) about the key (인증키) or its permission (권한): UNI-PASS refuses the
+    /// gateway's key. The notice is not passed on.
+    KeyRefused,
 }
 
+/// Words of a `tCnt` -1 notice (`ntceInfo`) that mean the key, not UNI-PASS, is the problem. Public clients quote
+/// notices such as 「인증키가 유효하지 않습니다」 and 「존재하지 않는 인증키입니다」 for a wrong key, and
+/// 「권한이 없습니다」 for a key without API028.
+const KEY_NOTICE_WORDS: &[&str] = &["인증키", "권한", "crkyCn"];
+
 impl UpstreamError {
-    /// Whether trying again later may give an answer (timeouts, broken connections, 429 and 5xx).
+    /// Whether UNI-PASS (or the way to it) failed, so that trying again soon may give an answer: timeouts, broken
+    /// connections, 429, 5xx and redirects, answers that are not API028's XML, and `tCnt` -1 (system failure).
+    /// `false` for a refusal of the gateway's requests (the key, or another 4xx), which retrying does not end.
     pub const fn is_transient(self) -> bool {
         match self {
-            UpstreamError::Timeout | UpstreamError::Unreachable | UpstreamError::Interrupted => true,
-            UpstreamError::Status(status) => status == 429 || status >= 500,
-            UpstreamError::BodyTooLarge | UpstreamError::Malformed | UpstreamError::Refused => false,
+            UpstreamError::Timeout
+            | UpstreamError::Unreachable
+            | UpstreamError::Interrupted
+            | UpstreamError::BodyTooLarge
+            | UpstreamError::Malformed
+            | UpstreamError::SystemFailure => true,
+            UpstreamError::Status(status) => !(status >= 400 && status < 500) || status == 408 || status == 429,
+            UpstreamError::KeyRefused => false,
         }
     }
 
-    /// The stable snake_case code.
+    /// The stable snake_case code (logs, metrics).
     pub const fn code(self) -> &'static str {
         match self {
             UpstreamError::Timeout => "upstream_timeout",
@@ -191,23 +142,30 @@ impl UpstreamError {
             UpstreamError::Status(_) => "upstream_status",
             UpstreamError::BodyTooLarge => "upstream_body_too_large",
             UpstreamError::Malformed => "upstream_malformed",
-            UpstreamError::Refused => "upstream_refused",
+            UpstreamError::SystemFailure => "upstream_system_failure",
+            UpstreamError::KeyRefused => "upstream_key_refused",
         }
     }
 
-    /// The message for the caller.
+    /// A message for an operator.
     pub const fn message(self, locale: Locale) -> &'static str {
         match (self, locale) {
             (UpstreamError::BodyTooLarge, Locale::En) => "UNI-PASS sent an answer larger than the gateway accepts.",
             (UpstreamError::BodyTooLarge, _) => "UNI-PASS의 응답이 허용된 크기를 넘었습니다.",
-            (UpstreamError::Malformed, Locale::En) => "UNI-PASS sent an answer that is not the expected XML.",
-            (UpstreamError::Malformed, _) => "UNI-PASS의 응답이 예상한 XML 형식이 아닙니다.",
-            (UpstreamError::Refused, Locale::En) => {
+            (UpstreamError::Malformed, Locale::En) => {
+                "UNI-PASS sent an answer that is not API028's XML (a maintenance page?)."
+            }
+            (UpstreamError::Malformed, _) => "UNI-PASS의 응답이 API028의 XML이 아닙니다(점검 안내 페이지 등).",
+            (UpstreamError::SystemFailure, Locale::En) => "UNI-PASS reported a system failure (tCnt -1).",
+            (UpstreamError::SystemFailure, _) => "UNI-PASS가 시스템 장애를 알렸습니다(tCnt -1).",
+            (UpstreamError::KeyRefused, Locale::En) => {
                 "UNI-PASS refused the request (check the gateway's API key and its permission for API028)."
             }
-            (UpstreamError::Refused, _) => {
+            (UpstreamError::KeyRefused, _) => {
                 "UNI-PASS가 요청을 거부했습니다 (게이트웨이의 API 키와 API028 사용 권한을 확인하세요)."
             }
+            (UpstreamError::Status(_), Locale::En) => "UNI-PASS answered with an HTTP error.",
+            (UpstreamError::Status(_), _) => "UNI-PASS가 HTTP 오류로 응답했습니다.",
             (_, Locale::En) => "UNI-PASS did not answer.",
             (_, _) => "UNI-PASS가 응답하지 않았습니다.",
         }
@@ -286,7 +244,7 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        parse_response(&body)
+        parse_response(&body, &fields.name)
     }
 }
 
@@ -305,38 +263,46 @@ fn classify(error: reqwest::Error) -> UpstreamError {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Count,
+    Notice,
     Message,
     None,
 }
 
-/// Reads API028's XML answer. Anything that is not a single `<persEcmQryRtnVo>` element with an integer `tCnt` is
-/// [`UpstreamError::Malformed`]; elements it does not know are skipped.
+/// Reads API028's XML answer to a request that carried the name `name_sent` (UNI-PASS quotes it in a name
+/// mismatch; see [`Reason::from_unipass_text`]). Anything that is not a single `<persEcmQryRtnVo>` element with an
+/// integer `tCnt` is [`UpstreamError::Malformed`]; elements it does not know are skipped. `tCnt` -1 (or any negative
+/// count) is [`UpstreamError::KeyRefused`] when its notice speaks of the key, else [`UpstreamError::SystemFailure`].
 ///
 /// ```
-/// use pccc_guard_gateway::unipass::{parse_response, Answer, Reason};
+/// use pccc_guard_gateway::unipass::{parse_response, Answer, Reason, UpstreamError};
 ///
 /// let xml = "<persEcmQryRtnVo><persEcmQryRtnErrInfoVo><errMsgCn>납세의무자 휴대전화번호가 일치하지 않습니다.</errMsgCn>\
 ///            </persEcmQryRtnErrInfoVo><tCnt>0</tCnt></persEcmQryRtnVo>";
-/// assert_eq!(parse_response(xml.as_bytes()), Ok(Answer::Mismatched { reasons: vec![Reason::PhoneMismatch] }));
+/// assert_eq!(parse_response(xml.as_bytes(), "홍길동"), Ok(Answer::Mismatched { reasons: vec![Reason::PhoneMismatch] }));
+/// let down = "<persEcmQryRtnVo><ntceInfo>시스템 장애</ntceInfo><tCnt>-1</tCnt></persEcmQryRtnVo>";
+/// assert_eq!(parse_response(down.as_bytes(), "홍길동"), Err(UpstreamError::SystemFailure));
 /// ```
-pub fn parse_response(body: &[u8]) -> Result<Answer, UpstreamError> {
+pub fn parse_response(body: &[u8], name_sent: &str) -> Result<Answer, UpstreamError> {
     const ROOT: &[u8] = b"persEcmQryRtnVo";
     const MAX_DEPTH: usize = 16;
     let mut reader = Reader::from_reader(body);
     reader.config_mut().trim_text(true);
     let mut buf = Vec::new();
     let mut stack: Vec<Vec<u8>> = Vec::new();
-    let (mut root_seen, mut count, mut messages) = (false, None::<String>, Vec::<String>::new());
+    let mut root_seen = false;
+    let (mut count, mut notice, mut messages) = (None::<String>, String::new(), Vec::<String>::new());
     loop {
         let slot = match stack.as_slice() {
             [root, count] if root == ROOT && count == b"tCnt" => Slot::Count,
+            [root, notice] if root == ROOT && notice == b"ntceInfo" => Slot::Notice,
             [root, info, msg] if root == ROOT && info == b"persEcmQryRtnErrInfoVo" && msg == b"errMsgCn" => {
                 Slot::Message
             }
             _ => Slot::None,
         };
-        let push = |text: &str, count: &mut Option<String>, messages: &mut Vec<String>| match slot {
+        let mut push = |text: &str| match slot {
             Slot::Count => count.get_or_insert_with(String::new).push_str(text),
+            Slot::Notice => notice.push_str(text),
             Slot::Message => {
                 if let Some(last) = messages.last_mut() {
                     last.push_str(text);
@@ -365,18 +331,20 @@ pub fn parse_response(body: &[u8]) -> Result<Answer, UpstreamError> {
             Event::End(_) => {
                 stack.pop();
             }
-            Event::Text(t) => push(&t.decode().map_err(|_| UpstreamError::Malformed)?, &mut count, &mut messages),
-            Event::CData(t) => push(&t.decode().map_err(|_| UpstreamError::Malformed)?, &mut count, &mut messages),
+            Event::Text(t) => push(&t.decode().map_err(|_| UpstreamError::Malformed)?),
+            Event::CData(t) => push(&t.decode().map_err(|_| UpstreamError::Malformed)?),
             Event::GeneralRef(r) => {
                 if let Some(c) = r.resolve_char_ref().map_err(|_| UpstreamError::Malformed)? {
-                    push(c.encode_utf8(&mut [0; 4]), &mut count, &mut messages);
+                    push(c.encode_utf8(&mut [0; 4]));
                 } else {
                     let name = r.decode().map_err(|_| UpstreamError::Malformed)?;
                     let text = quick_xml::escape::resolve_predefined_entity(&name).ok_or(UpstreamError::Malformed)?;
-                    push(text, &mut count, &mut messages);
+                    push(text);
                 }
             }
             Event::Eof => break,
+            // A document type declaration is how an HTML page starts; API028's XML has none.
+            Event::DocType(_) => return Err(UpstreamError::Malformed),
             _ => {}
         }
         buf.clear();
@@ -389,7 +357,7 @@ pub fn parse_response(body: &[u8]) -> Result<Answer, UpstreamError> {
         1.. => Ok(Answer::Matched),
         0 => {
             let mut reasons = Vec::new();
-            for reason in messages.iter().map(|m| Reason::from_unipass_text(m)) {
+            for reason in messages.iter().map(|m| Reason::from_unipass_text(m, name_sent)) {
                 if !reasons.contains(&reason) {
                     reasons.push(reason);
                 }
@@ -399,6 +367,7 @@ pub fn parse_response(body: &[u8]) -> Result<Answer, UpstreamError> {
             }
             Ok(Answer::Mismatched { reasons })
         }
-        _ => Err(UpstreamError::Refused),
+        _ if KEY_NOTICE_WORDS.iter().any(|w| notice.contains(w)) => Err(UpstreamError::KeyRefused),
+        _ => Err(UpstreamError::SystemFailure),
     }
 }
