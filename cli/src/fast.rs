@@ -3,7 +3,9 @@
 //! fixed template, learnt from the library's policy, with the digits filled in. Everything else takes the
 //! library's general path; the tests compare the two.
 
-use pccc_guard::{MaskError, Pccc, PcccMask};
+use pccc_guard::{FieldKind, MaskError, Pccc, PcccMask};
+
+use crate::fields::Policy;
 
 /// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged (the
 /// library's own fast path, [`Pccc::from_canonical`]).
@@ -90,6 +92,24 @@ impl Template {
             }
         }
         Ok(Some(Template::new(text, slots)))
+    }
+
+    /// The template of valid lines under `policy` (with `show_values`: unmasked), when its field is the PCCC,
+    /// the one field with a fast path: stored orders hold millions of canonical codes, and checking them is what
+    /// the tool spends its time on.
+    pub fn for_policy(policy: &Policy, show_values: bool) -> Option<Template> {
+        if policy.field != FieldKind::Pccc {
+            return None;
+        }
+        if show_values {
+            return Some(Template::identity());
+        }
+        let d = PcccMask::new();
+        let mask = d
+            .keep_start(policy.keep_start.unwrap_or(d.start()))
+            .keep_end(policy.keep_end.unwrap_or(d.end()))
+            .fill(policy.fill);
+        Template::learn(&mask).ok().flatten()
     }
 
     /// The template that prints a canonical code as it is (for `--show-values`).

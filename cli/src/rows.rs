@@ -8,7 +8,7 @@ use pccc_guard::Locale;
 
 use crate::decode::TextOut;
 use crate::fields::{self, check_row, hidden, FieldMasks};
-use crate::input::{problem, CsvError, RowSink, Sink, TableRow, Value};
+use crate::input::{problem, CsvError, RowSink, TableRow};
 use crate::Field;
 
 /// What is written per row.
@@ -53,6 +53,8 @@ pub enum RowOut<W: Write> {
 pub struct Rows<W: Write> {
     /// (field, column name) in the order given.
     columns: Vec<(Field, String)>,
+    /// The columns' places in a JSON line: by field name, as the recipient check's JSON has its members.
+    json_order: Vec<usize>,
     /// The columns' indices in the header row, and its width.
     index: Vec<usize>,
     width: usize,
@@ -84,8 +86,11 @@ impl<W: Write> Rows<W> {
         format: RowFormat,
         out: RowOut<W>,
     ) -> Self {
+        let mut json_order: Vec<usize> = (0..columns.len()).collect();
+        json_order.sort_by_key(|&k| columns[k].0.name());
         Rows {
             columns,
+            json_order,
             index: Vec::new(),
             width: 0,
             masks,
@@ -307,18 +312,14 @@ impl<W: Write> RowSink for Rows<W> {
                 self.buf.push_str(",\"valid\":");
                 self.buf.push_str(if valid { "true" } else { "false" });
                 self.buf.push_str(",\"fields\":{");
-                // In the recipient check's order of members.
-                let mut first = true;
-                for field in [Field::Name, Field::Pccc, Field::Phone, Field::Postcode] {
-                    if let Some(k) = self.columns.iter().position(|(f, _)| *f == field) {
-                        if !std::mem::take(&mut first) {
-                            self.buf.push(',');
-                        }
-                        self.buf.push('"');
-                        self.buf.push_str(field.name());
-                        self.buf.push_str("\":");
-                        self.buf.push_str(&checked[k].json);
+                for (n, &k) in self.json_order.iter().enumerate() {
+                    if n > 0 {
+                        self.buf.push(',');
                     }
+                    self.buf.push('"');
+                    self.buf.push_str(self.columns[k].0.name());
+                    self.buf.push_str("\":");
+                    self.buf.push_str(&checked[k].json);
                 }
                 self.buf.push_str("}}\n");
             }
@@ -364,38 +365,6 @@ fn push_tsv(out: &mut String, text: &str) {
             '\r' => out.push_str("\\r"),
             '\\' => out.push_str("\\\\"),
             c => out.push(c),
-        }
-    }
-}
-
-/// One column of a table's rows, by name, to a record sink (a sheet read as `check --column` reads a CSV file).
-pub struct Column<'a, S> {
-    name: &'a str,
-    index: usize,
-    sink: &'a mut S,
-}
-
-impl<'a, S: Sink> Column<'a, S> {
-    pub fn new(name: &'a str, sink: &'a mut S) -> Self {
-        Column { name, index: 0, sink }
-    }
-}
-
-impl<S: Sink> RowSink for Column<'_, S> {
-    fn header(&mut self, names: &[String]) -> Result<(), CsvError> {
-        match names.iter().position(|n| n == self.name) {
-            Some(i) => {
-                self.index = i;
-                Ok(())
-            }
-            None => Err(CsvError::NoSuchColumn(self.name.to_owned(), names.to_vec())),
-        }
-    }
-
-    fn row(&mut self, line: u64, row: TableRow<'_>) -> io::Result<()> {
-        match row {
-            TableRow::Fields(cells) => self.sink.record(line, Value::Bytes(cells.get(self.index))),
-            TableRow::Problem(code, _) => self.sink.record(line, Value::Problem(code)),
         }
     }
 }
