@@ -291,6 +291,9 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Where each field of a row starts and ends in its text.
+pub type Ranges = Vec<(usize, usize)>;
+
 /// One row of a table (a CSV file, a sheet).
 pub enum TableRow<'a> {
     /// A row with as many fields as the header.
@@ -313,13 +316,7 @@ pub trait RowSink {
     /// header's). Returns `None`, having given nothing, for any other line. A sink that reads one field overrides
     /// this to take that field alone (the fast path of `check --csv`); `ranges` is room to split the line in.
     #[inline]
-    fn plain_row(
-        &mut self,
-        line: u64,
-        text: &[u8],
-        width: usize,
-        ranges: &mut Vec<(usize, usize)>,
-    ) -> Option<io::Result<()>> {
+    fn plain_row(&mut self, line: u64, text: &[u8], width: usize, ranges: &mut Ranges) -> Option<io::Result<()>> {
         if !split_plain(text, ranges) {
             return None;
         }
@@ -348,7 +345,7 @@ pub fn csv_rows<R: Read>(
     let mut parser = csv_core::Reader::new();
     let mut fields = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(64);
+    let mut ranges: Ranges = Vec::with_capacity(64);
     // The header's number of fields, once it is read.
     let mut expected: Option<usize> = None;
     let mut line = 1u64;
@@ -432,7 +429,7 @@ fn skip_blank_lines<R: Read>(input: &mut Chunks<R>, line: &mut u64, progress: &m
 /// Splits a line at its commas into `ranges` if it has no double quote and no carriage return: then the fields
 /// are exactly what the CSV parser finds. Returns whether it did.
 #[inline]
-fn split_plain(text: &[u8], ranges: &mut Vec<(usize, usize)>) -> bool {
+fn split_plain(text: &[u8], ranges: &mut Ranges) -> bool {
     if memchr2(b'"', b'\r', text).is_some() {
         return false;
     }
@@ -479,13 +476,7 @@ impl<S: Sink> RowSink for Column<'_, S> {
 
     /// The column's field alone, found in the same pass that counts the fields.
     #[inline]
-    fn plain_row(
-        &mut self,
-        line: u64,
-        text: &[u8],
-        width: usize,
-        _: &mut Vec<(usize, usize)>,
-    ) -> Option<io::Result<()>> {
+    fn plain_row(&mut self, line: u64, text: &[u8], width: usize, _: &mut Ranges) -> Option<io::Result<()>> {
         let (mut count, mut start) = (0usize, 0usize);
         let mut value: &[u8] = &[];
         for at in memchr3_iter(b',', b'"', b'\r', text) {

@@ -2,34 +2,10 @@
 //! masking by default, the stderr summary and the exit codes. (Every field of the registry, each in turn, is in
 //! `fields.rs`; the examples here are worked ones.)
 
-use std::path::PathBuf;
-use std::process::Output;
-
 use pccc_guard::{FieldKind, NameMask, Pccc, PcccMask, Phone, PhoneMask};
 
 mod common;
-use common::run;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn status(out: &Output) -> i32 {
-    out.status.code().expect("exited")
-}
-
-/// A file in a fresh temporary folder for this test.
-fn file(test: &str, name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pccc-guard-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
+use common::{file, run, status, stderr, stdout};
 
 #[test]
 fn line_mode_reports_every_record_masked_with_a_summary_and_status_1() {

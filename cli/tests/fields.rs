@@ -4,38 +4,14 @@
 //! field (and refused there otherwise). The inputs are the fields' own vectors (`tests/data/<field>_vectors.tsv`),
 //! so a field added to the library is tested here without a line of this file.
 
-use std::path::PathBuf;
-use std::process::Output;
-
 use pccc_guard::{find_sensitive, FieldKind, Locale, MaskRule, Policies};
 use rust_xlsxwriter::Workbook;
 
 mod common;
-use common::run;
+use common::{file, run, status, stderr, stdout};
 
 #[path = "../../tests/common/mod.rs"]
 mod vectors;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn status(out: &Output) -> i32 {
-    out.status.code().expect("exited")
-}
-
-/// A file in a fresh temporary folder for this test.
-fn file(test: &str, name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pccc-guard-fields-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
 
 /// The inputs of a field's vectors that fit on one line (and do not start with a byte order mark, which a reader
 /// takes for the file's).
