@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use pccc_guard::Locale;
 
 use crate::decode::TextOut;
-use crate::fields::{self, check_row, hidden, FieldMasks};
-use crate::input::{problem, CsvError, RowSink, TableRow};
+use crate::fields::{self, check_row, hidden, Checked, FieldMasks};
+use crate::input::{problem, CsvError, Fields, RowSink, TableRow};
 use crate::Field;
 
 /// What is written per row.
@@ -179,7 +179,7 @@ impl<W: Write> Rows<W> {
     }
 
     /// A row that cannot be read as one (wrong field count, too long): its code for the row and every field.
-    fn problem_row(&mut self, line: u64, code: &'static str, cells: crate::input::Fields<'_>) -> io::Result<()> {
+    fn problem_row(&mut self, line: u64, code: &'static str, cells: Fields<'_>) -> io::Result<()> {
         self.invalid_rows += 1;
         self.count(code.to_owned());
         match self.format {
@@ -256,7 +256,29 @@ impl<W: Write> RowSink for Rows<W> {
             TableRow::Fields(cells) => cells,
             TableRow::Problem(code, cells) => return self.problem_row(line, code, cells),
         };
-        // The values as text; a value that is not (its encoding's) text is that field's error.
+        let checked = self.check_cells(cells);
+        let valid = checked.iter().all(|c| c.error.is_none());
+        if valid {
+            self.valid += 1;
+            if self.only_invalid {
+                return Ok(());
+            }
+        } else {
+            self.invalid_rows += 1;
+            for (k, c) in checked.iter().enumerate() {
+                if let Some((code, _)) = c.error {
+                    self.count(format!("{} {code}", self.columns[k].0.name()));
+                }
+            }
+        }
+        self.write_checked(line, cells, valid, &checked);
+        self.written()
+    }
+}
+
+impl<W: Write> Rows<W> {
+    /// The given columns of a row, checked; a value that is not (its encoding's) text is that field's error.
+    fn check_cells(&self, cells: Fields<'_>) -> Vec<Checked> {
         let mut values: Vec<(Field, &str)> = Vec::with_capacity(self.columns.len());
         let mut undecodable = vec![false; self.columns.len()];
         for (k, (&(field, _), &i)) in self.columns.iter().zip(&self.index).enumerate() {
@@ -279,27 +301,18 @@ impl<W: Write> RowSink for Rows<W> {
                 c.json = format!("{{\"valid\":false,\"error\":{error}}}");
             }
         }
-        let valid = checked.iter().all(|c| c.error.is_none());
-        if valid {
-            self.valid += 1;
-            if self.only_invalid {
-                return Ok(());
-            }
-        } else {
-            self.invalid_rows += 1;
-            for (k, c) in checked.iter().enumerate() {
-                if let Some((code, _)) = c.error {
-                    self.count(format!("{} {code}", self.columns[k].0.name()));
-                }
-            }
-        }
+        checked
+    }
+
+    /// Writes a checked row in the output's format.
+    fn write_checked(&mut self, line: u64, cells: Fields<'_>, valid: bool, checked: &[Checked]) {
         let status = if valid { "valid" } else { "invalid" };
         match self.format {
             RowFormat::Tsv => {
                 self.head(line);
                 self.buf.push('\t');
                 self.buf.push_str(status);
-                for c in &checked {
+                for c in checked {
                     self.buf.push('\t');
                     self.buf.push_str(c.error.map_or("", |e| e.0));
                     self.buf.push('\t');
@@ -332,7 +345,7 @@ impl<W: Write> RowSink for Rows<W> {
                     self.buf.push(',');
                 }
                 push_csv(&mut self.buf, status);
-                for c in &checked {
+                for c in checked {
                     self.buf.push(',');
                     push_csv(&mut self.buf, c.error.map_or("", |e| e.0));
                     self.buf.push(',');
@@ -341,7 +354,6 @@ impl<W: Write> RowSink for Rows<W> {
                 self.buf.push_str("\r\n");
             }
         }
-        self.written()
     }
 }
 
