@@ -7,10 +7,10 @@ use pccc_guard::{FieldKind, MaskError, Pccc, PcccMask};
 
 use crate::fields::Policy;
 
-/// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged (the
-/// library's own fast path, [`Pccc::from_canonical`]).
+/// Whether `b` is a canonical value of the fast path's field, the PCCC: `P` followed by 12 ASCII digits, exactly
+/// the inputs that `Pccc::parse` returns unchanged (the library's own fast path, [`Pccc::from_canonical`]).
 #[inline]
-pub fn is_canonical_pccc(b: &[u8]) -> bool {
+pub fn is_canonical(b: &[u8]) -> bool {
     Pccc::from_canonical(b).is_some()
 }
 
@@ -126,7 +126,7 @@ impl Template {
         Template::new(text, self.slots.iter().map(|&(j, i)| (before.len() + j, i)).collect())
     }
 
-    /// Appends the template filled with the digits of a canonical code (`is_canonical_pccc(code)`).
+    /// Appends the template filled with the digits of a canonical code (`is_canonical(code)`).
     #[inline]
     pub fn fill(&self, code: &[u8], out: &mut Out) {
         let at = out.len();
@@ -251,7 +251,7 @@ mod tests {
         for &case in cases {
             let by_parser = std::str::from_utf8(case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
             let same = by_parser.as_deref().map(str::as_bytes) == Some(case);
-            assert_eq!(is_canonical_pccc(case), same, "{:?}", String::from_utf8_lossy(case));
+            assert_eq!(is_canonical(case), same, "{:?}", String::from_utf8_lossy(case));
         }
         // Every single-byte change of a canonical code.
         for pos in 0..13 {
@@ -261,7 +261,7 @@ mod tests {
                 let by_parser =
                     std::str::from_utf8(&case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
                 let same = by_parser.as_deref().map(str::as_bytes) == Some(&case[..]);
-                assert_eq!(is_canonical_pccc(&case), same, "byte {b:#x} at {pos}");
+                assert_eq!(is_canonical(&case), same, "byte {b:#x} at {pos}");
             }
         }
     }

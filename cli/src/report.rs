@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::fast::{is_canonical_pccc, Out, Template};
+use crate::fast::{is_canonical, Out, Template};
 use crate::fields::{check_one, hidden, Policy};
 use crate::input::{problem, Sink, Value};
 
@@ -31,8 +31,8 @@ pub struct Report<W: Write> {
     out: W,
     format: Format,
     policy: Policy,
-    /// The masked (or, with `--show-values`, unmasked) form of a canonical PCCC, learnt from the library, when the
-    /// field is the PCCC (the fast path).
+    /// The masked (or, with `--show-values`, unmasked) form of a canonical value, learnt from the library, when the
+    /// field has a fast path (`fast.rs`).
     template: Option<Template>,
     /// `template` with everything after the line number of a valid record's output line around it.
     valid_line: Option<Template>,
@@ -118,7 +118,7 @@ impl<W: Write> Sink for Report<W> {
     fn record(&mut self, line: u64, value: Value<'_>) -> io::Result<()> {
         match value {
             Value::Bytes(bytes) => {
-                if let Some(valid_line) = self.valid_line.as_ref().filter(|_| is_canonical_pccc(bytes)) {
+                if let Some(valid_line) = self.valid_line.as_ref().filter(|_| is_canonical(bytes)) {
                     self.valid += 1;
                     if self.only_invalid {
                         return Ok(());
@@ -155,7 +155,7 @@ impl<W: Write> Sink for Report<W> {
         };
         let (mut at, mut taken) = (0usize, 0u64);
         while let Some(code) = block.get(at..at + 14) {
-            if code[13] != b'\n' || !is_canonical_pccc(&code[..13]) {
+            if code[13] != b'\n' || !is_canonical(&code[..13]) {
                 break;
             }
             if !*only_invalid {
