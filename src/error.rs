@@ -3,6 +3,8 @@
 
 use core::fmt;
 
+use crate::{FieldKind, MaskRule};
+
 /// The language of a message. Korean is the default.
 ///
 /// # Example: pick the message language
@@ -133,15 +135,90 @@ impl MaskError {
     /// ```
     pub const fn message(&self, locale: Locale) -> &'static str {
         match self {
-            MaskError::RevealsTooMuch { .. } => locale.pick(
-                "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 항목별 최대 허용치(개인통관고유부호 12자리 중 6자리, 휴대전화·사업자등록번호 7자리) 이하여야 합니다.",
-                "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap (6 of a PCCC's 12 digits, 7 of a mobile or business number's).",
-            ),
+            MaskError::RevealsTooMuch { .. } => locale.pick(REVEALS_TOO_MUCH_KO, REVEALS_TOO_MUCH_EN),
             MaskError::InvalidFill => locale.pick(
                 "마스킹 문자는 보이는 문자 한 글자여야 하며 숫자나 공백, 보이지 않는 문자는 쓸 수 없습니다.",
                 "The mask character must be one visible character that is not a digit, a space or an invisible character.",
             ),
             MaskError::NoMask => locale.pick("가리지 않는 항목입니다.", "This field has no mask."),
+        }
+    }
+}
+
+/// [`MaskError::RevealsTooMuch`]'s message in each language, with every digit field's cap read from the registry
+/// ([`FieldKind::mask_rule`]) when the crate is compiled: a new field's cap is in it without an edit here.
+const REVEALS_TOO_MUCH_KO: &str = {
+    const LEN: usize = reveals_too_much(Locale::Ko, Text::<0>::new()).len;
+    const TEXT: &Text<LEN> = &reveals_too_much(Locale::Ko, Text::new());
+    TEXT.as_str()
+};
+const REVEALS_TOO_MUCH_EN: &str = {
+    const LEN: usize = reveals_too_much(Locale::En, Text::<0>::new()).len;
+    const TEXT: &Text<LEN> = &reveals_too_much(Locale::En, Text::new());
+    TEXT.as_str()
+};
+
+/// The message, written into `out`: "…(PCCC 6, mobile number 7, …)".
+const fn reveals_too_much<const N: usize>(locale: Locale, out: Text<N>) -> Text<N> {
+    let mut out = out.push(locale.pick(
+        "마스킹 정책이 너무 많은 자리를 보여 줍니다. 앞뒤로 남기는 자리 수의 합은 항목별 최대 허용치(",
+        "The masking policy reveals too much: keepStart + keepEnd must be at most the field's cap in digits (",
+    ));
+    let mut i = 0;
+    let mut first = true;
+    while i < FieldKind::ALL.len() {
+        let kind = FieldKind::ALL[i];
+        if let MaskRule::Digits { max_revealed, .. } = kind.mask_rule() {
+            if !first {
+                out = out.push(", ");
+            }
+            first = false;
+            out = out.push(kind.label(locale)).push(" ").number(max_revealed).push(locale.pick("자리", ""));
+        }
+        i += 1;
+    }
+    out.push(locale.pick(") 이하여야 합니다.", ")."))
+}
+
+/// Text built at compile time into exactly `N` bytes: measured with `N = 0` (`len` counts what did not fit), then
+/// written with the length it measured.
+struct Text<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Text<N> {
+    const fn new() -> Self {
+        Text { bytes: [0; N], len: 0 }
+    }
+
+    const fn byte(mut self, b: u8) -> Self {
+        if self.len < N {
+            self.bytes[self.len] = b;
+        }
+        self.len += 1;
+        self
+    }
+
+    const fn push(mut self, s: &str) -> Self {
+        let mut i = 0;
+        while i < s.len() {
+            self = self.byte(s.as_bytes()[i]);
+            i += 1;
+        }
+        self
+    }
+
+    const fn number(self, n: usize) -> Self {
+        let rest = if n >= 10 { self.number(n / 10) } else { self };
+        rest.byte(b'0' + (n % 10) as u8)
+    }
+
+    /// The text (only ever called in a constant's definition, so the check runs when the crate is compiled).
+    const fn as_str(&self) -> &str {
+        match core::str::from_utf8(&self.bytes) {
+            Ok(s) => s,
+            Err(_) => panic!("a message is UTF-8"),
         }
     }
 }

@@ -260,8 +260,10 @@ impl MaskExample {
 /// The rest of the registry: what each field is called, its number at the WebAssembly boundary, and the
 /// dispatch from a [`FieldKind`] to the field's own code.
 macro_rules! fields {
-    ($($kind:ident: $ty:ident, $error:ident, $name:literal, $js:literal, $cli:literal, mask $mask:ident, display $display:ident,
-       typed $typed:ident, value $value:ident, paste $paste:ident;)+) => {
+    ($(
+        $kind:ident: $ty:ident, $error:ident, $name:literal, $js:literal, $cli:literal, label $ko:literal $en:literal,
+        mask $mask:ident, display $display:ident, typed $typed:ident, value $value:ident, paste $paste:ident;
+    )+) => {
         /// Which field: the PCCC, the mobile number, the postcode, the recipient's name or the business
         /// registration number.
         ///
@@ -310,6 +312,24 @@ macro_rules! fields {
             pub const fn cli_name(self) -> &'static str {
                 match self {
                     $(FieldKind::$kind => $cli,)+
+                }
+            }
+
+            /// What the field is called in messages and help texts, in `locale`: `개인통관고유부호` / `PCCC`,
+            /// `휴대전화 번호` / `mobile number`, … (English in lower case, as within a sentence; an abbreviation as
+            /// it is written).
+            ///
+            /// # Example: a label for a message
+            ///
+            /// ```
+            /// use pccc_guard::{FieldKind, Locale};
+            ///
+            /// assert_eq!(FieldKind::Phone.label(Locale::En), "mobile number");
+            /// assert_eq!(FieldKind::BusinessNumber.label(Locale::Ko), "사업자등록번호");
+            /// ```
+            pub const fn label(self, locale: Locale) -> &'static str {
+                match self {
+                    $(FieldKind::$kind => locale.pick($ko, $en),)+
                 }
             }
 
@@ -613,9 +633,15 @@ macro_rules! display_of {
 }
 
 fields! {
-    Pccc: Pccc, PcccError, "pccc", "pccc", "pccc", mask digits, display none, typed normalize, value ascii, paste Pccc;
-    Phone: Phone, PhoneError, "phone", "phone", "phone", mask digits, display display, typed as_is, value ascii, paste Phone;
-    Postcode: Postcode, PostcodeError, "postcode", "postcode", "postcode", mask none, display none, typed as_is, value ascii, paste none;
-    Name: Name, NameError, "name", "name", "name", mask name, display none, typed as_is, value unicode, paste none;
-    BusinessNumber: BusinessNumber, BusinessNumberError, "business_number", "businessNumber", "business-number", mask digits, display display, typed as_is, value ascii, paste none;
+    Pccc: Pccc, PcccError, "pccc", "pccc", "pccc", label "개인통관고유부호" "PCCC",
+        mask digits, display none, typed normalize, value ascii, paste Pccc;
+    Phone: Phone, PhoneError, "phone", "phone", "phone", label "휴대전화 번호" "mobile number",
+        mask digits, display display, typed as_is, value ascii, paste Phone;
+    Postcode: Postcode, PostcodeError, "postcode", "postcode", "postcode", label "우편번호" "postcode",
+        mask none, display none, typed as_is, value ascii, paste none;
+    Name: Name, NameError, "name", "name", "name", label "이름" "name",
+        mask name, display none, typed as_is, value unicode, paste none;
+    BusinessNumber: BusinessNumber, BusinessNumberError, "business_number", "businessNumber", "business-number",
+        label "사업자등록번호" "business registration number", mask digits, display display, typed as_is, value ascii,
+        paste none;
 }

@@ -62,10 +62,10 @@
 //!
 //! - `wasm` (default): the JavaScript API (the `wasm` module), compiled only for `wasm32` targets. Native builds
 //!   never pull in wasm-bindgen.
-//! - `serde`: `Serialize` and `Deserialize` for [`Pccc`], [`Phone`], [`Postcode`] and [`Name`]
-//!   (as their canonical string; deserialising parses, so a struct of them cannot hold a bad value), for
-//!   [`Recipient`], [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise
-//!   to the JavaScript API's JSON, in a chosen language with `Localized`. Works without std.
+//! - `serde`: `Serialize` and `Deserialize` for every field's type (each [`Field`] of [`FieldKind::ALL`], as its
+//!   canonical string; deserialising parses, so a struct of them cannot hold a bad value), for [`Recipient`],
+//!   [`RecipientReport`] and [`RecipientInput`]; the errors, field results and reports serialise to the JavaScript
+//!   API's JSON, in a chosen language with `Localized`. Works without std.
 //!
 //! The others serve the npm package's build and its tests (`npm-module`, `text-module`, `trap-test`) or debugging
 //! (`debug-panic-hook`, which forwards panics to the browser console). They are not part of the stable API: never

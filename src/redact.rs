@@ -119,6 +119,59 @@ impl Policies {
         Policies { kinds, ..self }
     }
 
+    /// Keeps `keep_start` digits at the start and `keep_end` at the end (`None`: the policy's current number) of
+    /// the numbers of `kind`: [`pccc`](Self::pccc) or [`phone`](Self::phone) for code that reaches a kind, or a
+    /// field's ([`FieldKind::paste_kind`](crate::FieldKind::paste_kind)), at run time, such as a command line's
+    /// per-field options. `None` for a kind whose numbers keep no digits (an RRN is always hidden whole).
+    ///
+    /// # Example: every kind's kept digits from one table
+    ///
+    /// ```
+    /// use pccc_guard::{redact, Kind, Policies};
+    ///
+    /// let mut policies = Policies::new();
+    /// for (kind, start, end) in [(Kind::Pccc, Some(2), None), (Kind::Phone, Some(3), Some(4))] {
+    ///     policies = policies.keep(kind, start, end).ok_or("keeps no digits")?;
+    /// }
+    /// assert_eq!(redact("P123456789012 010-1234-5678", &policies)?, "P12******9012 010-****-5678");
+    /// assert_eq!(policies.keep(Kind::Rrn, Some(1), None), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn keep(self, kind: Kind, keep_start: Option<usize>, keep_end: Option<usize>) -> Option<Policies> {
+        const fn or(n: Option<usize>, current: usize) -> usize {
+            match n {
+                Some(n) => n,
+                None => current,
+            }
+        }
+        match kind {
+            Kind::Pccc => {
+                let mask = self.pccc;
+                Some(self.pccc(mask.keep_start(or(keep_start, mask.start())).keep_end(or(keep_end, mask.end()))))
+            }
+            Kind::Phone => {
+                let mask = self.phone;
+                Some(self.phone(mask.keep_start(or(keep_start, mask.start())).keep_end(or(keep_end, mask.end()))))
+            }
+            Kind::Rrn => None,
+        }
+    }
+
+    /// Fills the hidden digits of every kind with `fill`: each mask's fill character and the RRN's.
+    ///
+    /// # Example: bullets everywhere
+    ///
+    /// ```
+    /// use pccc_guard::{redact, Policies};
+    ///
+    /// let policies = Policies::new().fill('•');
+    /// assert_eq!(redact("P123456789012 900101-1234567", &policies)?, "P••••••••9012 ••••••-•••••••");
+    /// # Ok::<(), pccc_guard::MaskError>(())
+    /// ```
+    pub const fn fill(self, fill: char) -> Policies {
+        Policies { pccc: self.pccc.fill(fill), phone: self.phone.fill(fill), rrn_fill: fill, ..self }
+    }
+
     /// The PCCC policy.
     ///
     /// # Example: read it back

@@ -17,12 +17,12 @@ use crate::{Name, NameError, Pccc, PcccError, Phone, PhoneError, Postcode, Postc
 /// A value paired with the language its messages are serialised in: an error, a field's result, or a recipient
 /// report, serialised to the same JSON as the JavaScript API gives for it.
 ///
-/// - An error (`&PcccError`, `&PhoneError`, `&PostcodeError`, `&NameError`): `{"code", "message", "index"?,
-///   "found"?}`, as in JavaScript's `result.error` (`index` is the UTF-16 index into the input, `found` the digits
-///   found, or a name's length).
-/// - A field's result (`&Result<Pccc, PcccError>` and the other three fields): `{"valid":true,"value"}` (a mobile
-///   number adds `"display"`) or `{"valid":false,"error":{…}}`, as `validate`, `validatePhone`,
-///   `validatePostcode` and `validateName` return.
+/// - An error (any field's: `&PcccError`, an [`ErrorRecord`](crate::ErrorRecord), …): `{"code", "message",
+///   "index"?, "found"?}`, as in JavaScript's `result.error` (`index` is the UTF-16 index into the input, `found`
+///   the digits found, or a name's length).
+/// - A field's result (`&Result<Pccc, PcccError>`, the same for every field, or `&Result<FieldValue,
+///   ErrorRecord>`): `{"valid":true,"value"}` (a field with a display form adds `"display"`) or
+///   `{"valid":false,"error":{…}}`, as `validate`, `validatePhone` and the other fields' functions return.
 /// - A `&RecipientReport`: `{"valid","fields":{"name","pccc","phone","postcode"}}`, as `checkRecipient` returns.
 ///
 /// The types serialise on their own too, with Korean messages (the default locale).

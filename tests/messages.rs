@@ -84,6 +84,34 @@ fn mask_errors_have_both_messages() {
     }
 }
 
+/// The message of a policy that reveals too much gives every digit field's cap, read from the registry: a new
+/// digit field is in it without an edit to the message.
+#[test]
+fn the_reveals_too_much_message_gives_each_digit_fields_cap() {
+    let e = PcccMask::new().keep_end(9).check().unwrap_err();
+    let mut digit_fields = 0;
+    for kind in pccc_guard::FieldKind::ALL {
+        let pccc_guard::MaskRule::Digits { max_revealed, .. } = kind.mask_rule() else { continue };
+        digit_fields += 1;
+        let en = format!("{} {max_revealed}", kind.label(Locale::En));
+        let ko = format!("{} {max_revealed}자리", kind.label(Locale::Ko));
+        assert!(e.message(Locale::En).contains(&en), "{kind:?}: {}", e.message(Locale::En));
+        assert!(e.message(Locale::Ko).contains(&ko), "{kind:?}: {}", e.message(Locale::Ko));
+    }
+    assert!(digit_fields >= 3);
+}
+
+/// Every field has a label in both languages: Hangul, and ASCII in lower case unless an abbreviation.
+#[test]
+fn every_field_has_a_label_in_both_languages() {
+    for kind in pccc_guard::FieldKind::ALL {
+        let (ko, en) = (kind.label(Locale::Ko), kind.label(Locale::En));
+        assert!(ko.chars().any(is_hangul), "{kind:?}: {ko}");
+        assert!(en.is_ascii() && !en.is_empty(), "{kind:?}: {en}");
+        assert!(en == en.to_ascii_lowercase() || en == en.to_ascii_uppercase(), "{kind:?}: {en}");
+    }
+}
+
 /// The shared language-tag vectors (`tests/data/locale_tags.json`), which the JavaScript API, the forms layer and
 /// the memo guard are tested against too.
 #[cfg(not(target_arch = "wasm32"))]

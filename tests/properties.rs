@@ -13,6 +13,7 @@ const DROPPED: &str = " \t\r\n\u{0B}\u{0C}\u{A0}\u{2000}\u{2001}\u{2002}\u{2003}
 /// Each original character with its normalised form (None when dropped) and its UTF-16 offset.
 fn naive_map(input: &str) -> Vec<(Option<char>, usize)> {
     let mut utf16 = 0;
+    let mut first = true;
     input
         .chars()
         .map(|c| {
@@ -20,7 +21,14 @@ fn naive_map(input: &str) -> Vec<(Option<char>, usize)> {
             utf16 += c.len_utf16();
             let c = if ('\u{FF01}'..='\u{FF5E}').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap() } else { c };
             let c = if c == 'p' { 'P' } else { c };
-            (if DROPPED.contains(c) { None } else { Some(c) }, at)
+            let kept = match (DROPPED.contains(c), c) {
+                (true, _) => None,
+                // The Korean keyboard's P key in Hangul mode (ㅔ, with Shift ㅖ) as the first kept character is P.
+                (false, 'ㅔ' | 'ㅖ') if first => Some('P'),
+                (false, c) => Some(c),
+            };
+            first &= kept.is_none();
+            (kept, at)
         })
         .collect()
 }
@@ -73,7 +81,7 @@ fn interesting_char() -> impl Strategy<Value = char> {
         2 => proptest::char::range('\u{FF10}', '\u{FF19}'),
         1 => Just('\u{FF30}'),
         2 => prop::sample::select(DROPPED.chars().collect::<Vec<_>>()),
-        1 => prop::sample::select(vec!['O', 'o', 'I', 'l', 'A', '#', '𝐏', '\u{0420}', '\u{0661}', '가', '😀', '\u{FF5F}']),
+        1 => prop::sample::select(vec!['O', 'o', 'I', 'l', 'A', '#', '𝐏', '\u{0420}', '\u{0661}', '가', '😀', '\u{FF5F}', 'ㅔ', 'ㅖ']),
         1 => any::<char>(),
     ]
 }

@@ -3,12 +3,14 @@
 //! fixed template, learnt from the library's policy, with the digits filled in. Everything else takes the
 //! library's general path; the tests compare the two.
 
-use pccc_guard::{MaskError, Pccc, PcccMask};
+use pccc_guard::{FieldKind, MaskError, Pccc, PcccMask};
 
-/// Whether `b` is `P` followed by 12 ASCII digits: exactly the inputs that `Pccc::parse` returns unchanged (the
-/// library's own fast path, [`Pccc::from_canonical`]).
+use crate::fields::Policy;
+
+/// Whether `b` is a canonical value of the fast path's field, the PCCC: `P` followed by 12 ASCII digits, exactly
+/// the inputs that `Pccc::parse` returns unchanged (the library's own fast path, [`Pccc::from_canonical`]).
 #[inline]
-pub fn is_canonical_pccc(b: &[u8]) -> bool {
+pub fn is_canonical(b: &[u8]) -> bool {
     Pccc::from_canonical(b).is_some()
 }
 
@@ -92,6 +94,24 @@ impl Template {
         Ok(Some(Template::new(text, slots)))
     }
 
+    /// The template of valid lines under `policy` (with `show_values`: unmasked), when its field is the PCCC,
+    /// the one field with a fast path: stored orders hold millions of canonical codes, and checking them is what
+    /// the tool spends its time on.
+    pub fn for_policy(policy: &Policy, show_values: bool) -> Option<Template> {
+        if policy.field != FieldKind::Pccc {
+            return None;
+        }
+        if show_values {
+            return Some(Template::identity());
+        }
+        let d = PcccMask::new();
+        let mask = d
+            .keep_start(policy.keep_start.unwrap_or(d.start()))
+            .keep_end(policy.keep_end.unwrap_or(d.end()))
+            .fill(policy.fill);
+        Template::learn(&mask).ok().flatten()
+    }
+
     /// The template that prints a canonical code as it is (for `--show-values`).
     pub fn identity() -> Template {
         Template::new(b"P000000000000".to_vec(), (0..12).map(|i| (1 + i, i)).collect())
@@ -106,7 +126,7 @@ impl Template {
         Template::new(text, self.slots.iter().map(|&(j, i)| (before.len() + j, i)).collect())
     }
 
-    /// Appends the template filled with the digits of a canonical code (`is_canonical_pccc(code)`).
+    /// Appends the template filled with the digits of a canonical code (`is_canonical(code)`).
     #[inline]
     pub fn fill(&self, code: &[u8], out: &mut Out) {
         let at = out.len();
@@ -231,7 +251,7 @@ mod tests {
         for &case in cases {
             let by_parser = std::str::from_utf8(case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
             let same = by_parser.as_deref().map(str::as_bytes) == Some(case);
-            assert_eq!(is_canonical_pccc(case), same, "{:?}", String::from_utf8_lossy(case));
+            assert_eq!(is_canonical(case), same, "{:?}", String::from_utf8_lossy(case));
         }
         // Every single-byte change of a canonical code.
         for pos in 0..13 {
@@ -241,7 +261,7 @@ mod tests {
                 let by_parser =
                     std::str::from_utf8(&case).ok().and_then(|s| Pccc::parse(s).ok()).map(|c| c.to_string());
                 let same = by_parser.as_deref().map(str::as_bytes) == Some(&case[..]);
-                assert_eq!(is_canonical_pccc(&case), same, "byte {b:#x} at {pos}");
+                assert_eq!(is_canonical(&case), same, "byte {b:#x} at {pos}");
             }
         }
     }

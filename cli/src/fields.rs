@@ -1,8 +1,9 @@
 //! Where the command-line tool meets the library's fields: checking a value (one field, or a row's fields with
 //! the recipient check), masking what is shown, and the library's JSON of each result. Every other module goes
-//! through here (the PCCC fast path in `fast.rs` aside).
+//! through here, and reaches every field alike through the library's registry (`FieldKind`); the one field
+//! named in the tool is the PCCC of the fast path in `fast.rs`.
 
-use pccc_guard::{ErrorRecord, FieldKind, FieldValue, Locale, Localized, PcccMask};
+use pccc_guard::{ErrorRecord, FieldKind, FieldValue, Locale, Localized};
 
 use crate::Field;
 
@@ -18,16 +19,6 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The PCCC mask, when the field is the PCCC (for the fast path's template).
-    pub fn pccc_mask(&self) -> Option<PcccMask> {
-        (self.field == FieldKind::Pccc).then(|| {
-            let d = PcccMask::new();
-            d.keep_start(self.keep_start.unwrap_or(d.start()))
-                .keep_end(self.keep_end.unwrap_or(d.end()))
-                .fill(self.fill)
-        })
-    }
-
     /// The policy refused by the library, if it is (the message for the person who set it).
     pub fn refusal(&self) -> Option<&'static str> {
         self.field.mask("", self.keep_start, self.keep_end, Some(self.fill))?.err().map(|e| e.message(Locale::En))

@@ -1,4 +1,5 @@
-//! Reading records from a stream in constant memory: one value per line, a CSV column, or a JSON Lines key.
+//! Reading records from a stream in constant memory: one value per line, a JSON Lines key, or CSV rows (whole, or
+//! one column of them).
 //!
 //! Every reader works on one [`Chunks`] buffer: input is read in large blocks and records are handed out as
 //! slices of it, so nothing is copied and nothing grows with the input. A record may be at most
@@ -7,7 +8,7 @@
 use std::borrow::Cow;
 use std::io::{self, Read};
 
-use memchr::{memchr, memchr3_iter};
+use memchr::{memchr, memchr2, memchr3_iter, memchr_iter};
 
 /// The longest record (a line, or a CSV row with its quoted newlines) that is read whole.
 pub const MAX_RECORD: usize = 1 << 20;
@@ -265,139 +266,6 @@ fn read_row<R: Read>(
     Ok((row, consumed))
 }
 
-/// Gives `sink` the column `column` (a name in the header row) of every CSV row after
-/// the header (RFC 4180: commas, double quotes, `\r\n` or `\n`), with the line number where the row starts.
-/// Blank lines are skipped.
-///
-/// Parsing is the csv crate's own parser (csv-core), driven here over the block buffer so that a row can never
-/// grow past [`MAX_RECORD`]: `csv::Reader` keeps growing a record, so one stray `"` in a multi-gigabyte file
-/// would read the rest of the file into memory as one field. A row whose field count differs from the header's
-/// is reported as `malformed_row`; when it spans several lines (an unbalanced quote swallowing the lines after
-/// it) or overflows `MAX_RECORD`, reading starts again on the line after its first, so one broken row costs one
-/// record.
-pub fn csv<R: Read>(
-    input: &mut Chunks<R>,
-    column: &str,
-    mut progress: impl FnMut(u64),
-    sink: &mut impl Sink,
-) -> Result<(), CsvError> {
-    let mut parser = csv_core::Reader::new();
-    let mut fields = vec![0u8; 4096];
-    let mut ends = vec![0usize; 64];
-    // (index of the column, number of fields), from the header row.
-    let mut header: Option<(usize, usize)> = None;
-    let mut line = 1u64;
-    loop {
-        // Blank lines between rows are skipped here, so that `line` is the row's first line.
-        loop {
-            let pending = input.pending();
-            let blank = pending.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
-            let rest = pending.len() - blank;
-            line += pending[..blank].iter().filter(|&&b| b == b'\n').count() as u64;
-            input.start += blank;
-            if rest > 0 {
-                break;
-            }
-            let n = input.fill()?;
-            progress(n as u64);
-            if n == 0 {
-                break;
-            }
-        }
-        // The fast path: a row on one line without quotes is its line split at the commas.
-        if let Some((index, expected)) = header {
-            let pending = input.pending();
-            if let Some(nl) = memchr(b'\n', pending) {
-                let text = pending[..nl].strip_suffix(b"\r").unwrap_or(&pending[..nl]);
-                if let Some(row) = simple_row(text, index) {
-                    let value = if row.fields == expected {
-                        Value::Bytes(row.value)
-                    } else {
-                        Value::Problem(problem::MALFORMED_ROW)
-                    };
-                    sink.record(line, value)?;
-                    input.start += nl + 1;
-                    line += 1;
-                    continue;
-                }
-            }
-        }
-        let (row, consumed) = read_row(&mut parser, input, &mut fields, &mut ends, &mut progress)?;
-        let row_line = line;
-        // Newlines the row took, its terminator included; whether it ended with one.
-        let newlines = parser.line() - 1;
-        let terminated = consumed > 0 && input.data[input.start + consumed - 1] == b'\n';
-        let restart = |input: &mut Chunks<R>, line: &mut u64, progress: &mut dyn FnMut(u64)| {
-            *line += 1;
-            skip_line(input, progress)
-        };
-        match row {
-            Row::End => return Ok(()),
-            Row::TooLong => {
-                if header.is_none() {
-                    return Err(CsvError::Io(io::Error::new(io::ErrorKind::InvalidData, "the header row is too long")));
-                }
-                sink.record(row_line, Value::Problem(problem::RECORD_TOO_LONG))?;
-                restart(input, &mut line, &mut progress)?;
-            }
-            Row::Read { fields: count } => {
-                let field = |i: usize| &fields[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-                match header {
-                    None => {
-                        let names: Vec<&[u8]> = (0..count).map(field).collect();
-                        let names = header_names(&names)?;
-                        let Some(index) = names.iter().position(|n| n == column) else {
-                            return Err(CsvError::NoSuchColumn(column.to_owned(), names));
-                        };
-                        header = Some((index, count));
-                    }
-                    Some((index, expected)) if count == expected => {
-                        sink.record(row_line, Value::Bytes(field(index)))?
-                    }
-                    Some(_) => {
-                        sink.record(row_line, Value::Problem(problem::MALFORMED_ROW))?;
-                        if newlines > u64::from(terminated) {
-                            // An unbalanced quote took the following lines: read them again.
-                            restart(input, &mut line, &mut progress)?;
-                            continue;
-                        }
-                    }
-                }
-                input.start += consumed;
-                line += newlines;
-            }
-        }
-    }
-}
-
-/// A CSV row that needs no parser: its field count and the bytes of one field.
-struct SimpleRow<'a> {
-    fields: usize,
-    value: &'a [u8],
-}
-
-/// Splits a line at its commas if it has no double quote and no carriage return (which the CSV parser reads as
-/// the end of a row): then the fields are exactly what the parser finds. `None` for any other line.
-#[inline]
-fn simple_row(text: &[u8], index: usize) -> Option<SimpleRow<'_>> {
-    let (mut fields, mut start) = (0usize, 0usize);
-    let mut value: &[u8] = &[];
-    for at in memchr3_iter(b',', b'"', b'\r', text) {
-        if text[at] != b',' {
-            return None;
-        }
-        if fields == index {
-            value = &text[start..at];
-        }
-        fields += 1;
-        start = at + 1;
-    }
-    if fields == index {
-        value = &text[start..];
-    }
-    Some(SimpleRow { fields: fields + 1, value })
-}
-
 /// The fields of one row: `data[ranges[i]]` is field `i` (unquoted).
 #[derive(Clone, Copy)]
 pub struct Fields<'a> {
@@ -423,6 +291,9 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Where each field of a row starts and ends in its text.
+pub type Ranges = Vec<(usize, usize)>;
+
 /// One row of a table (a CSV file, a sheet).
 pub enum TableRow<'a> {
     /// A row with as many fields as the header.
@@ -438,11 +309,34 @@ pub trait RowSink {
 
     /// One row, with the line (CSV) or the row number (sheet) where it starts.
     fn row(&mut self, line: u64, row: TableRow<'_>) -> io::Result<()>;
+
+    /// A CSV row on one line, `text` (without its line break), given before the parser reads it: when it has no
+    /// double quote and no carriage return (which the parser reads as the end of a row), its fields are exactly
+    /// the text between its commas, and it is given as a row (`malformed_row` unless it has `width` fields, the
+    /// header's). Returns `None`, having given nothing, for any other line. A sink that reads one field overrides
+    /// this to take that field alone (the fast path of `check --csv`); `ranges` is room to split the line in.
+    #[inline]
+    fn plain_row(&mut self, line: u64, text: &[u8], width: usize, ranges: &mut Ranges) -> Option<io::Result<()>> {
+        if !split_plain(text, ranges) {
+            return None;
+        }
+        let row = Fields::new(text, ranges);
+        let row =
+            if ranges.len() == width { TableRow::Fields(row) } else { TableRow::Problem(problem::MALFORMED_ROW, row) };
+        Some(self.row(line, row))
+    }
 }
 
-/// Gives `sink` the header and then every row of CSV `input`, whole, with the line where each starts: the same
-/// parsing, limits and recovery as [`csv`], for readers that need every field of a row (several fields, or the
-/// annotated copy).
+/// Gives `sink` the header and then every row of CSV `input`, whole, with the line where each starts (RFC 4180:
+/// commas, double quotes, `\r\n` or `\n`). Blank lines are skipped.
+///
+/// Parsing is the csv crate's own parser (csv-core), driven here over the block buffer so that a row can never
+/// grow past [`MAX_RECORD`]: `csv::Reader` keeps growing a record, so one stray `"` in a multi-gigabyte file
+/// would read the rest of the file into memory as one field. A row on one line without quotes is split at its
+/// commas without the parser (exactly what the parser finds there). A row whose field count differs from the
+/// header's is reported as `malformed_row`; when it spans several lines (an unbalanced quote swallowing the lines
+/// after it) or overflows `MAX_RECORD`, reading starts again on the line after its first, so one broken row
+/// costs one record.
 pub fn csv_rows<R: Read>(
     input: &mut Chunks<R>,
     mut progress: impl FnMut(u64),
@@ -451,45 +345,18 @@ pub fn csv_rows<R: Read>(
     let mut parser = csv_core::Reader::new();
     let mut fields = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(64);
+    let mut ranges: Ranges = Vec::with_capacity(64);
+    // The header's number of fields, once it is read.
     let mut expected: Option<usize> = None;
     let mut line = 1u64;
     loop {
-        loop {
-            let pending = input.pending();
-            let blank = pending.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
-            let rest = pending.len() - blank;
-            line += pending[..blank].iter().filter(|&&b| b == b'\n').count() as u64;
-            input.start += blank;
-            if rest > 0 {
-                break;
-            }
-            let n = input.fill()?;
-            progress(n as u64);
-            if n == 0 {
-                break;
-            }
-        }
-        // A row on one line without quotes: its line split at the commas.
+        skip_blank_lines(input, &mut line, &mut progress)?;
         if let Some(expected) = expected {
             let pending = input.pending();
             if let Some(nl) = memchr(b'\n', pending) {
                 let text = pending[..nl].strip_suffix(b"\r").unwrap_or(&pending[..nl]);
-                if memchr::memchr2(b'"', b'\r', text).is_none() {
-                    ranges.clear();
-                    let mut start = 0;
-                    for at in memchr::memchr_iter(b',', text) {
-                        ranges.push((start, at));
-                        start = at + 1;
-                    }
-                    ranges.push((start, text.len()));
-                    let row = Fields::new(text, &ranges);
-                    let row = if ranges.len() == expected {
-                        TableRow::Fields(row)
-                    } else {
-                        TableRow::Problem(problem::MALFORMED_ROW, row)
-                    };
-                    sink.row(line, row)?;
+                if let Some(given) = sink.plain_row(line, text, expected, &mut ranges) {
+                    given?;
                     input.start += nl + 1;
                     line += 1;
                     continue;
@@ -498,6 +365,7 @@ pub fn csv_rows<R: Read>(
         }
         let (row, consumed) = read_row(&mut parser, input, &mut fields, &mut ends, &mut progress)?;
         let row_line = line;
+        // Newlines the row took, its terminator included; whether it ended with one.
         let newlines = parser.line() - 1;
         let terminated = consumed > 0 && input.data[input.start + consumed - 1] == b'\n';
         match row {
@@ -524,6 +392,7 @@ pub fn csv_rows<R: Read>(
                     Some(_) => {
                         sink.row(row_line, TableRow::Problem(problem::MALFORMED_ROW, row))?;
                         if newlines > u64::from(terminated) {
+                            // An unbalanced quote took the following lines: read them again.
                             line += 1;
                             skip_line(input, &mut progress)?;
                             continue;
@@ -534,6 +403,97 @@ pub fn csv_rows<R: Read>(
                 line += newlines;
             }
         }
+    }
+}
+
+/// Skips the blank lines at the start of what is pending (reading more while it is all blank), counting them in
+/// `line`, so that `line` is the next row's first line.
+fn skip_blank_lines<R: Read>(input: &mut Chunks<R>, line: &mut u64, progress: &mut impl FnMut(u64)) -> io::Result<()> {
+    loop {
+        let pending = input.pending();
+        let blank = pending.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+        let rest = pending.len() - blank;
+        *line += pending[..blank].iter().filter(|&&b| b == b'\n').count() as u64;
+        input.start += blank;
+        if rest > 0 {
+            return Ok(());
+        }
+        let n = input.fill()?;
+        progress(n as u64);
+        if n == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// Splits a line at its commas into `ranges` if it has no double quote and no carriage return: then the fields
+/// are exactly what the CSV parser finds. Returns whether it did.
+#[inline]
+fn split_plain(text: &[u8], ranges: &mut Ranges) -> bool {
+    if memchr2(b'"', b'\r', text).is_some() {
+        return false;
+    }
+    ranges.clear();
+    let mut start = 0;
+    for at in memchr_iter(b',', text) {
+        ranges.push((start, at));
+        start = at + 1;
+    }
+    ranges.push((start, text.len()));
+    true
+}
+
+/// One column of a table's rows, by name, to a record sink: `check --column` on a CSV file or a sheet.
+pub struct Column<'a, S> {
+    name: &'a str,
+    index: usize,
+    sink: &'a mut S,
+}
+
+impl<'a, S: Sink> Column<'a, S> {
+    pub fn new(name: &'a str, sink: &'a mut S) -> Self {
+        Column { name, index: 0, sink }
+    }
+}
+
+impl<S: Sink> RowSink for Column<'_, S> {
+    fn header(&mut self, names: &[String]) -> Result<(), CsvError> {
+        match names.iter().position(|n| n == self.name) {
+            Some(i) => {
+                self.index = i;
+                Ok(())
+            }
+            None => Err(CsvError::NoSuchColumn(self.name.to_owned(), names.to_vec())),
+        }
+    }
+
+    fn row(&mut self, line: u64, row: TableRow<'_>) -> io::Result<()> {
+        match row {
+            TableRow::Fields(cells) => self.sink.record(line, Value::Bytes(cells.get(self.index))),
+            TableRow::Problem(code, _) => self.sink.record(line, Value::Problem(code)),
+        }
+    }
+
+    /// The column's field alone, found in the same pass that counts the fields.
+    #[inline]
+    fn plain_row(&mut self, line: u64, text: &[u8], width: usize, _: &mut Ranges) -> Option<io::Result<()>> {
+        let (mut count, mut start) = (0usize, 0usize);
+        let mut value: &[u8] = &[];
+        for at in memchr3_iter(b',', b'"', b'\r', text) {
+            if text[at] != b',' {
+                return None;
+            }
+            if count == self.index {
+                value = &text[start..at];
+            }
+            count += 1;
+            start = at + 1;
+        }
+        if count == self.index {
+            value = &text[start..];
+        }
+        let value = if count + 1 == width { Value::Bytes(value) } else { Value::Problem(problem::MALFORMED_ROW) };
+        Some(self.sink.record(line, value))
     }
 }
 

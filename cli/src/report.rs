@@ -3,10 +3,9 @@
 
 use std::io::{self, Write};
 
-use crate::fast::{is_canonical_pccc, Out, Template};
+use crate::fast::{is_canonical, Out, Template};
 use crate::fields::{check_one, hidden, Policy};
 use crate::input::{problem, Sink, Value};
-use crate::Field;
 
 /// What is printed per record.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,9 +30,9 @@ const VALID_JSON: &[u8] = b",\"valid\":true,\"value\":\"";
 pub struct Report<W: Write> {
     out: W,
     format: Format,
-    field: Field,
     policy: Policy,
-    /// The masked (or, with `--show-values`, unmasked) form of a canonical PCCC, learnt from the library.
+    /// The masked (or, with `--show-values`, unmasked) form of a canonical value, learnt from the library, when the
+    /// field has a fast path (`fast.rs`).
     template: Option<Template>,
     /// `template` with everything after the line number of a valid record's output line around it.
     valid_line: Option<Template>,
@@ -52,18 +51,12 @@ pub struct Report<W: Write> {
 }
 
 impl<W: Write> Report<W> {
-    pub fn new(out: W, format: Format, field: Field, policy: Policy, show_values: bool, only_invalid: bool) -> Self {
-        let template = match policy.pccc_mask() {
-            Some(_) if show_values => Some(Template::identity()),
-            Some(mask) => Template::learn(&mask).ok().flatten(),
-            None => None,
-        };
+    pub fn new(out: W, format: Format, policy: Policy, show_values: bool, only_invalid: bool) -> Self {
         let mut report = Report {
             out,
             format,
-            field,
             policy,
-            template,
+            template: Template::for_policy(&policy, show_values),
             valid_line: None,
             show_values,
             only_invalid,
@@ -125,19 +118,17 @@ impl<W: Write> Sink for Report<W> {
     fn record(&mut self, line: u64, value: Value<'_>) -> io::Result<()> {
         match value {
             Value::Bytes(bytes) => {
-                if self.field == Field::Pccc && is_canonical_pccc(bytes) {
-                    if let Some(valid_line) = &self.valid_line {
-                        self.valid += 1;
-                        if self.only_invalid {
-                            return Ok(());
-                        }
-                        let b = &mut self.buf;
-                        if line_head(b, self.format, &self.label) {
-                            b.extend(self.line_number.format(line).as_bytes());
-                        }
-                        valid_line.fill(bytes, b);
-                        return self.written();
+                if let Some(valid_line) = self.valid_line.as_ref().filter(|_| is_canonical(bytes)) {
+                    self.valid += 1;
+                    if self.only_invalid {
+                        return Ok(());
                     }
+                    let b = &mut self.buf;
+                    if line_head(b, self.format, &self.label) {
+                        b.extend(self.line_number.format(line).as_bytes());
+                    }
+                    valid_line.fill(bytes, b);
+                    return self.written();
                 }
                 match std::str::from_utf8(bytes) {
                     Ok(text) => self.text(line, text),
@@ -155,8 +146,8 @@ impl<W: Write> Sink for Report<W> {
     /// A run of lines that are each a canonical PCCC: printed from the template, with the line number counted
     /// in place, without a call per line.
     fn bulk(&mut self, line: u64, block: &[u8]) -> io::Result<(usize, u64)> {
-        let Report { out, format, field, valid_line, only_invalid, label, buf, .. } = self;
-        let (Field::Pccc, Some(valid_line)) = (*field, valid_line.as_ref()) else {
+        let Report { out, format, valid_line, only_invalid, label, buf, .. } = self;
+        let Some(valid_line) = valid_line.as_ref() else {
             return Ok((0, 0));
         };
         let Some(mut counter) = Counter::new(line) else {
@@ -164,7 +155,7 @@ impl<W: Write> Sink for Report<W> {
         };
         let (mut at, mut taken) = (0usize, 0u64);
         while let Some(code) = block.get(at..at + 14) {
-            if code[13] != b'\n' || !is_canonical_pccc(&code[..13]) {
+            if code[13] != b'\n' || !is_canonical(&code[..13]) {
                 break;
             }
             if !*only_invalid {

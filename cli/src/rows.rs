@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use pccc_guard::Locale;
 
 use crate::decode::TextOut;
-use crate::fields::{self, check_row, hidden, FieldMasks};
-use crate::input::{problem, CsvError, RowSink, Sink, TableRow, Value};
+use crate::fields::{self, check_row, hidden, Checked, FieldMasks};
+use crate::input::{problem, CsvError, Fields, RowSink, TableRow};
 use crate::Field;
 
 /// What is written per row.
@@ -53,6 +53,8 @@ pub enum RowOut<W: Write> {
 pub struct Rows<W: Write> {
     /// (field, column name) in the order given.
     columns: Vec<(Field, String)>,
+    /// The columns' places in a JSON line: by field name, as the recipient check's JSON has its members.
+    json_order: Vec<usize>,
     /// The columns' indices in the header row, and its width.
     index: Vec<usize>,
     width: usize,
@@ -84,8 +86,11 @@ impl<W: Write> Rows<W> {
         format: RowFormat,
         out: RowOut<W>,
     ) -> Self {
+        let mut json_order: Vec<usize> = (0..columns.len()).collect();
+        json_order.sort_by_key(|&k| columns[k].0.name());
         Rows {
             columns,
+            json_order,
             index: Vec::new(),
             width: 0,
             masks,
@@ -174,7 +179,7 @@ impl<W: Write> Rows<W> {
     }
 
     /// A row that cannot be read as one (wrong field count, too long): its code for the row and every field.
-    fn problem_row(&mut self, line: u64, code: &'static str, cells: crate::input::Fields<'_>) -> io::Result<()> {
+    fn problem_row(&mut self, line: u64, code: &'static str, cells: Fields<'_>) -> io::Result<()> {
         self.invalid_rows += 1;
         self.count(code.to_owned());
         match self.format {
@@ -251,7 +256,29 @@ impl<W: Write> RowSink for Rows<W> {
             TableRow::Fields(cells) => cells,
             TableRow::Problem(code, cells) => return self.problem_row(line, code, cells),
         };
-        // The values as text; a value that is not (its encoding's) text is that field's error.
+        let checked = self.check_cells(cells);
+        let valid = checked.iter().all(|c| c.error.is_none());
+        if valid {
+            self.valid += 1;
+            if self.only_invalid {
+                return Ok(());
+            }
+        } else {
+            self.invalid_rows += 1;
+            for (k, c) in checked.iter().enumerate() {
+                if let Some((code, _)) = c.error {
+                    self.count(format!("{} {code}", self.columns[k].0.name()));
+                }
+            }
+        }
+        self.write_checked(line, cells, valid, &checked);
+        self.written()
+    }
+}
+
+impl<W: Write> Rows<W> {
+    /// The given columns of a row, checked; a value that is not (its encoding's) text is that field's error.
+    fn check_cells(&self, cells: Fields<'_>) -> Vec<Checked> {
         let mut values: Vec<(Field, &str)> = Vec::with_capacity(self.columns.len());
         let mut undecodable = vec![false; self.columns.len()];
         for (k, (&(field, _), &i)) in self.columns.iter().zip(&self.index).enumerate() {
@@ -274,27 +301,18 @@ impl<W: Write> RowSink for Rows<W> {
                 c.json = format!("{{\"valid\":false,\"error\":{error}}}");
             }
         }
-        let valid = checked.iter().all(|c| c.error.is_none());
-        if valid {
-            self.valid += 1;
-            if self.only_invalid {
-                return Ok(());
-            }
-        } else {
-            self.invalid_rows += 1;
-            for (k, c) in checked.iter().enumerate() {
-                if let Some((code, _)) = c.error {
-                    self.count(format!("{} {code}", self.columns[k].0.name()));
-                }
-            }
-        }
+        checked
+    }
+
+    /// Writes a checked row in the output's format.
+    fn write_checked(&mut self, line: u64, cells: Fields<'_>, valid: bool, checked: &[Checked]) {
         let status = if valid { "valid" } else { "invalid" };
         match self.format {
             RowFormat::Tsv => {
                 self.head(line);
                 self.buf.push('\t');
                 self.buf.push_str(status);
-                for c in &checked {
+                for c in checked {
                     self.buf.push('\t');
                     self.buf.push_str(c.error.map_or("", |e| e.0));
                     self.buf.push('\t');
@@ -307,18 +325,14 @@ impl<W: Write> RowSink for Rows<W> {
                 self.buf.push_str(",\"valid\":");
                 self.buf.push_str(if valid { "true" } else { "false" });
                 self.buf.push_str(",\"fields\":{");
-                // In the recipient check's order of members.
-                let mut first = true;
-                for field in [Field::Name, Field::Pccc, Field::Phone, Field::Postcode] {
-                    if let Some(k) = self.columns.iter().position(|(f, _)| *f == field) {
-                        if !std::mem::take(&mut first) {
-                            self.buf.push(',');
-                        }
-                        self.buf.push('"');
-                        self.buf.push_str(field.name());
-                        self.buf.push_str("\":");
-                        self.buf.push_str(&checked[k].json);
+                for (n, &k) in self.json_order.iter().enumerate() {
+                    if n > 0 {
+                        self.buf.push(',');
                     }
+                    self.buf.push('"');
+                    self.buf.push_str(self.columns[k].0.name());
+                    self.buf.push_str("\":");
+                    self.buf.push_str(&checked[k].json);
                 }
                 self.buf.push_str("}}\n");
             }
@@ -331,7 +345,7 @@ impl<W: Write> RowSink for Rows<W> {
                     self.buf.push(',');
                 }
                 push_csv(&mut self.buf, status);
-                for c in &checked {
+                for c in checked {
                     self.buf.push(',');
                     push_csv(&mut self.buf, c.error.map_or("", |e| e.0));
                     self.buf.push(',');
@@ -340,7 +354,6 @@ impl<W: Write> RowSink for Rows<W> {
                 self.buf.push_str("\r\n");
             }
         }
-        self.written()
     }
 }
 
@@ -364,38 +377,6 @@ fn push_tsv(out: &mut String, text: &str) {
             '\r' => out.push_str("\\r"),
             '\\' => out.push_str("\\\\"),
             c => out.push(c),
-        }
-    }
-}
-
-/// One column of a table's rows, by name, to a record sink (a sheet read as `check --column` reads a CSV file).
-pub struct Column<'a, S> {
-    name: &'a str,
-    index: usize,
-    sink: &'a mut S,
-}
-
-impl<'a, S: Sink> Column<'a, S> {
-    pub fn new(name: &'a str, sink: &'a mut S) -> Self {
-        Column { name, index: 0, sink }
-    }
-}
-
-impl<S: Sink> RowSink for Column<'_, S> {
-    fn header(&mut self, names: &[String]) -> Result<(), CsvError> {
-        match names.iter().position(|n| n == self.name) {
-            Some(i) => {
-                self.index = i;
-                Ok(())
-            }
-            None => Err(CsvError::NoSuchColumn(self.name.to_owned(), names.to_vec())),
-        }
-    }
-
-    fn row(&mut self, line: u64, row: TableRow<'_>) -> io::Result<()> {
-        match row {
-            TableRow::Fields(cells) => self.sink.record(line, Value::Bytes(cells.get(self.index))),
-            TableRow::Problem(code, _) => self.sink.record(line, Value::Problem(code)),
         }
     }
 }

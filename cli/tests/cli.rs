@@ -1,34 +1,11 @@
 //! The built `pccc-guard` binary as a user runs it: real files and stdin, every input mode, the output formats,
-//! masking by default, the stderr summary and the exit codes.
+//! masking by default, the stderr summary and the exit codes. (Every field of the registry, each in turn, is in
+//! `fields.rs`; the examples here are worked ones.)
 
-use std::path::PathBuf;
-use std::process::Output;
-
-use pccc_guard::{NameMask, Pccc, PcccMask, Phone, PhoneMask};
+use pccc_guard::{FieldKind, NameMask, Pccc, PcccMask, Phone, PhoneMask};
 
 mod common;
-use common::run;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn status(out: &Output) -> i32 {
-    out.status.code().expect("exited")
-}
-
-/// A file in a fresh temporary folder for this test.
-fn file(test: &str, name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pccc-guard-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
+use common::{file, run, status, stderr, stdout};
 
 #[test]
 fn line_mode_reports_every_record_masked_with_a_summary_and_status_1() {
@@ -249,7 +226,8 @@ fn mask_applies_the_library_policies() {
     );
     let out = run(&["check", "--field", "brn"], b"1\n");
     assert_eq!(status(&out), 2);
-    assert!(stderr(&out).contains("unknown field \"brn\"; the fields: pccc, phone, postcode, name, business-number"));
+    let fields = FieldKind::ALL.map(FieldKind::cli_name).join(", ");
+    assert!(stderr(&out).contains(&format!("unknown field \"brn\"; the fields: {fields}")), "{}", stderr(&out));
     let out = run(&["mask", "--field", "name", "--quiet"], "남궁 민수\n".as_bytes());
     assert_eq!((stdout(&out), status(&out)), (format!("{}\n", NameMask::new().apply("남궁 민수").unwrap()), 0));
 }

@@ -4,35 +4,11 @@
 //! row (`--columns`) and the annotated copy (`--annotate`). The CP949 fixtures are made here with encoding_rs's
 //! encoder.
 
-use std::path::PathBuf;
-use std::process::Output;
-
 use pccc_guard::{check_recipient, Locale, Localized, RecipientInput};
 use rust_xlsxwriter::Workbook;
 
 mod common;
-use common::run;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn status(out: &Output) -> i32 {
-    out.status.code().expect("exited")
-}
-
-/// A file in a fresh temporary folder for this test.
-fn file(test: &str, name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pccc-guard-formats-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
+use common::{file, run, status, stderr, stdout};
 
 fn p(path: &std::path::Path) -> &str {
     path.to_str().unwrap()

@@ -4,39 +4,17 @@
 //! files, errors, and the help's examples.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use pccc_guard::{find_sensitive_bytes, redact_bytes, Kind, Kinds, PcccMask, PhoneMask, Policies};
 
 mod common;
-use common::{run, BIN};
+use common::{file, run, status, stderr, stdout, BIN};
 
 fn redact(args: &[&str], stdin: &[u8]) -> Output {
     let mut all = vec!["redact"];
     all.extend_from_slice(args);
     run(&all, stdin)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn status(out: &Output) -> i32 {
-    out.status.code().expect("exited")
-}
-
-/// A file in a fresh temporary folder for this test.
-fn file(test: &str, name: &str, content: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pccc-guard-redact-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
 }
 
 /// What the library makes of the whole input at once: the reference for the streamed output.
