@@ -3,7 +3,7 @@
 
 from collections.abc import Iterable
 
-from ._native import FieldResult
+from ._native import FieldResult, FieldResults
 
 __all__ = [
     'validate_pccc',
@@ -77,14 +77,17 @@ def mask_pccc(value: str, keep_start: int | None = None, keep_end: int | None = 
     'P12••••••9012'
     """
 
-def validate_pccc_many(values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_pccc_many(values: Iterable[str], locale: str | None = None) -> FieldResults:
     """
-    ``validate_pccc`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    ``validate_pccc`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    raises ``TypeError`` with its position.
 
-    >>> [r.valid for r in validate_pccc_many(['ｐ1234 5678 9012', 'P12345678901'])]
-    [True, False]
+    >>> validate_pccc_many(['ｐ1234 5678 9012', 'P12345678901']).values
+    ['P123456789012', None]
     """
 
 def is_valid_pccc_many(values: Iterable[str]) -> list[bool]:
@@ -145,14 +148,17 @@ def mask_phone(value: str, keep_start: int | None = None, keep_end: int | None =
     '010-****-5678'
     """
 
-def validate_phone_many(values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_phone_many(values: Iterable[str], locale: str | None = None) -> FieldResults:
     """
-    ``validate_phone`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    ``validate_phone`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    raises ``TypeError`` with its position.
 
-    >>> [r.valid for r in validate_phone_many(['+82 10-1234-5678', '0504-1234-5678'])]
-    [True, False]
+    >>> validate_phone_many(['+82 10-1234-5678', '0504-1234-5678']).values
+    ['01012345678', None]
     """
 
 def is_valid_phone_many(values: Iterable[str]) -> list[bool]:
@@ -192,14 +198,17 @@ def is_valid_postcode(text: str) -> bool:
     False
     """
 
-def validate_postcode_many(values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_postcode_many(values: Iterable[str], locale: str | None = None) -> FieldResults:
     """
-    ``validate_postcode`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series),
-    with the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value
-    that is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    ``validate_postcode`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    raises ``TypeError`` with its position.
 
-    >>> [r.valid for r in validate_postcode_many([' 03154 ', '110-011'])]
-    [True, False]
+    >>> validate_postcode_many([' 03154 ', '110-011']).values
+    ['03154', None]
     """
 
 def is_valid_postcode_many(values: Iterable[str]) -> list[bool]:
@@ -256,14 +265,17 @@ def mask_name(value: str, fill: str | None = None) -> str:
     'J••• S••••'
     """
 
-def validate_name_many(values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_name_many(values: Iterable[str], locale: str | None = None) -> FieldResults:
     """
-    ``validate_name`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    ``validate_name`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    raises ``TypeError`` with its position.
 
-    >>> [r.valid for r in validate_name_many([' 홍길동 ', '홍Gildong'])]
-    [True, False]
+    >>> validate_name_many([' 홍길동 ', '홍Gildong']).values
+    ['홍길동', None]
     """
 
 def is_valid_name_many(values: Iterable[str]) -> list[bool]:
@@ -318,14 +330,17 @@ def mask_business_number(value: str, keep_start: int | None = None, keep_end: in
     '124-81-*****'
     """
 
-def validate_business_number_many(values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_business_number_many(values: Iterable[str], locale: str | None = None) -> FieldResults:
     """
     ``validate_business_number`` for each of ``values`` (any iterable of ``str``: a list, a pandas
-    Series), with the GIL released while they are checked. Returns a list of ``FieldResult``, in order;
-    a value that is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    Series, a pyarrow array; a column kept in Arrow's memory is read without a Python object per row),
+    with the GIL released while they are checked. Returns a ``FieldResults``: each value's
+    ``FieldResult`` in order (by index or iteration), and each attribute as a list for a column
+    (``valid``, ``values``, ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a
+    missing value in a column) raises ``TypeError`` with its position.
 
-    >>> [r.valid for r in validate_business_number_many(['124-81-00998', '124-81-00999'])]
-    [True, False]
+    >>> validate_business_number_many(['124-81-00998', '124-81-00999']).values
+    ['1248100998', None]
     """
 
 def is_valid_business_number_many(values: Iterable[str]) -> list[bool]:

@@ -1,6 +1,6 @@
 """The extension module: the field-independent API (each field's own functions are in _fields.pyi)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal, final
 
 from ._fields import *
@@ -65,6 +65,41 @@ class FieldResult:
         """The JSON of the Rust crate's serde feature and JavaScript's ``validate<Field>``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+@final
+class FieldResults:
+    """The results of checking many values: each ``FieldResult`` by index or iteration, each attribute as a column."""
+
+    @property
+    def field(self) -> str:
+        """The field's name."""
+    @property
+    def valid(self) -> list[bool]:
+        """Whether each value is valid."""
+    @property
+    def values(self) -> list[str | None]:
+        """Each value's canonical form, ``None`` where it is not valid."""
+    @property
+    def displays(self) -> list[str | None]:
+        """Each value's form to show, ``None`` where it is not valid or the field has none."""
+    @property
+    def codes(self) -> list[str | None]:
+        """Each value's error code, ``None`` where it is valid."""
+    @property
+    def messages(self) -> list[str | None]:
+        """Each value's error message, ``None`` where it is valid."""
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> FieldResult: ...
+    def __iter__(self) -> FieldResultsIter: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class FieldResultsIter(Iterator[FieldResult]):
+    """The iterator of a ``FieldResults``."""
+
+    def __iter__(self) -> FieldResultsIter: ...
+    def __next__(self) -> FieldResult: ...
 
 @final
 class RecipientResult:
@@ -144,7 +179,7 @@ def mask_field(
 ) -> str:
     """Masks ``value`` for display as the field named ``field``."""
 
-def validate_many(field: str, values: Iterable[str], locale: str | None = None) -> list[FieldResult]:
+def validate_many(field: str, values: Iterable[str], locale: str | None = None) -> FieldResults:
     """Checks each of ``values`` as the field named ``field``, with the GIL released."""
 
 def is_valid_many(field: str, values: Iterable[str]) -> list[bool]:

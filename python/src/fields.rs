@@ -6,7 +6,7 @@
 use pccc_guard::FieldKind;
 use pyo3::prelude::*;
 
-use crate::results::FieldResult;
+use crate::results::{FieldResult, FieldResults};
 
 mod pccc {
     use super::*;
@@ -64,15 +64,18 @@ mod pccc {
         crate::mask(py, KIND, value, keep_start, keep_end, fill)
     }
 
-    /// ``validate_pccc`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    /// the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    /// is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    /// ``validate_pccc`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    /// pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    /// GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    /// order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    /// ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    /// raises ``TypeError`` with its position.
     ///
-    /// >>> [r.valid for r in validate_pccc_many(['ｐ1234 5678 9012', 'P12345678901'])]
-    /// [True, False]
+    /// >>> validate_pccc_many(['ｐ1234 5678 9012', 'P12345678901']).values
+    /// ['P123456789012', None]
     #[pyfunction]
     #[pyo3(signature = (values, locale=None))]
-    pub fn validate_pccc_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>> {
+    pub fn validate_pccc_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults> {
         crate::validate_many(py, KIND, values, locale)
     }
 
@@ -148,15 +151,18 @@ mod phone {
         crate::mask(py, KIND, value, keep_start, keep_end, fill)
     }
 
-    /// ``validate_phone`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    /// the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    /// is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    /// ``validate_phone`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    /// pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    /// GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    /// order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    /// ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    /// raises ``TypeError`` with its position.
     ///
-    /// >>> [r.valid for r in validate_phone_many(['+82 10-1234-5678', '0504-1234-5678'])]
-    /// [True, False]
+    /// >>> validate_phone_many(['+82 10-1234-5678', '0504-1234-5678']).values
+    /// ['01012345678', None]
     #[pyfunction]
     #[pyo3(signature = (values, locale=None))]
-    pub fn validate_phone_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>> {
+    pub fn validate_phone_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults> {
         crate::validate_many(py, KIND, values, locale)
     }
 
@@ -209,15 +215,18 @@ mod postcode {
         crate::is_valid(KIND, text)
     }
 
-    /// ``validate_postcode`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series),
-    /// with the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value
-    /// that is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    /// ``validate_postcode`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    /// pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    /// GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    /// order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    /// ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    /// raises ``TypeError`` with its position.
     ///
-    /// >>> [r.valid for r in validate_postcode_many([' 03154 ', '110-011'])]
-    /// [True, False]
+    /// >>> validate_postcode_many([' 03154 ', '110-011']).values
+    /// ['03154', None]
     #[pyfunction]
     #[pyo3(signature = (values, locale=None))]
-    pub fn validate_postcode_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>> {
+    pub fn validate_postcode_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults> {
         crate::validate_many(py, KIND, values, locale)
     }
 
@@ -289,15 +298,18 @@ mod name {
         crate::mask(py, KIND, value, None, None, fill)
     }
 
-    /// ``validate_name`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with
-    /// the GIL released while they are checked. Returns a list of ``FieldResult``, in order; a value that
-    /// is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    /// ``validate_name`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a
+    /// pyarrow array; a column kept in Arrow's memory is read without a Python object per row), with the
+    /// GIL released while they are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in
+    /// order (by index or iteration), and each attribute as a list for a column (``valid``, ``values``,
+    /// ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a missing value in a column)
+    /// raises ``TypeError`` with its position.
     ///
-    /// >>> [r.valid for r in validate_name_many([' 홍길동 ', '홍Gildong'])]
-    /// [True, False]
+    /// >>> validate_name_many([' 홍길동 ', '홍Gildong']).values
+    /// ['홍길동', None]
     #[pyfunction]
     #[pyo3(signature = (values, locale=None))]
-    pub fn validate_name_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>> {
+    pub fn validate_name_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults> {
         crate::validate_many(py, KIND, values, locale)
     }
 
@@ -368,14 +380,17 @@ mod business_number {
     }
 
     /// ``validate_business_number`` for each of ``values`` (any iterable of ``str``: a list, a pandas
-    /// Series), with the GIL released while they are checked. Returns a list of ``FieldResult``, in order;
-    /// a value that is not a ``str`` (a missing value in a column) raises ``TypeError`` with its position.
+    /// Series, a pyarrow array; a column kept in Arrow's memory is read without a Python object per row),
+    /// with the GIL released while they are checked. Returns a ``FieldResults``: each value's
+    /// ``FieldResult`` in order (by index or iteration), and each attribute as a list for a column
+    /// (``valid``, ``values``, ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a
+    /// missing value in a column) raises ``TypeError`` with its position.
     ///
-    /// >>> [r.valid for r in validate_business_number_many(['124-81-00998', '124-81-00999'])]
-    /// [True, False]
+    /// >>> validate_business_number_many(['124-81-00998', '124-81-00999']).values
+    /// ['1248100998', None]
     #[pyfunction]
     #[pyo3(signature = (values, locale=None))]
-    pub fn validate_business_number_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>> {
+    pub fn validate_business_number_many(py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults> {
         crate::validate_many(py, KIND, values, locale)
     }
 

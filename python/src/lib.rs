@@ -7,7 +7,10 @@
 //! docstrings and the package's stubs. Results are frozen objects (`results.rs`) whose `repr` never shows a value;
 //! no message quotes an argument.
 
+#![deny(unsafe_code)]
+
 mod args;
+mod arrow;
 // Generated, and written as its generator writes it.
 #[rustfmt::skip]
 mod fields;
@@ -22,7 +25,9 @@ use serde::de::value::{Error as DeError, MapDeserializer};
 use serde::Deserialize;
 
 use crate::args::{type_name, Text};
-use crate::results::{FieldError, FieldInfo, FieldResult, Finding, RecipientResult};
+use crate::results::{
+    Checked, FieldError, FieldInfo, FieldResult, FieldResults, FieldResultsIter, Finding, RecipientResult,
+};
 
 pyo3::create_exception!(
     pccc_guard,
@@ -44,7 +49,7 @@ pub(crate) fn validate(
 ) -> PyResult<FieldResult> {
     let text = args::text(text, "text")?;
     let locale = args::locale(locale)?;
-    FieldResult::new(py, kind, locale, &text, kind.check(&text))
+    FieldResult::new(py, kind, locale, Checked::new(kind, &text))
 }
 
 /// Whether `text` is a valid `kind`: nothing is built but the answer.
@@ -86,8 +91,9 @@ pub(crate) fn mask(
 /// length needs memory for a chunk of its strings only.
 const CHUNK: usize = 1 << 14;
 
-/// Calls `each` with the texts of `values`, a chunk at a time.
-fn chunks(values: &Bound<'_, PyAny>, mut each: impl FnMut(&[Text]) -> PyResult<()>) -> PyResult<()> {
+/// Calls `each` with the texts of `values`, a chunk at a time: straight from the column's buffers when it is kept in
+/// Arrow's memory (`arrow.rs`), else each `str` of Python's iteration.
+fn chunks(values: &Bound<'_, PyAny>, mut each: impl FnMut(&[&str]) -> PyResult<()>) -> PyResult<()> {
     let expected = "an iterable of str (a list, a tuple, a pandas Series)";
     // A str, bytes or bytearray is iterable, but of characters or numbers: never what is meant.
     if values.is_instance_of::<PyString>()
@@ -95,6 +101,9 @@ fn chunks(values: &Bound<'_, PyAny>, mut each: impl FnMut(&[Text]) -> PyResult<(
         || values.is_instance_of::<PyByteArray>()
     {
         return Err(args::type_error("values", expected, values));
+    }
+    if let Some(column) = arrow::Column::of(values)? {
+        return column.chunks(CHUNK, each);
     }
     let items = values.try_iter().map_err(|_| args::type_error("values", expected, values))?;
     let mut chunk = Vec::with_capacity(values.len().map_or(CHUNK, |n| n.min(CHUNK)));
@@ -110,33 +119,30 @@ fn chunks(values: &Bound<'_, PyAny>, mut each: impl FnMut(&[Text]) -> PyResult<(
         }
         chunk.push(args::text(&item, "each value")?);
         if chunk.len() == CHUNK {
-            each(&chunk)?;
+            each(&chunk.iter().map(|t| &**t).collect::<Vec<&str>>())?;
             chunk.clear();
         }
     }
     if !chunk.is_empty() {
-        each(&chunk)?;
+        each(&chunk.iter().map(|t| &**t).collect::<Vec<&str>>())?;
     }
     Ok(())
 }
 
-/// Each value's result, in order.
+/// Each value's result, in order, kept in Rust until asked for.
 pub(crate) fn validate_many(
     py: Python<'_>,
     kind: FieldKind,
     values: &Bound<'_, PyAny>,
     locale: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<FieldResult>> {
+) -> PyResult<FieldResults> {
     let locale = args::locale(locale)?;
-    let mut out = Vec::new();
+    let mut rows = Vec::new();
     chunks(values, |texts| {
-        let checked: Vec<_> = py.detach(|| texts.iter().map(|t| kind.check(t)).collect());
-        for (text, result) in texts.iter().zip(checked) {
-            out.push(FieldResult::new(py, kind, locale, text, result)?);
-        }
+        py.detach(|| rows.extend(texts.iter().map(|t| Checked::new(kind, t))));
         Ok(())
     })?;
-    Ok(out)
+    Ok(FieldResults::new(kind, locale, rows))
 }
 
 /// Whether each value is valid, in order.
@@ -197,10 +203,11 @@ fn mask_field(
 }
 
 /// Checks each of ``values`` (any iterable of ``str``: a list, a pandas Series) as the field named ``field``, with
-/// the GIL released while the values are checked. Returns a list of ``FieldResult``, in order.
+/// the GIL released while the values are checked. Returns a ``FieldResults``: each value's ``FieldResult`` in order,
+/// and each attribute as a column (``valid``, ``values``, ``codes``, ...).
 ///
-/// >>> [r.valid for r in validate_many("postcode", ["03154", "1234"])]
-/// [True, False]
+/// >>> validate_many("postcode", ["03154", "1234"]).codes
+/// [None, 'too_short']
 #[pyfunction(name = "validate_many")]
 #[pyo3(signature = (field, values, locale=None))]
 fn validate_many_field(
@@ -208,7 +215,7 @@ fn validate_many_field(
     field: &Bound<'_, PyAny>,
     values: &Bound<'_, PyAny>,
     locale: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<FieldResult>> {
+) -> PyResult<FieldResults> {
     validate_many(py, args::field(field)?, values, locale)
 }
 
@@ -259,7 +266,7 @@ fn check_recipient(
         .map_err(|e| PyRuntimeError::new_err(format!("pccc-guard: {e}")))?;
     let mut results = Vec::with_capacity(texts.len());
     for (kind, text) in RECIPIENT_FIELDS.iter().zip(&texts) {
-        results.push((*kind, Py::new(py, FieldResult::new(py, *kind, locale, text, kind.check(text))?)?));
+        results.push((*kind, Py::new(py, FieldResult::new(py, *kind, locale, Checked::new(*kind, text))?)?));
     }
     Ok(RecipientResult::new(report, locale, results))
 }
@@ -301,6 +308,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<FieldResult>()?;
     m.add_class::<FieldError>()?;
+    m.add_class::<FieldResults>()?;
+    m.add_class::<FieldResultsIter>()?;
     m.add_class::<RecipientResult>()?;
     m.add_class::<Finding>()?;
     m.add_class::<FieldInfo>()?;

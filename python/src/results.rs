@@ -4,9 +4,11 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use pccc_guard::{ErrorRecord, FieldKind, FieldValue, Locale, Localized, MaskRule, RecipientReport};
-use pyo3::exceptions::{PyKeyError, PyRuntimeError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyIndexError, PyKeyError, PyRuntimeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::args::code_point_index;
 
@@ -32,9 +34,24 @@ pub struct FieldError {
     index: Option<usize>,
 }
 
-impl FieldError {
-    pub fn new(record: ErrorRecord, locale: Locale, text: &str) -> FieldError {
-        FieldError { record, locale, index: record.index().map(|i| code_point_index(text, i)) }
+/// One value checked, owned by Rust (no Python object): the crate's result, and an error's position as a `str`
+/// index. What the `_many` functions keep for each row until Python asks for it.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Checked {
+    result: Result<FieldValue, ErrorRecord>,
+    index: Option<usize>,
+}
+
+impl Checked {
+    /// `kind.check(text)`, with the error's byte index turned into a code point index into `text`.
+    pub fn new(kind: FieldKind, text: &str) -> Checked {
+        let result = kind.check(text);
+        let index = result.as_ref().err().and_then(ErrorRecord::index).map(|i| code_point_index(text, i));
+        Checked { result, index }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.result.is_ok()
     }
 }
 
@@ -92,17 +109,11 @@ pub struct FieldResult {
 }
 
 impl FieldResult {
-    /// The result of `kind.check(text)`.
-    pub fn new(
-        py: Python<'_>,
-        kind: FieldKind,
-        locale: Locale,
-        text: &str,
-        checked: Result<FieldValue, ErrorRecord>,
-    ) -> PyResult<FieldResult> {
-        let outcome = match checked {
+    /// The result of a value checked as `kind`.
+    pub fn new(py: Python<'_>, kind: FieldKind, locale: Locale, checked: Checked) -> PyResult<FieldResult> {
+        let outcome = match checked.result {
             Ok(value) => Ok(value),
-            Err(record) => Err(Py::new(py, FieldError::new(record, locale, text))?),
+            Err(record) => Err(Py::new(py, FieldError { record, locale, index: checked.index })?),
         };
         Ok(FieldResult { kind, locale, outcome })
     }
@@ -167,6 +178,129 @@ impl FieldResult {
         match &self.outcome {
             Ok(_) => format!("FieldResult(field='{}', valid=True)", self.field()),
             Err(e) => format!("FieldResult(field='{}', valid=False, error={})", self.field(), e.get().__repr__()),
+        }
+    }
+}
+
+/// The results of checking many values (``validate_<field>_many``), kept by the extension until they are asked for:
+/// a sequence of ``FieldResult`` (``len``, an index, iteration), and each attribute of the results as a list, a
+/// column for pandas (``valid``, ``values``, ``displays``, ``codes``, ``messages``). Making a million result objects
+/// costs far more than checking a million values (each is an object Python's garbage collector tracks); a column is
+/// a list of plain values.
+#[pyclass(frozen, module = "pccc_guard")]
+pub struct FieldResults {
+    kind: FieldKind,
+    locale: Locale,
+    rows: Vec<Checked>,
+}
+
+impl FieldResults {
+    pub fn new(kind: FieldKind, locale: Locale, rows: Vec<Checked>) -> FieldResults {
+        FieldResults { kind, locale, rows }
+    }
+
+    fn column<'a, 'py, T: IntoPyObject<'py>>(
+        &'a self,
+        py: Python<'py>,
+        each: impl Fn(&'a Checked) -> T,
+    ) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.rows.iter().map(each))
+    }
+}
+
+#[pymethods]
+impl FieldResults {
+    /// The field's name.
+    #[getter]
+    fn field(&self) -> &'static str {
+        self.kind.name()
+    }
+
+    /// Whether each value is valid.
+    #[getter]
+    fn valid<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.column(py, Checked::is_valid)
+    }
+
+    /// Each value's canonical form, ``None`` where it is not valid.
+    #[getter]
+    fn values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.column(py, |c| c.result.as_ref().ok().map(FieldValue::as_str))
+    }
+
+    /// Each value's form to show, ``None`` where it is not valid or the field has none.
+    #[getter]
+    fn displays<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.column(py, |c| c.result.as_ref().ok().and_then(FieldValue::display))
+    }
+
+    /// Each value's error code, ``None`` where it is valid.
+    #[getter]
+    fn codes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.column(py, |c| c.result.as_ref().err().map(|e| e.code()))
+    }
+
+    /// Each value's error message (in the locale asked for), ``None`` where it is valid.
+    #[getter]
+    fn messages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let locale = self.locale;
+        self.column(py, move |c| c.result.as_ref().err().map(|e| e.message(locale)))
+    }
+
+    fn __len__(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn __getitem__(&self, py: Python<'_>, index: isize) -> PyResult<FieldResult> {
+        let len = self.rows.len() as isize;
+        let at = if index < 0 { index + len } else { index };
+        let row = usize::try_from(at)
+            .ok()
+            .and_then(|at| self.rows.get(at))
+            .ok_or_else(|| PyIndexError::new_err("pccc-guard: index out of range"))?;
+        FieldResult::new(py, self.kind, self.locale, row.clone())
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> FieldResultsIter {
+        FieldResultsIter { results: slf.unbind(), at: AtomicUsize::new(0) }
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        (self.kind, self.locale, &self.rows) == (other.kind, other.locale, &other.rows)
+    }
+
+    fn __hash__(&self) -> u64 {
+        hash_of(&(self.kind, self.locale, &self.rows))
+    }
+
+    fn __repr__(&self) -> String {
+        let invalid = self.rows.iter().filter(|r| !r.is_valid()).count();
+        format!("FieldResults(field='{}', len={}, invalid={invalid})", self.field(), self.rows.len())
+    }
+}
+
+/// The iterator of a ``FieldResults``: each ``FieldResult``, made when it is reached.
+#[pyclass(frozen, module = "pccc_guard")]
+pub struct FieldResultsIter {
+    results: Py<FieldResults>,
+    at: AtomicUsize,
+}
+
+#[pymethods]
+impl FieldResultsIter {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<FieldResult>> {
+        let results = self.results.get();
+        let at = self.at.fetch_add(1, Ordering::Relaxed);
+        match results.rows.get(at) {
+            Some(row) => Ok(Some(FieldResult::new(py, results.kind, results.locale, row.clone())?)),
+            None => {
+                self.at.store(results.rows.len(), Ordering::Relaxed);
+                Ok(None)
+            }
         }
     }
 }

@@ -39,16 +39,22 @@ def test_the_many_forms_answer_as_one_call_each(info: pccc_guard.FieldInfo) -> N
     f = info.name
     inputs = [v.input for v in vectors(f)]
     one_by_one = [function(f"validate_{f}")(s, locale="en") for s in inputs]
-    assert function(f"validate_{f}_many")(inputs, locale="en") == one_by_one
-    assert pccc_guard.validate_many(f, inputs, locale="en") == one_by_one
+    batch = function(f"validate_{f}_many")(inputs, locale="en")
+    assert list(batch) == one_by_one and len(batch) == len(inputs)
+    assert [batch[i] for i in range(-len(inputs), 0)] == one_by_one
+    assert batch == pccc_guard.validate_many(f, inputs, locale="en")
+    assert batch.valid == [r.valid for r in one_by_one]
+    assert batch.values == [r.value for r in one_by_one]
+    assert batch.displays == [r.display for r in one_by_one]
+    assert batch.codes == [r.error.code if r.error else None for r in one_by_one]
+    assert batch.messages == [r.error.message if r.error else None for r in one_by_one]
+    assert batch.field == f and f"len={len(inputs)}" in repr(batch)
     assert function(f"is_valid_{f}_many")(inputs) == [r.valid for r in one_by_one]
     assert pccc_guard.is_valid_many(f, iter(inputs)) == [r.valid for r in one_by_one]
     # More values than one chunk (values are read and checked 16,384 at a time), in order.
     many = inputs * (40_000 // len(inputs) + 1)
     assert function(f"is_valid_{f}_many")(many) == [r.valid for r in one_by_one] * (40_000 // len(inputs) + 1)
-    assert [r.error.code if r.error else r.value for r in function(f"validate_{f}_many")(tuple(many))] == [
-        r.error.code if r.error else r.value for r in one_by_one
-    ] * (40_000 // len(inputs) + 1)
+    assert list(function(f"validate_{f}_many")(tuple(many), locale="en")) == one_by_one * (40_000 // len(inputs) + 1)
 
 
 @pytest.mark.parametrize("info", FIELDS, ids=lambda f: f.name)

@@ -236,13 +236,20 @@ about and the digits ``found``.",
         format!("validate_{f}_many"),
         Doc {
             text: format!(
-                "``validate_{f}`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series), with the GIL \
-released while they are checked. Returns a list of ``FieldResult``, in order; a value that is not a ``str`` (a \
+                "``validate_{f}`` for each of ``values`` (any iterable of ``str``: a list, a pandas Series, a pyarrow \
+array; a column kept in Arrow's memory is read without a Python object per row), with the GIL released while they are \
+checked. Returns a ``FieldResults``: each value's ``FieldResult`` in order (by index or iteration), and each attribute \
+as a list for a column (``valid``, ``values``, ``displays``, ``codes``, ``messages``). A value that is not a ``str`` (a \
 missing value in a column) raises ``TypeError`` with its position."
             ),
             examples: vec![(
-                format!("[r.valid for r in validate_{f}_many({inputs})]"),
-                list(d.examples.iter().map(|i| python_bool(kind.check(i).is_ok()).to_owned()).collect()),
+                format!("validate_{f}_many({inputs}).values"),
+                list(
+                    d.examples
+                        .iter()
+                        .map(|i| kind.check(i).map_or_else(|_| "None".to_owned(), |v| py_repr(v.as_str())))
+                        .collect(),
+                ),
             )],
         },
     ));
@@ -300,9 +307,9 @@ fn signature(kind: FieldKind, name: &str) -> (&'static str, &'static str, &'stat
     } else if name == format!("validate_{f}_many") {
         (
             "values, locale=None",
-            "py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<FieldResult>",
+            "py: Python<'_>, values: &Bound<'_, PyAny>, locale: Option<&Bound<'_, PyAny>>) -> PyResult<FieldResults",
             "crate::validate_many(py, KIND, values, locale)",
-            "values: Iterable[str], locale: str | None = None) -> list[FieldResult]",
+            "values: Iterable[str], locale: str | None = None) -> FieldResults",
         )
     } else {
         (
@@ -326,7 +333,7 @@ pub fn rust() -> String {
     let _ = writeln!(out, "use pccc_guard::FieldKind;");
     let _ = writeln!(out, "use pyo3::prelude::*;");
     let _ = writeln!(out);
-    let _ = writeln!(out, "use crate::results::FieldResult;");
+    let _ = writeln!(out, "use crate::results::{{FieldResult, FieldResults}};");
     for kind in FieldKind::ALL {
         let module = kind.name();
         let _ = writeln!(out);
@@ -382,6 +389,7 @@ pub const GENERIC: &[&str] = &[
     "FieldError",
     "FieldInfo",
     "FieldResult",
+    "FieldResults",
     "Finding",
     "MaskPolicyError",
     "RecipientResult",
@@ -468,7 +476,7 @@ pub fn stubs() -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "from collections.abc import Iterable");
     let _ = writeln!(out);
-    let _ = writeln!(out, "from ._native import FieldResult");
+    let _ = writeln!(out, "from ._native import FieldResult, FieldResults");
     let _ = writeln!(out);
     name_list(&mut out, &all_names());
     for kind in FieldKind::ALL {
