@@ -174,10 +174,10 @@ test-gateway:
 gateway-pg-stop:
 	gateway/scripts/postgres.sh stop
 
-# What crates.io and npm would receive, checked without publishing anything. scripts/release.mjs: the three .crate
+# What crates.io, npm and PyPI would receive, checked without publishing anything. scripts/release.mjs: the three .crate
 # files and their file lists, each crate compiled from its .crate with the toolchain of its rust-version, the tool
-# installed from its .crate and run, the library's docs.rs build; then `npm publish --dry-run` of pkg/.
-test-release: build setup-release
+# installed from its .crate and run, the library's docs.rs build; then `npm publish --dry-run` of pkg/; then the wheel.
+test-release: build setup-release python
 	node scripts/release.mjs crates
 	@# The npm package's manifest and exports, with warnings as errors.
 	publint --strict pkg
@@ -190,6 +190,8 @@ test-release: build setup-release
 	attw --pack pkg --no-definitely-typed --profile esm-only \
 	  --entrypoints ./web/pccc-guard.js ./web/pccc-guard-text.js ./web/pccc-guard.classic.js
 	node scripts/release.mjs npm
+	@# The Python wheel: its files and metadata, then installed with pip into a fresh virtual environment and imported.
+	node scripts/release.mjs python
 
 # The JS layer compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup-rust setup-browser
