@@ -16,32 +16,7 @@ The adapters ``pccc_guard.pydantic`` and ``pccc_guard.django`` need those framew
 this package.
 """
 
-from ._fields import (
-    validate_pccc,
-    is_valid_pccc,
-    mask_pccc,
-    validate_pccc_many,
-    is_valid_pccc_many,
-    validate_phone,
-    is_valid_phone,
-    mask_phone,
-    validate_phone_many,
-    is_valid_phone_many,
-    validate_postcode,
-    is_valid_postcode,
-    validate_postcode_many,
-    is_valid_postcode_many,
-    validate_name,
-    is_valid_name,
-    mask_name,
-    validate_name_many,
-    is_valid_name_many,
-    validate_business_number,
-    is_valid_business_number,
-    mask_business_number,
-    validate_business_number_many,
-    is_valid_business_number_many,
-)
+from ._fields import *  # noqa: F403 (each field's functions: they are listed in __all__)
 from ._native import (
     FIELDS,
     KINDS,

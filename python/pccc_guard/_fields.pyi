@@ -5,33 +5,6 @@ from collections.abc import Iterable
 
 from ._native import FieldResult, FieldResults
 
-__all__ = [
-    'validate_pccc',
-    'is_valid_pccc',
-    'mask_pccc',
-    'validate_pccc_many',
-    'is_valid_pccc_many',
-    'validate_phone',
-    'is_valid_phone',
-    'mask_phone',
-    'validate_phone_many',
-    'is_valid_phone_many',
-    'validate_postcode',
-    'is_valid_postcode',
-    'validate_postcode_many',
-    'is_valid_postcode_many',
-    'validate_name',
-    'is_valid_name',
-    'mask_name',
-    'validate_name_many',
-    'is_valid_name_many',
-    'validate_business_number',
-    'is_valid_business_number',
-    'mask_business_number',
-    'validate_business_number_many',
-    'is_valid_business_number_many',
-]
-
 def validate_pccc(text: str, locale: str | None = None) -> FieldResult:
     """
     Checks a personal customs clearance code (``P`` + 12 digits) after normalising it (full-width

@@ -167,20 +167,9 @@ fn tokens(src: &str, lang: Lang) -> Vec<Token> {
             continue;
         }
         if lang == Lang::Python && (c == '"' || c == '\'') && next == Some(c) && chars.get(i + 2) == Some(&c) {
-            // A triple-quoted string: up to the same three quotes.
-            let (start_line, mut text) = (line, String::new());
-            i += 3;
-            while i < chars.len() && !(chars[i] == c && chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c)) {
-                if chars[i] == '\\' && i + 1 < chars.len() {
-                    text.push(chars[i]);
-                    i += 1;
-                }
-                line += usize::from(chars[i] == '\n');
-                text.push(chars[i]);
-                i += 1;
-            }
-            i += 3;
-            out.push(Token::Str { text, line: start_line });
+            // A triple-quoted string (a docstring): up to the same three quotes.
+            let quote = [c; 3];
+            out.push(string(&chars, &mut i, &mut line, &quote));
             last_ident = None;
             continue;
         }
@@ -194,19 +183,7 @@ fn tokens(src: &str, lang: Lang) -> Vec<Token> {
             continue;
         }
         if c == '"' || (lang != Lang::Rust && c == '\'') || (lang == Lang::Js && c == '`') {
-            let (start_line, mut text) = (line, String::new());
-            i += 1;
-            while i < chars.len() && chars[i] != c {
-                if chars[i] == '\\' && i + 1 < chars.len() {
-                    text.push(chars[i]);
-                    i += 1;
-                }
-                line += usize::from(chars[i] == '\n');
-                text.push(chars[i]);
-                i += 1;
-            }
-            i += 1;
-            out.push(Token::Str { text, line: start_line });
+            out.push(string(&chars, &mut i, &mut line, &[c]));
             last_ident = None;
             continue;
         }
@@ -232,6 +209,24 @@ fn tokens(src: &str, lang: Lang) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// The string literal at `chars[*i]`, opened and closed by `quote` (one quote, or three): its contents, with escapes
+/// kept as written; `i` moves past it and `line` counts the lines it spans.
+fn string(chars: &[char], i: &mut usize, line: &mut usize, quote: &[char]) -> Token {
+    let (start_line, mut text) = (*line, String::new());
+    *i += quote.len();
+    while *i < chars.len() && !chars[*i..].starts_with(quote) {
+        if chars[*i] == '\\' && *i + 1 < chars.len() {
+            text.push(chars[*i]);
+            *i += 1;
+        }
+        *line += usize::from(chars[*i] == '\n');
+        text.push(chars[*i]);
+        *i += 1;
+    }
+    *i += quote.len();
+    Token::Str { text, line: start_line }
 }
 
 /// The identifiers that are a field's own (see the module's documentation).

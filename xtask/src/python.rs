@@ -434,11 +434,7 @@ needs nothing but\nthis package.\n\"\"\"",
         py_repr(&masked),
     );
     let _ = writeln!(out);
-    let _ = writeln!(out, "from ._fields import (");
-    for name in all_names() {
-        let _ = writeln!(out, "    {name},");
-    }
-    let _ = writeln!(out, ")");
+    let _ = writeln!(out, "from ._fields import *  # noqa: F403 (each field's functions: they are listed in __all__)");
     let _ = writeln!(out, "from ._native import (");
     for name in GENERIC {
         let _ = writeln!(out, "    {name},");
@@ -456,7 +452,8 @@ pub fn exports() -> String {
     let mut out = format!("# {}\n", header());
     let _ = writeln!(
         out,
-        "\"\"\"Every field's named functions (the extension's own; their types are in _fields.pyi).\"\"\""
+        "\"\"\"Every field's named functions (the extension's own; their types are in _fields.pyi), which the package \
+exports.\"\"\""
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "from ._native import (");
@@ -464,8 +461,6 @@ pub fn exports() -> String {
         let _ = writeln!(out, "    {name},");
     }
     let _ = writeln!(out, ")");
-    let _ = writeln!(out);
-    name_list(&mut out, &all_names());
     out
 }
 
@@ -477,8 +472,6 @@ pub fn stubs() -> String {
     let _ = writeln!(out, "from collections.abc import Iterable");
     let _ = writeln!(out);
     let _ = writeln!(out, "from ._native import FieldResult, FieldResults");
-    let _ = writeln!(out);
-    name_list(&mut out, &all_names());
     for kind in FieldKind::ALL {
         for (name, doc) in docs(kind) {
             let (_, _, _, stub) = signature(kind, &name);
