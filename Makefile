@@ -114,13 +114,14 @@ $(PY)/wheelhouse/.bench: $(PY_BENCH_REQUIREMENTS) $(PY)/tools/.installed
 	@touch $@
 
 # The wheel, in target/wheels/ (built again only when a source changed): first the files generated from the field
-# registry (python/src/fields.rs, the stubs, the adapters' names). The `python` profile is the release profile but
-# unwinding, so that a panic, which the crate is written never to have, is a Python exception and not an abort.
+# registry (python/src/fields.rs, the stubs, the adapters' names). The `python-wheel` profile (built in
+# target/python-wheel/) is the release profile but unwinding, so that a panic, which the crate is written never to
+# have, is a Python exception and not an abort.
 python: setup-python
 	cargo run --quiet -p pccc-guard-xtask -- python
 	@rm -f target/wheels/pccc_guard-*.whl
-	CARGO_PROFILE_PYTHON_INHERITS=release CARGO_PROFILE_PYTHON_PANIC=unwind \
-	  $(PY_TOOLS)/maturin build --quiet --profile python --manifest-path python/Cargo.toml --out target/wheels
+	CARGO_PROFILE_PYTHON_WHEEL_INHERITS=release CARGO_PROFILE_PYTHON_WHEEL_PANIC=unwind \
+	  $(PY_TOOLS)/maturin build --quiet --profile python-wheel --manifest-path python/Cargo.toml --out target/wheels
 	@ls target/wheels/pccc_guard-*.whl
 
 ## Tests ###########################################################################################################
