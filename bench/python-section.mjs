@@ -1,7 +1,8 @@
 // The Python package's section of BENCHMARKS.md, from bench/results/python-results.json (written by
 // bench/python/bench.py, `make bench-python`). bench/report.mjs includes it; `node bench/python-section.mjs` prints it
-// alone.
-import { readFileSync, existsSync } from 'node:fs';
+// alone, and `node bench/python-section.mjs --write` puts it in place of the section in BENCHMARKS.md (after the
+// others, where there is none yet), without running the other benchmarks.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The per-call target: `is_valid_pccc` against the typical pure-Python check. */
@@ -94,5 +95,21 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const lines = [];
   pythonSection((s = '') => lines.push(s), fmt);
-  console.log(lines.join('\n'));
+  const section = lines.join('\n');
+  if (process.argv.includes('--write')) {
+    const path = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+    const text = readFileSync(path, 'utf8');
+    const heading = '## Python (`pccc-guard` for Python)';
+    const start = text.indexOf(heading);
+    if (start < 0) {
+      writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    } else {
+      const next = text.indexOf('\n## ', start + 1);
+      const end = next < 0 ? text.length : next + 1;
+      writeFileSync(path, text.slice(0, start) + section + (next < 0 ? '' : '\n') + text.slice(end));
+    }
+    console.log(`wrote the Python section of ${path}`);
+  } else {
+    console.log(section);
+  }
 }

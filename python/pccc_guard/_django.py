@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import translation
-from django.utils.deconstruct import deconstructible
+try:
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+    from django.utils.deconstruct import deconstructible
+except ImportError:  # the original error stays chained (tested in a subprocess)
+    raise ImportError('pccc_guard.django needs Django: pip install "pccc-guard[django]"')
 
 from ._native import FieldResult, field_info, locale_of, validate_field
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+try:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import PydanticCustomError, core_schema
+except ImportError:  # the original error stays chained (tested in a subprocess)
+    raise ImportError('pccc_guard.pydantic needs pydantic 2: pip install "pccc-guard[pydantic]"')
 
 from ._native import field_info, locale_of, validate_field
 

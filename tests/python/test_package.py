@@ -44,3 +44,19 @@ def test_every_requirements_file_pins_each_package_exactly() -> None:
             name, version = match[1].lower().replace("_", "-"), match[2]
             assert pinned.setdefault(name, version) == version, f"{name} is pinned to two versions"
     assert pinned["pccc-guard"] == VERSION, "the examples pin this version of the package"
+
+
+def test_the_package_imports_no_framework_and_the_adapters_say_what_they_need() -> None:
+    import subprocess
+    import sys
+
+    def run(code: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+
+    alone = run("import sys, pccc_guard; print(sorted(m for m in ('pydantic', 'django', 'pandas', 'pyarrow') if m in sys.modules))")
+    assert alone.returncode == 0 and alone.stdout.strip() == "[]", alone.stderr
+    for adapter, framework in (("pydantic", "pydantic"), ("django", "django")):
+        # A framework that is not installed: its import is blocked.
+        missing = run(f"import sys; sys.modules[{framework!r}] = None; import pccc_guard.{adapter}")
+        assert missing.returncode == 1
+        assert f'pip install "pccc-guard[{adapter}]"' in missing.stderr, missing.stderr
