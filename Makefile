@@ -10,7 +10,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: all setup setup-rust setup-node setup-browser setup-release build demo test lint test-native test-gateway test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway gateway-pg-stop clean
+.PHONY: all setup setup-rust setup-node setup-browser setup-release setup-python build demo python test lint test-native test-gateway test-python test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway bench-python gateway-pg-stop clean
 
 all: build
 
@@ -72,9 +72,61 @@ build: setup-rust setup-node
 demo: build
 	node www/serve.mjs
 
+## Python ##########################################################################################################
+
+# The Python package pccc-guard (python/): a PyO3 extension of the same crate, built by maturin into one abi3 wheel for
+# every CPython from 3.9 on. Tools and test environments live in target/python/: `tools`, a virtual environment with
+# maturin and uv (python/requirements-tools.txt), made once; `wheelhouse`, every pinned dependency of the tests, the
+# examples and the benchmark, downloaded once (again when a requirements file changes), so that the fresh virtual
+# environments each run makes are filled offline, in about a second each (uv links from its cache,
+# target/python/uv-cache). uv never downloads a Python: the machine's python3 is used (installed from Debian if
+# missing).
+PYTHON ?= python3
+PY := target/python
+PY_TOOLS := $(PY)/tools/bin
+export UV_CACHE_DIR := $(CURDIR)/$(PY)/uv-cache
+export UV_PYTHON_DOWNLOADS := never
+# No __pycache__ folders in the checkout (the tests and examples run from it).
+export PYTHONDONTWRITEBYTECODE := 1
+PY_TEST_REQUIREMENTS := tests/python/requirements.txt examples/fastapi/requirements.txt examples/django/requirements.txt
+PY_BENCH_REQUIREMENTS := bench/python/requirements.txt
+
+setup-python: $(PY)/tools/.installed $(PY)/wheelhouse/.tests
+
+$(PY)/tools/.installed: python/requirements-tools.txt
+	@command -v $(PYTHON) >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv; }
+	rm -rf $(PY)/tools
+	$(PYTHON) -m venv $(PY)/tools
+	$(PY_TOOLS)/pip install --quiet --disable-pip-version-check -r $<
+	@touch $@
+
+# The pinned requirements (pccc-guard itself is the wheel built here), binary wheels only. A package pinned twice
+# must be pinned alike (pip refuses two versions of one).
+$(PY)/wheelhouse/.tests: $(PY_TEST_REQUIREMENTS) $(PY)/tools/.installed
+	@mkdir -p $(@D)
+	cat $(PY_TEST_REQUIREMENTS) | grep -v -e '^#' -e '^pccc-guard==' | sort -u > $(PY)/requirements-tests.txt
+	$(PY_TOOLS)/pip download --quiet --disable-pip-version-check --only-binary=:all: -d $(@D) -r $(PY)/requirements-tests.txt
+	@touch $@
+
+$(PY)/wheelhouse/.bench: $(PY_BENCH_REQUIREMENTS) $(PY)/tools/.installed
+	@mkdir -p $(@D)
+	$(PY_TOOLS)/pip download --quiet --disable-pip-version-check --only-binary=:all: -d $(@D) -r $<
+	@touch $@
+
+# The wheel, in target/wheels/ (built again only when a source changed): first the files generated from the field
+# registry (python/src/fields.rs, the stubs, the adapters' names). The `python-wheel` profile (built in
+# target/python-wheel/) is the release profile but unwinding, so that a panic, which the crate is written never to
+# have, is a Python exception and not an abort.
+python: setup-python
+	cargo run --quiet -p pccc-guard-xtask -- python
+	@rm -f target/wheels/pccc_guard-*.whl
+	CARGO_PROFILE_PYTHON_WHEEL_INHERITS=release CARGO_PROFILE_PYTHON_WHEEL_PANIC=unwind \
+	  $(PY_TOOLS)/maturin build --quiet --profile python-wheel --manifest-path python/Cargo.toml --out target/wheels
+	@ls target/wheels/pccc_guard-*.whl
+
 ## Tests ###########################################################################################################
 
-test: setup lint test-native test-gateway build test-size test-node test-release test-wasm test-e2e test-examples
+test: setup lint test-native test-gateway test-python build test-size test-node test-release test-wasm test-e2e test-examples
 	@echo "make test: all checks passed"
 
 lint: setup-rust
@@ -94,6 +146,23 @@ lint: setup-rust
 test-native:
 	cargo test --workspace --exclude pccc-guard-gateway
 
+# The Python package as its users install it: the wheel in a fresh virtual environment (tests/python/, on the vector
+# files every runtime shares; the recipient JSON against examples/json_results.rs; redaction against the built
+# command-line tool), then each Python example in a fresh environment of its own, from its own requirements file.
+PY_VENV = rm -rf $(1) && $(PY_TOOLS)/uv venv --quiet --python $(PYTHON) $(1) && \
+  $(PY_TOOLS)/uv pip install --quiet --offline --no-index --find-links $(PY)/wheelhouse --find-links target/wheels \
+    --python $(1)/bin/python
+test-python: python
+	cargo build --quiet -p pccc-guard-cli
+	cargo build --quiet --example json_results --features serde
+	$(call PY_VENV,$(PY)/venv-tests) -r tests/python/requirements.txt target/wheels/pccc_guard-*.whl
+	PCCC_GUARD_CLI=target/debug/pccc-guard PCCC_GUARD_JSON_RESULTS=target/debug/examples/json_results \
+	  $(PY)/venv-tests/bin/python -m pytest -q -p no:cacheprovider tests/python
+	$(call PY_VENV,$(PY)/venv-fastapi) -r examples/fastapi/requirements.txt
+	cd examples/fastapi && ../../$(PY)/venv-fastapi/bin/python -m unittest -v
+	$(call PY_VENV,$(PY)/venv-django) -r examples/django/requirements.txt
+	cd examples/django && ../../$(PY)/venv-django/bin/python manage.py test -v 2
+
 # The UNI-PASS gateway (gateway/): its binaries against the fake UNI-PASS over 127.0.0.1 in each of its failure
 # modes, and the pending queue on SQLite and on PostgreSQL (over TLS too). gateway/scripts/postgres.sh installs
 # PostgreSQL and openssl from Debian if missing and starts a throwaway server on 127.0.0.1:55432 with TLS under a
@@ -106,10 +175,10 @@ test-gateway:
 gateway-pg-stop:
 	gateway/scripts/postgres.sh stop
 
-# What crates.io and npm would receive, checked without publishing anything. scripts/release.mjs: the three .crate
+# What crates.io, npm and PyPI would receive, checked without publishing anything. scripts/release.mjs: the three .crate
 # files and their file lists, each crate compiled from its .crate with the toolchain of its rust-version, the tool
-# installed from its .crate and run, the library's docs.rs build; then `npm publish --dry-run` of pkg/.
-test-release: build setup-release
+# installed from its .crate and run, the library's docs.rs build; then `npm publish --dry-run` of pkg/; then the wheel.
+test-release: build setup-release python
 	node scripts/release.mjs crates
 	@# The npm package's manifest and exports, with warnings as errors.
 	publint --strict pkg
@@ -122,6 +191,8 @@ test-release: build setup-release
 	attw --pack pkg --no-definitely-typed --profile esm-only \
 	  --entrypoints ./web/pccc-guard.js ./web/pccc-guard-text.js ./web/pccc-guard.classic.js
 	node scripts/release.mjs npm
+	@# The Python wheel: its files and metadata, then installed with pip into a fresh virtual environment and imported.
+	node scripts/release.mjs python
 
 # The JS layer compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup-rust setup-browser
@@ -151,7 +222,14 @@ bench: build setup-browser
 	python3 bench/redact.py
 	@# The UNI-PASS gateway under a 60 s surge against the fake, beside a direct client (gateway/benches/surge.rs).
 	$(MAKE) bench-gateway
+	@# The Python package against the pure-Python check and a pandas pipeline (bench/python/).
+	$(MAKE) bench-python
 	node bench/report.mjs
+
+# The Python package alone: writes bench/results/python-results.json (bench/python/bench.py).
+bench-python: python $(PY)/wheelhouse/.bench
+	$(call PY_VENV,$(PY)/venv-bench) -r bench/python/requirements.txt target/wheels/pccc_guard-*.whl
+	$(PY)/venv-bench/bin/python bench/python/bench.py
 
 # The surge alone: writes bench/results/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
 bench-gateway:

@@ -3,8 +3,9 @@
 // ratios, start-up, keystroke cost in Chromium, the native criterion medians, finding numbers in free text
 // (bench/free-text.md, hand-written) and the command-line tool's throughput (bench/results/cli-results.json and
 // bench/results/redact-results.json, written by bench/cli.py and bench/redact.py) and the UNI-PASS gateway under a surge
-// (bench/results/gateway-results.json, written by gateway/benches/surge.rs). `make bench` builds first, runs criterion,
-// bench/cli.py, bench/redact.py and the surge, then this script.
+// (bench/results/gateway-results.json, written by gateway/benches/surge.rs) and the Python package against pure Python
+// and pandas (bench/results/python-results.json, written by bench/python/bench.py). `make bench` builds first, runs
+// criterion, bench/cli.py, bench/redact.py, the surge and the Python bench, then this script.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -17,6 +18,7 @@ import { run as runConsumers } from './consumers.mjs';
 import { cliSection } from './cli-section.mjs';
 import { redactSection } from './redact-section.mjs';
 import { gatewaySection } from './gateway-section.mjs';
+import { pythonSection } from './python-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 
@@ -244,6 +246,7 @@ out();
 cliSection(out, fmt);
 redactSection(out, fmt);
 gatewaySection(out, fmt);
+pythonSection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
 

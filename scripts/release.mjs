@@ -21,8 +21,13 @@
 //    and would only compile the same sources again.
 //
 // Every build shares one target folder, target/release-check/, so a second run rebuilds only the three crates.
+//
+// The Python wheel (`node scripts/release.mjs python`, after `make python`): the one wheel in target/wheels/, named for
+// this version on the stable ABI from CPython 3.9 (`cp39-abi3`), holding exactly the package's files; its metadata
+// (the version, the licence, the repository and the other links, no dependency outside an extra); then installed with
+// pip into a fresh virtual environment and imported there, as `pip install pccc-guard` would.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +206,116 @@ function npm() {
   console.log(`release: npm publish --dry-run: pccc-guard@${version}, no warning but the missing credentials`);
 }
 
+/** The files of the wheel: the package's, the extension, and what maturin writes into every wheel's .dist-info. */
+export const WHEEL_FILES = [
+  'pccc_guard/__init__.py',
+  'pccc_guard/_django.py',
+  'pccc_guard/_fields.py',
+  'pccc_guard/_fields.pyi',
+  'pccc_guard/_native.pyi',
+  'pccc_guard/_pydantic.py',
+  'pccc_guard/django.py',
+  'pccc_guard/py.typed',
+  'pccc_guard/pydantic.py',
+];
+const DIST_INFO_FILES = ['METADATA', 'WHEEL', 'RECORD', 'licenses/LICENSE'];
+
+/**
+ * The problems with a wheel's name and file list (paths inside the zip): another name than this version's abi3
+ * wheel for CPython 3.9 and later, a file missing, or a file that should not be there (the SBOM maturin writes is
+ * expected). Empty when they are right.
+ */
+export function checkWheel(name, listed, version) {
+  const failures = [];
+  if (!new RegExp(`^pccc_guard-${version.replaceAll('.', '\\.')}-cp39-abi3-[a-z0-9_]+\\.whl$`).test(name)) {
+    failures.push(`wheel: ${name} is not pccc_guard-${version}-cp39-abi3-<platform>.whl`);
+  }
+  const info = `pccc_guard-${version}.dist-info/`;
+  const extension = /^pccc_guard\/_native\.(abi3\.so|pyd)$/;
+  const expected = [...WHEEL_FILES, ...DIST_INFO_FILES.map((f) => info + f)];
+  for (const file of expected) if (!listed.includes(file)) failures.push(`wheel: ${file} is missing`);
+  if (!listed.some((f) => extension.test(f))) failures.push('wheel: the extension pccc_guard/_native is missing');
+  for (const file of listed) {
+    const sbom = file.startsWith(`${info}sboms/`) && file.endsWith('.cyclonedx.json');
+    if (!expected.includes(file) && !extension.test(file) && !sbom) failures.push(`wheel: ${file} should not be shipped`);
+  }
+  return failures;
+}
+
+/**
+ * The problems with a wheel's METADATA: another name or version, a licence or repository other than the workspace's,
+ * another Python floor, a dependency outside an extra, no README as its description. Empty when it is right.
+ */
+export function checkWheelMetadata(text, { version, license, repository }) {
+  const [head, description = ''] = text.split(/\r?\n\r?\n/, 2);
+  const fields = head.split(/\r?\n/).map((line) => line.split(/: (.*)/s)).filter((pair) => pair.length > 1);
+  const all = (key) => fields.filter(([k]) => k === key).map(([, v]) => v);
+  const one = (key) => all(key)[0];
+  const failures = [];
+  const expect = (key, want) => {
+    if (one(key) !== want) failures.push(`metadata: ${key} is ${JSON.stringify(one(key))}, expected ${JSON.stringify(want)}`);
+  };
+  expect('Name', 'pccc-guard');
+  expect('Version', version);
+  expect('License-Expression', license);
+  expect('Requires-Python', '>=3.9');
+  const urls = Object.fromEntries(all('Project-URL').map((u) => u.split(', ')));
+  if (urls.Repository !== repository) failures.push(`metadata: Project-URL Repository is ${JSON.stringify(urls.Repository)}, expected ${repository}`);
+  for (const [key, url] of Object.entries(urls)) {
+    if (!url.startsWith(repository)) failures.push(`metadata: Project-URL ${key} (${url}) is not in the repository ${repository}`);
+  }
+  for (const dependency of all('Requires-Dist')) {
+    if (!/; extra == '/.test(dependency)) failures.push(`metadata: ${dependency} is a dependency outside an extra`);
+  }
+  if (!/^text\/markdown/.test(one('Description-Content-Type') ?? '')) failures.push('metadata: the description is not Markdown');
+  if (!description.startsWith('# pccc-guard for Python')) failures.push('metadata: the description is not python/README.md');
+  return failures;
+}
+
+function python() {
+  const lib = metadata(join(ROOT, 'Cargo.toml'));
+  const { version, license, repository } = lib;
+  const dir = join(ROOT, 'target', 'wheels');
+  const wheels = readdirSync(dir).filter((f) => /^pccc_guard-.*\.whl$/.test(f));
+  if (wheels.length !== 1) throw new Error(`release: expected one wheel in target/wheels/ (make python), found ${wheels.length}`);
+  const wheel = join(dir, wheels[0]);
+  const failures = [];
+  step(`the wheel's files and metadata (${wheels[0]})`, () => {
+    const read = `import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+info = [n for n in z.namelist() if n.endswith('.dist-info/METADATA')]
+print(json.dumps({"files": z.namelist(), "metadata": z.read(info[0]).decode() if info else ""}))`;
+    const { files, metadata: text } = JSON.parse(execFileSync('python3', ['-c', read, wheel], { encoding: 'utf8' }));
+    failures.push(...checkWheel(wheels[0], files, version), ...checkWheelMetadata(text, { version, license, repository }));
+  });
+  if (failures.length) throw new Error(`release check failed:\n  ${failures.join('\n  ')}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'pccc-wheel-'));
+  try {
+    step('pip install of the wheel into a fresh virtual environment, and the package imported and used there', () => {
+      const venv = join(scratch, 'venv');
+      execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+      const python = join(venv, 'bin', 'python');
+      execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--no-index', '--disable-pip-version-check', wheel], { stdio: 'inherit' });
+      const use = `import json, pccc_guard
+from importlib import metadata
+print(json.dumps({"version": pccc_guard.__version__, "installed": metadata.version("pccc-guard"),
+  "value": pccc_guard.validate_pccc("ｐ1234 5678 9012").value, "masked": pccc_guard.mask_pccc("P123456789012"),
+  "file": pccc_guard.__file__}))`;
+      const got = JSON.parse(execFileSync(python, ['-c', use], { cwd: scratch, encoding: 'utf8' }));
+      const want = { version, installed: version, value: 'P123456789012', masked: 'P********9012' };
+      for (const [key, value] of Object.entries(want)) {
+        if (got[key] !== value) failures.push(`installed wheel: ${key} is ${JSON.stringify(got[key])}, expected ${JSON.stringify(value)}`);
+      }
+      if (!got.file.startsWith(venv)) failures.push(`installed wheel: pccc_guard was imported from ${got.file}, not the environment`);
+      execFileSync(python, ['-m', 'pip', 'check', '--disable-pip-version-check'], { stdio: 'inherit' });
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (failures.length) throw new Error(`release check failed:\n  ${failures.join('\n  ')}`);
+  console.log(`release: the wheel is ready to publish (pccc-guard ${version})`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const what = process.argv[2];
   if (what === 'crates') {
@@ -208,7 +323,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     crates();
   } else if (what === 'npm') {
     npm();
+  } else if (what === 'python') {
+    python();
   } else {
-    throw new Error('usage: node scripts/release.mjs crates|npm');
+    throw new Error('usage: node scripts/release.mjs crates|npm|python');
   }
 }

@@ -26,7 +26,8 @@ use pccc_guard::FieldKind;
 use crate::contract::pascal;
 
 /// The hand-written code that is read: folders of the repository and the file extensions read in each.
-pub const SCANNED: &[(&str, &[&str])] = &[("src", &["rs"]), ("js", &["js", "mjs", "ts"]), ("cli/src", &["rs"])];
+pub const SCANNED: &[(&str, &[&str])] =
+    &[("src", &["rs"]), ("js", &["js", "mjs", "ts"]), ("cli/src", &["rs"]), ("python", &["rs", "py", "pyi"])];
 
 /// The registry itself, besides each field's module: the table, and the crate root's module and export lines.
 pub const REGISTRY: &[&str] = &["src/field.rs", "src/lib.rs"];
@@ -51,7 +52,8 @@ pub const ALLOWED: &[Exception] = &[
     },
     Exception {
         reason: "The free-text finder has its own list of kinds (src/find.rs, Kind: pccc, rrn, phone), and redaction \
-                 masks the codes and mobile numbers it finds with the PCCC's and the mobile number's policies; the PCCC, \
+                 masks the codes and mobile numbers it finds with the PCCC's and the mobile number's policies (in every \
+                 surface: the WebAssembly boundary, and Python's redact with the command-line tool's options); the PCCC, \
                  the crate's subject, also has a fast check at the boundary (isValid) and batch functions of its own, \
                  and in the command-line tool the fast path for canonical codes (stored orders hold millions) and the \
                  default --field.",
@@ -64,6 +66,8 @@ pub const ALLOWED: &[Exception] = &[
             ("js/api/api-core.js", &["pccc"]),
             ("cli/src/fast.rs", &["Pccc", "PcccMask"]),
             ("cli/src/flags/mod.rs", &["pccc"]),
+            ("python/src/text.rs", &["PcccMask", "PhoneMask", "pccc", "phone", "pccc_keep_start", "pccc_keep_end", "phone_keep_start", "phone_keep_end", "pccc_mask", "phone_mask"]),
+            ("python/pccc_guard/_native.pyi", &["pccc", "phone", "pccc_keep_start", "pccc_keep_end", "phone_keep_start", "phone_keep_end"]),
         ],
     },
 ];
@@ -117,9 +121,31 @@ enum Token {
     Str { text: String, line: usize },
 }
 
-/// Splits code into identifiers and string literals, leaving comments out. `rust`: no `'` strings (char literals
-/// and lifetimes), no template literals.
-fn tokens(src: &str, rust: bool) -> Vec<Token> {
+/// The languages read, by file extension.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    /// `//` and `/* */` comments, `"` strings only (a `'` starts a char literal or a lifetime).
+    Rust,
+    /// `//` and `/* */` comments, `"`, `'` and template strings.
+    Js,
+    /// `#` comments, `"` and `'` strings, triple-quoted ones (docstrings) included.
+    Python,
+}
+
+impl Lang {
+    fn of(path: &str) -> Lang {
+        if path.ends_with(".rs") {
+            Lang::Rust
+        } else if path.ends_with(".py") || path.ends_with(".pyi") {
+            Lang::Python
+        } else {
+            Lang::Js
+        }
+    }
+}
+
+/// Splits code into identifiers and string literals, leaving comments out.
+fn tokens(src: &str, lang: Lang) -> Vec<Token> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let (mut i, mut line) = (0, 1);
@@ -134,13 +160,20 @@ fn tokens(src: &str, rust: bool) -> Vec<Token> {
             last_ident = None;
             continue;
         }
-        if c == '/' && next == Some('/') {
+        if (lang != Lang::Python && c == '/' && next == Some('/')) || (lang == Lang::Python && c == '#') {
             while i < chars.len() && chars[i] != '\n' {
                 i += 1;
             }
             continue;
         }
-        if c == '/' && next == Some('*') {
+        if lang == Lang::Python && (c == '"' || c == '\'') && next == Some(c) && chars.get(i + 2) == Some(&c) {
+            // A triple-quoted string (a docstring): up to the same three quotes.
+            let quote = [c; 3];
+            out.push(string(&chars, &mut i, &mut line, &quote));
+            last_ident = None;
+            continue;
+        }
+        if lang != Lang::Python && c == '/' && next == Some('*') {
             i += 2;
             while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
                 line += usize::from(chars[i] == '\n');
@@ -149,20 +182,8 @@ fn tokens(src: &str, rust: bool) -> Vec<Token> {
             i += 2;
             continue;
         }
-        if c == '"' || (!rust && (c == '\'' || c == '`')) {
-            let (start_line, mut text) = (line, String::new());
-            i += 1;
-            while i < chars.len() && chars[i] != c {
-                if chars[i] == '\\' && i + 1 < chars.len() {
-                    text.push(chars[i]);
-                    i += 1;
-                }
-                line += usize::from(chars[i] == '\n');
-                text.push(chars[i]);
-                i += 1;
-            }
-            i += 1;
-            out.push(Token::Str { text, line: start_line });
+        if c == '"' || (lang != Lang::Rust && c == '\'') || (lang == Lang::Js && c == '`') {
+            out.push(string(&chars, &mut i, &mut line, &[c]));
             last_ident = None;
             continue;
         }
@@ -190,11 +211,31 @@ fn tokens(src: &str, rust: bool) -> Vec<Token> {
     out
 }
 
+/// The string literal at `chars[*i]`, opened and closed by `quote` (one quote, or three): its contents, with escapes
+/// kept as written; `i` moves past it and `line` counts the lines it spans.
+fn string(chars: &[char], i: &mut usize, line: &mut usize, quote: &[char]) -> Token {
+    let (start_line, mut text) = (*line, String::new());
+    *i += quote.len();
+    while *i < chars.len() && !chars[*i..].starts_with(quote) {
+        if chars[*i] == '\\' && *i + 1 < chars.len() {
+            text.push(chars[*i]);
+            *i += 1;
+        }
+        *line += usize::from(chars[*i] == '\n');
+        text.push(chars[*i]);
+        *i += 1;
+    }
+    *i += quote.len();
+    Token::Str { text, line: start_line }
+}
+
 /// The identifiers that are a field's own (see the module's documentation).
 fn own_identifiers(kind: FieldKind) -> Vec<String> {
     let p = pascal(kind.name());
     let mut names: Vec<String> =
         ["", "Error", "Mask", "Result", "ErrorCode", "MaskOptions"].iter().map(|s| format!("{p}{s}")).collect();
+    // A Django form field's class (`<Field>Field`); Python's snake_case names are read like Rust's.
+    names.push(format!("{p}Field"));
     for prefix in ["validate", "isValid", "mask"] {
         names.push(format!("{prefix}{p}"));
         names.push(format!("{prefix}{p}Lines"));
@@ -222,16 +263,18 @@ const FIELD_PATHS: &[&str] = &["FieldKind", "FieldValue", "crate", "pccc_guard",
 
 /// Every mention of a field in `src`, the text of the file at `path`.
 pub fn mentions(path: &str, src: &str) -> Vec<Mention> {
-    let rust = path.ends_with(".rs");
+    let lang = Lang::of(path);
+    // Rust and Python name things in snake_case: a field's snake_case name as whole words is its mention there.
+    let snake = lang != Lang::Js;
     let mut out = Vec::new();
-    for token in tokens(src, rust) {
+    for token in tokens(src, lang) {
         for kind in FieldKind::ALL {
             let hit = match &token {
                 Token::Ident { text, path_head, after_fields_dot, .. } => {
                     let other_enum = path_head.as_deref().is_some_and(|h| !FIELD_PATHS.contains(&h));
                     let own = own_identifiers(kind).contains(text) && !other_enum;
-                    own || (rust && holds_snake_name(text, kind))
-                        || (!rust && *after_fields_dot && text == kind.js_name())
+                    own || (snake && holds_snake_name(text, kind))
+                        || (lang == Lang::Js && *after_fields_dot && text == kind.js_name())
                 }
                 Token::Str { text, .. } => {
                     !COMMON_WORDS.contains(&kind.name())
@@ -251,7 +294,9 @@ pub fn mentions(path: &str, src: &str) -> Vec<Mention> {
 
 /// Whether a file says in its first line that it is generated.
 fn generated(src: &str) -> bool {
-    src.lines().next().is_some_and(|l| l.starts_with("// Generated") && src.contains("Do not edit"))
+    src.lines()
+        .next()
+        .is_some_and(|l| (l.starts_with("// Generated") || l.starts_with("# Generated")) && l.contains("Do not edit"))
 }
 
 /// Whether [`ALLOWED`] excuses `m`.
