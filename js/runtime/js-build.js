@@ -17,6 +17,6 @@ export const fromJs = () => initSync({ module: { create: globalThis[KEY] } });
 export const loadScript = (src, integrity) =>
   new Promise((onload, onerror) => {
     const pinned = integrity ? { integrity, crossOrigin: 'anonymous' } : {};
-    const failed = () => onerror(new Error(`pccc-guard: the JavaScript build did not load from ${src}`));
+    const failed = () => onerror(new Error(`${src} did not load`));
     document.head.append(Object.assign(document.createElement('script'), { src, ...pinned, onload, onerror: failed }));
   }).then(fromJs);

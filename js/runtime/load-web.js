@@ -1,9 +1,12 @@
 // Loading on a plain page (web/pccc-guard.js, web/pccc-guard-text.js): fetches its .wasm from next to this file as
 // soon as this module runs (a `<link rel="preload">` in the page starts it even sooner), checked against the
 // Subresource Integrity hash built into this file, so pinning this file with `integrity=` pins the WebAssembly too.
-// Compiled as it streams in (a server that does not say `application/wasm` gets the bytes compiled once read),
-// then instantiated with wasm-bindgen's `initSync` (a compiled module instantiates at once in every current
-// browser), which keeps wasm-bindgen's fetching loader out of the file.
+// A fetch with an integrity hash resolves only once the whole body has arrived and been checked, so the bytes are
+// then compiled at once, on the main thread (a few milliseconds: V8 compiles each function when first called), and
+// instantiated with wasm-bindgen's `initSync`, which keeps its fetching loader out of the file. Compiling them
+// asynchronously instead (`compileStreaming`) answered in later tasks, which wait behind the page's first style,
+// layout and paint on a slow phone. Where an engine refuses to compile synchronously on the main thread (Chrome
+// before 114, for modules over 4 KB: a RangeError), asynchronously.
 //
 // Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails at once: the .wasm is not
 // fetched then, and no request is left open. It is instantiated, not only compiled: WebKit enforces the policy when
@@ -14,14 +17,23 @@ import { initSync } from './pccc_guard_raw.js';
 import { WASM_FILE, WASM_INTEGRITY } from 'pccc-guard:wasm-integrity';
 import { fallback } from 'pccc-guard:fallback';
 
+function instantiate(bytes) {
+  try {
+    return initSync({ module: bytes });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return WebAssembly.compile(bytes).then((module) => initSync({ module }));
+  }
+}
+
 function wasm() {
   new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
   return fetch(new URL(WASM_FILE, import.meta.url), { integrity: WASM_INTEGRITY })
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM_FILE}`);
-      return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then(WebAssembly.compile));
+      return response.arrayBuffer();
     })
-    .then((module) => initSync({ module }));
+    .then(instantiate);
 }
 
 export function load() {
