@@ -24,7 +24,8 @@
 // data-guarded attribute the other pages' scripts set right after attaching to each. First contentful paint is the
 // browser's own (a PerformanceObserver of paint entries); both are read from the page's clock, which starts at
 // navigation. One throttled load per contender also keeps its request timeline and a Chromium trace, summed up
-// (bench/trace.mjs) into what the main thread did until guarded.
+// (bench/trace.mjs) into what the main thread did until guarded; the traces themselves are left in
+// target/bench/traces/ for Chromium's DevTools or Perfetto.
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -158,22 +159,32 @@ async function load(browser, url, guarded, throttled, { timeline = false, trace 
   }
   if (init) await page.addInitScript(init);
   // Records when every field is guarded, from the first moment of the document (before any page script), with a
-  // user-timing mark for the trace, and when the first contentful paint happened.
+  // user-timing mark for the trace, and when the first contentful paint happened. Both are reported through the
+  // console, so that nothing polls the page while it loads (Playwright's waitForFunction runs its own script there).
+  const marks = {};
+  const reported = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${url}: not guarded and painted within 60 s (${JSON.stringify(marks)})`)), 60_000);
+    page.on('console', (message) => {
+      const [, what, at] = /^pccc-bench:(guarded|painted) ([\d.]+)$/.exec(message.text()) ?? [];
+      if (what) marks[what] = Number(at);
+      if (marks.guarded !== undefined && marks.painted !== undefined) resolve(clearTimeout(timer));
+    });
+  });
   await page.addInitScript((selectors) => {
     new MutationObserver((_, observer) => {
       if (selectors.every((sel) => document.querySelector(sel))) {
-        window.__guardedAt = performance.now();
+        console.debug(`pccc-bench:guarded ${performance.now()}`);
         performance.mark('guarded');
         observer.disconnect();
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__fcpAt = entry.startTime;
+      for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') console.debug(`pccc-bench:painted ${entry.startTime}`);
     }).observe({ type: 'paint', buffered: true });
   }, guarded);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__guardedAt !== undefined && window.__fcpAt !== undefined, null, { timeout: 60_000, polling: 50 });
-  const { guardedAt, fcpAt } = await page.evaluate(() => ({ guardedAt: window.__guardedAt, fcpAt: window.__fcpAt }));
+  await reported;
+  const { guarded: guardedAt, painted: fcpAt } = marks;
   let rows = null;
   if (timeline) {
     // CDP timestamps are monotonic seconds; the first request (the document) starts at navigation.
@@ -192,6 +203,10 @@ async function load(browser, url, guarded, throttled, { timeline = false, trace 
     await cdp.send('Tracing.end');
     await done;
     summary = summarise(events, { url });
+    // The whole trace, for Chromium's DevTools or Perfetto (target/ is not committed).
+    const dir = join(ROOT, 'target', 'bench', 'traces');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${url.split('/').pop().replace(/\.html$/, '')}.json`), JSON.stringify({ traceEvents: events }));
   }
   await context.close();
   return { ms: guardedAt, fcp: fcpAt, timeline: rows, trace: summary };
@@ -278,6 +293,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`\n${n}: first paint at ${t.fcp.toFixed(0)} ms, guarded at ${t.guarded.toFixed(0)} ms`);
     for (const r of t.requests) console.log(`  ${r.path.padEnd(36)} ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)} ms  ${r.bytes} B`);
     console.log(`  main thread: ${t.trace.text}`);
-    if (process.env.TRACE_OTHERS) console.log(`  other: ${Object.entries(t.trace.others).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    if (process.env.TRACE_DETAIL) {
+      console.log(`  other: ${Object.entries(t.trace.others).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+      console.log(`  functions: ${t.trace.profile.functions.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+    }
   }
 }

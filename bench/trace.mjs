@@ -6,7 +6,7 @@
 /** The trace categories the summary reads. */
 export const TRACE_CATEGORIES = [
   '-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8', 'v8.execute',
-  'toplevel', '__metadata',
+  'toplevel', '__metadata', 'disabled-by-default-v8.cpu_profiler',
 ];
 
 /** Kinds of main-thread work, by trace event name (anything else on the thread is "other"). */
@@ -69,6 +69,7 @@ export function summarise(events, { url }) {
     .filter((e) => e.args?.data?.url && !/^(chrome|devtools|about):/.test(e.args.data.url))
     .map((e) => ({ url: new URL(e.args.data.url).pathname.split('/').pop(), name: e.name, start: ms(e.ts - t0), ms: ms(clip(e)) }))
     .filter((s) => s.ms >= 1);
+  const profile = cpuProfile(events, nav, t0, end);
   const total = ms(end - t0);
   const fcp = fcpEvent && ms(fcpEvent.ts - t0);
   const guarded = guardedEvent && ms(guardedEvent.ts - t0);
@@ -76,6 +77,42 @@ export function summarise(events, { url }) {
   const byKind = Object.entries(kinds).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]);
   const text = `${round(total)} ms to guarded: main thread busy ${round(busy)} (${byKind.map(([k, v]) => `${k} ${round(v)}`).join(', ')}), waiting ${round(total - busy)}` +
     `; first paint at ${fcp === undefined ? '?' : round(fcp)}` +
-    (scripts.length ? `; scripts: ${scripts.map((s) => `${s.url} ${s.name === 'FunctionCall' ? 'callback' : 'run'} at ${round(s.start)} for ${round(s.ms)}`).join(', ')}` : '');
-  return { total, busy, idle: total - busy, kinds, others, scripts, fcp, guarded, text };
+    (scripts.length ? `; scripts: ${scripts.map((s) => `${s.url} ${s.name === 'FunctionCall' ? 'callback' : 'run'} at ${round(s.start)} for ${round(s.ms)}`).join(', ')}` : '') +
+    (profile.files.length ? `; JavaScript and WebAssembly by file (CPU profile): ${profile.files.map(([f, v]) => `${f} ${round(v)}`).join(', ')}` : '');
+  return { total, busy, idle: total - busy, kinds, others, scripts, fcp, guarded, profile, text };
+}
+
+/**
+ * V8's sampling profile of the page's main thread from `t0` to `end` (the `disabled-by-default-v8.cpu_profiler`
+ * category): ms of samples per script file (WebAssembly as `wasm`, V8's own work in brackets: `(program)`,
+ * `(garbage collector)`) and per function, the largest first.
+ */
+function cpuProfile(events, nav, t0, end) {
+  const heads = events.filter((e) => e.name === 'Profile' && e.pid === nav.pid);
+  const files = {};
+  const functions = {};
+  for (const head of heads) {
+    const nodes = new Map();
+    let at = head.args.data.startTime;
+    for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.id === head.id && e.pid === head.pid)) {
+      const data = chunk.args.data;
+      for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame);
+      const samples = data.cpuProfile?.samples ?? [];
+      const deltas = data.timeDeltas ?? [];
+      for (let i = 0; i < samples.length; i++) {
+        const next = at + (deltas[i] ?? 0);
+        const step = i + 1 < deltas.length ? deltas[i + 1] : 0;
+        at = next;
+        if (next < t0 || next > end || head.tid !== nav.tid) continue;
+        const frame = nodes.get(samples[i]);
+        if (!frame || frame.functionName === '(idle)') continue;
+        const file = frame.url ? (frame.url.startsWith('wasm://') ? 'wasm' : new URL(frame.url).pathname.split('/').pop()) : frame.functionName || '(anonymous)';
+        files[file] = (files[file] ?? 0) + ms(step);
+        const name = `${frame.functionName || '(anonymous)'}${frame.url ? ` (${file})` : ''}`;
+        functions[name] = (functions[name] ?? 0) + ms(step);
+      }
+    }
+  }
+  const top = (o, n) => Object.entries(o).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { files: top(files, 6), functions: top(functions, 12) };
 }
