@@ -2,29 +2,17 @@
 // soon as this module runs (a `<link rel="preload">` in the page starts it even sooner), checked against the
 // Subresource Integrity hash built into this file, so pinning this file with `integrity=` pins the WebAssembly too.
 // A fetch with an integrity hash resolves only once the whole body has arrived and been checked, so the bytes are
-// then compiled at once, on the main thread (a few milliseconds: V8 compiles each function when first called), and
-// instantiated with wasm-bindgen's `initSync`, which keeps its fetching loader out of the file. Compiling them
-// asynchronously instead (`compileStreaming`) answered in later tasks, which wait behind the page's first style,
-// layout and paint on a slow phone. Where an engine refuses to compile synchronously on the main thread (Chrome
-// before 114, for modules over 4 KB: a RangeError), asynchronously.
+// then instantiated at once (js/instantiate.js). Compiling them asynchronously instead (`compileStreaming`)
+// answered in later tasks, which wait behind the page's first style, layout and paint on a slow phone.
 //
 // Where a Content-Security-Policy forbids WebAssembly, an 8-byte empty module fails at once: the .wasm is not
 // fetched then, and no request is left open. It is instantiated, not only compiled: WebKit enforces the policy when
 // a module is instantiated (Chromium and Firefox already when it is compiled). The fields module then loads its
 // JavaScript build instead (js/fallback-web.js), as it does where WebAssembly is missing or fails to instantiate;
 // the text module has none.
-import { initSync } from './pccc_guard_raw.js';
+import { instantiate } from './instantiate.js';
 import { WASM_FILE, WASM_INTEGRITY } from 'pccc-guard:wasm-integrity';
 import { fallback } from 'pccc-guard:fallback';
-
-function instantiate(bytes) {
-  try {
-    return initSync({ module: bytes });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return WebAssembly.compile(bytes).then((module) => initSync({ module }));
-  }
-}
 
 function wasm() {
   new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
