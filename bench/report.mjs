@@ -107,7 +107,7 @@ out('gzip -9 bytes of every script and `.wasm` the page fetched until its fields
 out('none: until the network was idle). The same with a stand-in package of the same exports that does nothing gives');
 out('what pccc-guard adds. Apart, the gzip -9 bytes of every JavaScript and WebAssembly file the build emits, chunks');
 out('the page never fetches included (the JavaScript build, fetched only where WebAssembly fails; `<pccc-input>`\'s');
-out(`module). The bundled entry carries the module as text, one or two characters a byte (js/bytetext.js). Target: what`);
+out(`module). The bundled entry carries the module as text, one or two characters a byte (js/runtime/bytetext.js). Target: what`);
 out(`pccc-guard adds to the page's downloads ≤ ${fmt(CONSUMER_TARGET)} bytes.`);
 out();
 out('| consumer | page downloads | with the stand-in | pccc-guard adds | build emits | pccc-guard adds to it | target |');

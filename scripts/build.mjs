@@ -10,9 +10,10 @@
 // interface changes. Every entry point bundles the same API (js/api/api.js) with the loader that suits its runtime
 // (js/load-*.js):
 //
-//   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as text (js/bytetext.js),
+//   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as text (js/runtime/bytetext.js),
 //                   instantiated at once; the JavaScript build named by `new URL(…, import.meta.url)`, which
-//                   bundlers emit as a file of its own, fetched only where WebAssembly fails (js/fallback-inline.js)
+//                   bundlers emit as a file of their own, fetched only where WebAssembly fails
+//                   (js/runtime/fallback-inline.js)
 //   node.cjs        Node require(): bytes inlined, instantiated at once; node.mjs the same for import (an ES module
 //                   of its own: Node 20 imports a CommonJS file from an ES module about 12 ms slower)
 //   workerd.js      Cloudflare workerd: imports the .wasm as a compiled module
@@ -322,13 +323,13 @@ const PACKING = option('--packing', 'bytes');
 
 /**
  * One build's module packed for the bundlers' entries (index.js, text.js): the text and its unpacking in the module
- * itself, always one or two characters a byte (js/bytetext.js: about 3 KB less after gzip -9 than base64, and
+ * itself, always one or two characters a byte (js/runtime/bytetext.js: about 3 KB less after gzip -9 than base64, and
  * unpacked in the task that imports it).
  */
 function inlinePacked(build) {
   const bytes = readFileSync(join(RAW, build, 'pccc_guard_bg.wasm'));
   const { text, table } = packBytes(bytes);
-  if (!Buffer.from(unpackBytes(text, table, bytes.length)).equals(bytes)) throw new Error('js/bytetext.js does not give the module back');
+  if (!Buffer.from(unpackBytes(text, table, bytes.length)).equals(bytes)) throw new Error('js/runtime/bytetext.js does not give the module back');
   return `import { unpackBytes } from './bytetext.js';
 export const unpack = () => unpackBytes(${JSON.stringify(text)}, ${JSON.stringify(table)}, ${bytes.length});`;
 }

@@ -7,7 +7,7 @@
 // has no `import.meta`, so the file is looked for next to that script.
 //
 // On a page it runs as a script element (allowed by whatever CSP allows the app's own scripts); in a worker, Node
-// (`node --jitless`) or Deno it is imported as a module. Either way it registers its factory (js/js-build.js).
+// (`node --jitless`) or Deno it is imported as a module. Either way it registers its factory (js/runtime/js-build.js).
 import { fromJs, loadScript } from './js-build.js';
 
 // The script this bundle runs from, when it is a classic script (read while it runs: only then is it set).
