@@ -10,7 +10,10 @@
 // interface changes. Every entry point bundles the same API (js/api/api.js) with the loader that suits its runtime
 // (js/load-*.js):
 //
-//   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as base64, instantiated at once
+//   index.js        browsers through bundlers (and any ESM runtime): bytes inlined as text (js/runtime/bytetext.js),
+//                   instantiated at once; the JavaScript build named by `new URL(…, import.meta.url)`, which
+//                   bundlers emit as a file of their own, fetched only where WebAssembly fails
+//                   (js/runtime/fallback-inline.js)
 //   node.cjs        Node require(): bytes inlined, instantiated at once; node.mjs the same for import (an ES module
 //                   of its own: Node 20 imports a CommonJS file from an ES module about 12 ms slower)
 //   workerd.js      Cloudflare workerd: imports the .wasm as a compiled module
@@ -29,6 +32,9 @@
 // the top and a size build in web/), and pccc-guard-fields.wasm.js, the fields module compiled to JavaScript
 // (binaryen's wasm2js), which every fields entry falls back on where WebAssembly is missing, refused or fails
 // (js/fallback-*.js, through js/runtime/engine.js); `.cjs` is the same file for Node's require.
+//
+// The bundlers' entries (index.js, forms.js, text.js, schema.js, react.js, pccc-input.js) have their names and
+// syntax minified, their lines and comments kept; web/ is minified fully; the Node and workerd builds not at all.
 //
 // Two builds of the same Rust code: browsers get the module optimised for size (profile `release-size`, opt-level
 // "z": every byte is download time on a slow phone, and a keystroke's call is far below what a person notices);
@@ -315,6 +321,19 @@ export const unpack = () => unpackBytes(PACKED, ${JSON.stringify(table)}, ${byte
 };
 const PACKING = option('--packing', 'bytes');
 
+/**
+ * One build's module packed for the bundlers' entries (index.js, text.js): the text and its unpacking in the module
+ * itself, always one or two characters a byte (js/runtime/bytetext.js: about 3 KB less after gzip -9 than base64, and
+ * unpacked in the task that imports it).
+ */
+function inlinePacked(build) {
+  const bytes = readFileSync(join(RAW, build, 'pccc_guard_bg.wasm'));
+  const { text, table } = packBytes(bytes);
+  if (!Buffer.from(unpackBytes(text, table, bytes.length)).equals(bytes)) throw new Error('js/runtime/bytetext.js does not give the module back');
+  return `import { unpackBytes } from './bytetext.js';
+export const unpack = () => unpackBytes(${JSON.stringify(text)}, ${JSON.stringify(table)}, ${bytes.length});`;
+}
+
 /** One build's module packed for the classic script: made (and checked) once, for its bundle and for its tail. */
 const packed = new Map();
 function packedModule(build) {
@@ -330,7 +349,7 @@ function wiring({ load, api, text, build, fallback, format }) {
   const classic = load === 'classic';
   const virtual = {
     'pccc-guard:wasm-base64': () => `export const WASM = ${JSON.stringify(bytes.toString('base64'))};`,
-    'pccc-guard:wasm-packed': () => packedModule(build).module,
+    'pccc-guard:wasm-packed': () => (classic ? packedModule(build).module : inlinePacked(build)),
     'pccc-guard:wasm-integrity': () => {
       const js = fallback === 'none' ? null : readFileSync(join(RAW, 'size', JS_BUILD));
       // The hashes built into the loaders are SHA-256 (20 characters shorter each than SHA-384, and as strong a pin).
@@ -363,6 +382,11 @@ export const JS_FILE = ${JSON.stringify(JS_BUILD)};\nexport const JS_INTEGRITY =
   };
 }
 
+/**
+ * One entry bundled. `minify`: true minifies fully (the web/ files, served as they are); 'compact' renames and
+ * folds but keeps lines and comments (the bundlers' entries: a bundler run without a minifier, as Rollup's defaults
+ * are, still gets small code, and the comments bundlers read in it, `webpackIgnore` and `@vite-ignore`, stay).
+ */
 function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, format = 'esm', platform = 'neutral', minify = false, fallback = 'none', charset = 'utf8', external = [] } = {}) {
   return esbuild.build({
     entryPoints: [source(entry)],
@@ -376,7 +400,7 @@ function bundle(entry, outfile, { load = 'inline', build = 'size', api, text, fo
     charset,
     legalComments: 'none',
     logLevel: 'warning',
-    minify,
+    ...(minify === 'compact' ? { minifyIdentifiers: true, minifySyntax: true } : { minify }),
     external,
     // The bundles that may run the JavaScript build, and the forms layer that catches its traps, read `WebAssembly`
     // through js/runtime/engine.js: the engine's own, plus the JavaScript build.
@@ -577,23 +601,23 @@ export async function buildPackage() {
   for (const [entry, name, text] of [['api.js', '', 'speed'], ['text.js', 'text.', 'text-speed']]) {
     const fields = text === 'speed';
     const browserBuild = fields ? 'size' : 'text-size';
-    await bundle(entry, join(OUT, `${name || 'index.'}js`), { build: browserBuild, fallback: fields ? 'inline' : 'none' });
+    await bundle(entry, join(OUT, `${name || 'index.'}js`), { build: browserBuild, fallback: fields ? 'inline' : 'none', minify: 'compact' });
     const node = { load: 'node', build: text, platform: 'node', fallback: fields ? 'node' : 'none' };
     await bundle(entry, join(OUT, `${name}node.cjs`), { ...node, format: 'cjs' });
     await bundle(entry, join(OUT, `${name}node.mjs`), node);
     await bundle(entry, join(OUT, `${name}workerd.js`), { load: 'workerd', build: text });
   }
-  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js' });
+  await bundle('forms.js', join(OUT, 'forms.js'), { api: './index.js', minify: 'compact' });
   await bundle('forms.js', join(OUT, 'forms.node.mjs'), { api: './node.mjs' });
   await bundle('forms.js', join(OUT, 'forms.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
-  await bundle('schema.js', join(OUT, 'schema.js'), { api: './index.js' });
+  await bundle('schema.js', join(OUT, 'schema.js'), { api: './index.js', minify: 'compact' });
   await bundle('schema.js', join(OUT, 'schema.node.mjs'), { api: './node.mjs' });
   await bundle('schema.js', join(OUT, 'schema.cjs'), { api: './node.cjs', format: 'cjs', platform: 'node' });
   const react = { external: ['react'] };
-  await bundle('react.js', join(OUT, 'react.js'), { ...react, api: './index.js' });
+  await bundle('react.js', join(OUT, 'react.js'), { ...react, api: './index.js', minify: 'compact' });
   await bundle('react.js', join(OUT, 'react.node.mjs'), { ...react, api: './node.mjs' });
   await bundle('react.js', join(OUT, 'react.cjs'), { ...react, api: './node.cjs', format: 'cjs', platform: 'node' });
-  await bundle('pccc-input.js', join(OUT, 'pccc-input.js'));
+  await bundle('pccc-input.js', join(OUT, 'pccc-input.js'), { minify: 'compact' });
 
   types(OUT);
   manifest(OUT);

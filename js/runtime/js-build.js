@@ -9,11 +9,14 @@ const KEY = Symbol.for('pccc-guard.fields.wasm.js');
 export const fromJs = () => initSync({ module: { create: globalThis[KEY] } });
 
 /**
- * On a page (the plain-page module and the classic script need a document anyway): the file as a script element,
- * pinned by its hash, so that pinning the script that loads it pins this one too, and allowed by any CSP that
- * allows that script. Resolves to the exports.
+ * On a page: the file as a script element, allowed by any CSP that allows the script that loads it. The plain-page
+ * module and the classic script pin it by its hash, so that pinning them pins this one too; the bundlers' entry
+ * cannot (a bundler may rename or rewrite what it emits), and the app's build serves it as it serves the app's own
+ * files. Resolves to the exports.
  */
 export const loadScript = (src, integrity) =>
   new Promise((onload, onerror) => {
-    document.head.append(Object.assign(document.createElement('script'), { src, integrity, crossOrigin: 'anonymous', onload, onerror }));
+    const pinned = integrity ? { integrity, crossOrigin: 'anonymous' } : {};
+    const failed = () => onerror(new Error(`${src} did not load`));
+    document.head.append(Object.assign(document.createElement('script'), { src, ...pinned, onload, onerror: failed }));
   }).then(fromJs);

@@ -39,6 +39,35 @@ forEachEngine((env) => {
     await p.close();
   });
 
+  test('render-blocking, as docs/plain-pages.md marks it up: every field is guarded before the page first paints', { skip: env.engine !== 'chromium' && 'holds the script back with Playwright, which drives Chromium only' }, async () => {
+    const p = await env.newPage();
+    // The script arrives well after the page's stylesheets, so that the page could paint before it runs.
+    await p.page.route('**/pccc-guard.classic.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await p.addInitScript(() => {
+      const fields = ['#f-name[data-pccc-state]', '#f-pccc[data-pccc-state]'];
+      new MutationObserver((_, observer) => {
+        if (fields.every((f) => document.querySelector(f))) {
+          window.guardedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.paintedAt = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+    });
+    for (const [page, blocking] of [['classic.html', true], ['jquery.html', false]]) {
+      await p.goto(`${env.base}/${page}`);
+      await p.waitForFunction(() => window.guardedAt !== undefined && window.paintedAt !== undefined);
+      const [guarded, painted] = await p.evaluate(() => [window.guardedAt, window.paintedAt]);
+      // www/jquery.html loads the same script with `defer` alone: there the page paints first.
+      assert.equal(guarded < painted, blocking, `${page}: guarded at ${guarded} ms, first paint at ${painted} ms`);
+    }
+    await p.close();
+  });
+
   test('injected after the load event, twice: guards once, the second copy does nothing', async () => {
     const p = await env.newPage();
     await p.goto(`${env.base}/inject.html`);

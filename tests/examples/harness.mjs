@@ -1,7 +1,7 @@
 // Shared set-up for the consumer examples (examples/*): each is installed as its users install it, `npm ci`
 // against its own lockfile for its tools, then pccc-guard from the tarball `npm pack` makes of pkg/ (never from
 // the registry, never the build folder itself), and its servers are started on free loopback ports.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,10 @@ export const bin = (dir, name) => {
 
 /** Runs a command to completion in an example; returns its output (stdout and stderr together). */
 export function run(dir, cmd, args, env = {}) {
-  return execFileSync(cmd, args, { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = spawnSync(cmd, args, { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = `${done.stdout ?? ''}${done.stderr ?? ''}`;
+  if (done.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${done.error?.message ?? done.signal ?? done.status}):\n${output}`);
+  return output;
 }
 
 // Terminal colour codes: tools colour their output when CI or FORCE_COLOR is set even with no terminal attached
@@ -91,8 +94,11 @@ export function start(dir, cmd, args, { env = {}, ready = /http:\/\/(?:127\.0\.0
   });
 }
 
-/** Serves an example's folder as a static host would (for bundler output that needs no server of its own). */
-export async function serveStatic(dir) {
+/**
+ * Serves an example's folder as a static host would (for bundler output that needs no server of its own), with
+ * `headers` added to every response (a Content-Security-Policy, say).
+ */
+export async function serveStatic(dir, headers = {}) {
   const { createServer } = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { extname, normalize, sep } = await import('node:path');
@@ -103,7 +109,7 @@ export async function serveStatic(dir) {
     try {
       if (!file.startsWith(dir + sep)) throw new Error('outside');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -119,15 +125,39 @@ export async function serveStatic(dir) {
 }
 
 /**
- * Runs `use(url)` against a Vite app twice, as its users run it: under `vite` (the dev server), then after
- * `vite build` under `vite preview`. Each server is stopped when its run ends, passed or not.
+ * A loopback proxy in front of an example's own server (`vite preview`, `next start`) that adds `headers` to every
+ * response, as a host's configuration would: how the tests give a page a Content-Security-Policy without
+ * configuring the example. Resolves to { url, stop() }.
+ */
+export async function withHeaders(target, headers) {
+  const { createServer, request } = await import('node:http');
+  const server = createServer((req, res) => {
+    const upstream = request(new URL(req.url, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+      res.writeHead(answer.statusCode, { ...answer.headers, ...headers });
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const stop = () => new Promise((r) => {
+    server.close(r);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${server.address().port}`, stop };
+}
+
+/**
+ * Runs `use(url, mode)` against a Vite app twice, as its users run it: under `vite` (the dev server, mode 'dev'),
+ * then after `vite build` under `vite preview` (mode 'build'). Each server is stopped when its run ends, passed or
+ * not.
  */
 export async function underViteDevAndBuild(dir, use) {
   const vite = bin(dir, 'vite');
   const serve = async (args) => {
     const server = await start(dir, vite, [...args, '--host', '127.0.0.1', '--port', '0', '--strictPort']);
     try {
-      await use(server.url);
+      await use(server.url, args[0] === 'preview' ? 'build' : 'dev');
     } finally {
       await server.stop();
     }

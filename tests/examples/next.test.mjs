@@ -1,10 +1,11 @@
 // examples/next: `next build` (Turbopack) with no warning, then `next start`: the route handler answers the order
 // checks, and the client component's guarded form posts to it in the browser; /hook, a controlled input with
-// pccc-guard/react's usePcccInput rendered on the server, hydrates without an error and normalises as typed.
+// pccc-guard/react's usePcccInput rendered on the server, hydrates without an error and normalises as typed; where
+// WebAssembly cannot run (deleted, or refused by a CSP), the form is guarded through the JavaScript build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, install, run, start } from './harness.mjs';
-import { browsers, guardedFormFlow, inEach } from './browser.mjs';
+import { bin, install, run, start, withHeaders } from './harness.mjs';
+import { browsers, guardedFormFlow, inEach, noWasmCsp, withoutWasmFlows } from './browser.mjs';
 import { checkOrders } from './orders.mjs';
 
 let all;
@@ -24,10 +25,19 @@ test('examples/next: builds without a warning; the route handler and the client 
   const server = await start(dir, next, ['start', '-H', '127.0.0.1', '-p', '0'], { env });
   try {
     await checkOrders(`${server.url}/api/orders`);
-    await inEach(t, all, (page) => guardedFormFlow(page, server.url + '/', async (p) => {
+    const answered = async (p) => {
       await p.waitForFunction(() => document.getElementById('received')?.textContent);
       return new URLSearchParams(await p.textContent('#received'));
-    }));
+    };
+    await inEach(t, all, (page) => guardedFormFlow(page, server.url + '/', answered));
+    // Where WebAssembly cannot run: the JavaScript build that next build emitted, fetched by the client component.
+    // The CSP allows Next's inline scripts by their hashes, as a site with a strict policy does.
+    const strict = await withHeaders(server.url, noWasmCsp(await (await fetch(server.url + '/')).text()));
+    try {
+      await withoutWasmFlows(t, all, { url: server.url + '/', cspUrl: strict.url + '/' }, answered);
+    } finally {
+      await strict.stop();
+    }
     // pccc-guard/react's usePcccInput, rendered on the server then hydrated: no hydration error, normalised as typed.
     await inEach(t, all, async (p) => {
       await p.goto(server.url + '/hook');
