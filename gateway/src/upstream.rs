@@ -2,6 +2,11 @@
 //! on calls at once, the rate ([`crate::ratelimit`]), timeouts, retries with backoff and jitter within a retry
 //! budget, the circuit breaker, and the watch on a refused key.
 //!
+//! Calls are interactive (a checkout waits) or background ([`Priority`]). A background call starts only when no
+//! interactive call waits for a free call (the concurrency or the rate) and within the background share of the rate
+//! (`Limits::background_rate`), and it never holds a place while it waits: an interactive call that arrives while a
+//! batch runs takes the next free call, so a batch delays it by the call already under way at most.
+//!
 //! ```no_run
 //! use std::time::Duration;
 //! use pccc_guard_gateway::upstream::{CallError, Upstream};
@@ -20,16 +25,17 @@
 //! # Ok(()) }
 //! ```
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use rand::Rng;
-use tokio::sync::Semaphore;
+use tokio::sync::{Notify, Semaphore, SemaphorePermit};
 use tower::retry::budget::{Budget, TpsBudget};
 use url::Url;
 
 use crate::breaker::{Breaker, State};
 use crate::metrics::Histogram;
+use crate::priority::{Priority, Shared};
 use crate::ratelimit::RateLimit;
 use crate::unipass::{Answer, ApiKey, Client, Fields, UpstreamError};
 use crate::Limits;
@@ -56,6 +62,8 @@ pub struct UpstreamMetrics {
     pub failures_by_kind: [AtomicU64; FAILURE_KINDS.len()],
     /// Retries (within the budget).
     pub retries: AtomicU64,
+    /// Calls made for background checks (retries included).
+    pub background_calls: AtomicU64,
     /// Episodes in which UNI-PASS refused the gateway's requests (the key, or another 4xx).
     pub refusal_episodes: AtomicU64,
     /// UNI-PASS's answer time.
@@ -83,8 +91,53 @@ pub struct Upstream {
     attempts: u32,
     backoff: Duration,
     refused: AtomicBool,
+    /// The background share of the rate, when capped.
+    background_rate: Option<RateLimit>,
+    /// Background calls wait here one at a time, in arrival order.
+    background_line: tokio::sync::Mutex<()>,
+    /// Interactive calls waiting for a free call (a permit or, for a first attempt, a slot of the rate).
+    interactive_waiting: AtomicUsize,
+    /// Woken when an interactive call stops waiting, a call ends, or a background call is raised.
+    freed: Notify,
     /// The counters.
     pub metrics: UpstreamMetrics,
+}
+
+/// An interactive call waiting for a free call: counted while it lives, so that background calls hold back.
+struct Waiting<'a>(&'a Upstream);
+
+impl<'a> Waiting<'a> {
+    fn new(upstream: &'a Upstream) -> Waiting<'a> {
+        upstream.interactive_waiting.fetch_add(1, Relaxed);
+        Waiting(upstream)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.interactive_waiting.fetch_sub(1, Relaxed);
+        self.0.freed.notify_waiters();
+    }
+}
+
+/// A call's place among the calls at once; giving it back wakes a waiting background call.
+struct Place<'a> {
+    permit: Option<SemaphorePermit<'a>>,
+    freed: &'a Notify,
+}
+
+impl<'a> Place<'a> {
+    fn new(permit: SemaphorePermit<'a>, freed: &'a Notify) -> Place<'a> {
+        Place { permit: Some(permit), freed }
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        // The permit goes back before the wake-up, so that the woken call finds it free.
+        drop(self.permit.take());
+        self.freed.notify_waiters();
+    }
 }
 
 impl Upstream {
@@ -100,6 +153,13 @@ impl Upstream {
             attempts: limits.attempts.max(1),
             backoff: limits.backoff,
             refused: AtomicBool::new(false),
+            background_rate: limits
+                .background_rate
+                .filter(|&cap| cap < limits.rate_per_second)
+                .map(RateLimit::per_second),
+            background_line: tokio::sync::Mutex::new(()),
+            interactive_waiting: AtomicUsize::new(0),
+            freed: Notify::new(),
             metrics: UpstreamMetrics::default(),
         })
     }
@@ -119,25 +179,49 @@ impl Upstream {
         self.refused.load(Relaxed)
     }
 
-    /// Asks UNI-PASS about `fields`: waits at most `max_wait` for a free call (concurrency and rate), then calls;
-    /// a failure of UNI-PASS is retried (after 1×, 2×, 4×… the backoff, with ±50% jitter) while the attempts and
-    /// the retry budget allow and a slot of the rate is free at once. A refusal is not retried. The breaker sees
-    /// every call: a failure or a refusal counts against it, an answer (match or mismatch) resets it.
+    /// Asks UNI-PASS about `fields` as an interactive call: [`Upstream::call_as`] with [`Priority::Interactive`].
     pub async fn call(&self, fields: &Fields, max_wait: Duration) -> Result<Answer, CallError> {
+        self.call_as(fields, max_wait, &Shared::new(Priority::Interactive)).await
+    }
+
+    /// Asks UNI-PASS about `fields`: waits at most `max_wait` for a free call (concurrency and rate; a background
+    /// call only for one that no interactive call waits for, within the background share), then calls; a failure of
+    /// UNI-PASS is retried (after 1×, 2×, 4×… the backoff, with ±50% jitter) while the attempts and the retry budget
+    /// allow and a slot of the rate is free at once. A refusal is not retried. The breaker sees every call: a
+    /// failure or a refusal counts against it, an answer (match or mismatch) resets it. `priority` may be raised
+    /// while the call waits (an interactive check joined it): it then waits as an interactive call.
+    pub async fn call_as(&self, fields: &Fields, max_wait: Duration, priority: &Shared) -> Result<Answer, CallError> {
         let deadline = tokio::time::Instant::now() + max_wait;
-        let _permit = tokio::time::timeout_at(deadline, self.permits.acquire())
-            .await
-            .map_err(|_| CallError::Busy)?
-            .map_err(|_| CallError::Busy)?;
+        let mut admitted = None;
+        if priority.get() == Priority::Background {
+            if self.breaker.state() == State::Open {
+                return Err(CallError::BreakerOpen);
+            }
+            admitted = self.admit_background(deadline, priority).await?;
+        }
+        let background = admitted.is_some();
+        let (_place, mut waiting) = match admitted {
+            Some(place) => (place, None),
+            None => {
+                let waiting = Waiting::new(self);
+                let permit = tokio::time::timeout_at(deadline, self.permits.acquire())
+                    .await
+                    .map_err(|_| CallError::Busy)?
+                    .map_err(|_| CallError::Busy)?;
+                (Place::new(permit, &self.freed), Some(waiting))
+            }
+        };
         self.budget.deposit();
         let mut attempt = 0;
         loop {
             let ticket = self.breaker.try_call().ok_or(CallError::BreakerOpen)?;
             if attempt == 0 {
-                if !self.rate.acquire_by(deadline).await {
+                // A background call took its slot of the rate with its place.
+                if waiting.is_some() && !self.rate.acquire_by(deadline).await {
                     return Err(CallError::Busy);
                 }
-            } else if !self.rate.try_acquire() {
+                drop(waiting.take());
+            } else if !self.retry_slot(background) {
                 // No rate left for a retry now: the queue will try again.
                 return Err(CallError::Busy);
             }
@@ -145,6 +229,9 @@ impl Upstream {
             let result = self.client.verify(fields).await;
             let elapsed = start.elapsed();
             self.metrics.calls.fetch_add(1, Relaxed);
+            if background {
+                self.metrics.background_calls.fetch_add(1, Relaxed);
+            }
             self.metrics.latency.observe(elapsed);
             self.breaker.record(ticket, result.is_ok(), elapsed);
             match result {
@@ -173,6 +260,74 @@ impl Upstream {
                 }
             }
         }
+    }
+
+    /// Wakes the background call waiting for a free call, so that it looks again (its priority was raised).
+    pub fn wake_background(&self) {
+        self.freed.notify_waiters();
+    }
+
+    /// A background call's place and its slot of the rate, taken together once no interactive call waits and both
+    /// are free (within the background share): `Ok(None)` when the call was raised to interactive meanwhile (it
+    /// then waits as one), `Err(Busy)` when none came by `deadline`. Background calls wait one at a time and never
+    /// hold a place while they wait.
+    async fn admit_background(
+        &self,
+        deadline: tokio::time::Instant,
+        priority: &Shared,
+    ) -> Result<Option<Place<'_>>, CallError> {
+        let Ok(_line) = tokio::time::timeout_at(deadline, self.background_line.lock()).await else {
+            return Err(CallError::Busy);
+        };
+        loop {
+            let freed = self.freed.notified();
+            tokio::pin!(freed);
+            freed.as_mut().enable();
+            if priority.get() == Priority::Interactive {
+                return Ok(None);
+            }
+            // When to look again without a wake-up: when the rate frees a slot (`None`: only a wake-up helps).
+            let mut again = None;
+            if self.interactive_waiting.load(Relaxed) == 0 {
+                if let Ok(permit) = self.permits.try_acquire() {
+                    match self.background_slot() {
+                        Ok(()) => return Ok(Some(Place::new(permit, &self.freed))),
+                        Err(at) => again = at,
+                    }
+                }
+            }
+            let until = again.map_or(deadline, |at| at.min(deadline));
+            tokio::select! {
+                _ = freed => {}
+                _ = tokio::time::sleep_until(until) => {
+                    if tokio::time::Instant::now() >= deadline {
+                        return Err(CallError::Busy);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes a slot of the rate for a background call if one is free now, within the background share, and no
+    /// interactive call waits in line; else when to look again (`None`: when woken).
+    fn background_slot(&self) -> Result<(), Option<tokio::time::Instant>> {
+        if let Some(at) = self.background_rate.as_ref().and_then(RateLimit::next_free) {
+            return Err(Some(at));
+        }
+        self.rate.try_acquire_or_next()?;
+        if let Some(share) = &self.background_rate {
+            share.stamp();
+        }
+        Ok(())
+    }
+
+    /// A slot for a retry: only if one is free now and nobody waits (a background retry also lets any waiting
+    /// interactive call go first, and stays within the background share).
+    fn retry_slot(&self, background: bool) -> bool {
+        if !background {
+            return self.rate.try_acquire();
+        }
+        self.interactive_waiting.load(Relaxed) == 0 && self.background_slot().is_ok()
     }
 
     /// Logs a refusal once per episode (until UNI-PASS answers a call again).
