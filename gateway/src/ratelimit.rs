@@ -54,6 +54,19 @@ impl RateLimit {
         self.rate as u32
     }
 
+    /// The window's length.
+    pub fn window(&self) -> Duration {
+        self.window
+    }
+
+    /// How many calls started within the last window, and when the oldest of them leaves it (`None`: none did).
+    pub fn used(&self) -> (usize, Option<Instant>) {
+        let starts = self.starts.lock().unwrap();
+        let now = Instant::now();
+        let within: Vec<&Instant> = starts.iter().filter(|&&t| t + self.window > now).collect();
+        (within.len(), within.first().map(|&&t| t + self.window))
+    }
+
     /// Waits in line for a free slot, unless it comes after `deadline`: `true` once the call may start (its start
     /// is stamped now), `false` as soon as the slot is known to be too late.
     pub async fn acquire_by(&self, deadline: Instant) -> bool {

@@ -5,7 +5,10 @@
 //! Calls are interactive (a checkout waits) or background ([`Priority`]). A background call starts only when no
 //! interactive call waits for a free call (the concurrency or the rate) and within the background share of the rate
 //! (`Limits::background_rate`), and it never holds a place while it waits: an interactive call that arrives while a
-//! batch runs takes the next free call, so a batch delays it by the call already under way at most.
+//! batch runs takes the next free call. While checkouts come (any interactive call in the last
+//! [`RESERVE_MEMORY`]), background calls also leave free, in every window of the rate, as many slots as interactive
+//! calls took in the last window (one at least), so that the next checkout finds its slot free instead of waiting
+//! for one; without checkouts, a batch has the whole rate.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -25,7 +28,9 @@
 //! # Ok(()) }
 //! ```
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
@@ -70,6 +75,26 @@ pub struct UpstreamMetrics {
     pub latency: Histogram,
 }
 
+/// How long an interactive call's start keeps a slot of the rate reserved from background calls.
+pub const RESERVE_MEMORY: Duration = Duration::from_secs(10);
+
+/// The slots of a window that background calls leave free: as many as interactive calls started in the last
+/// `window` (`starts`, oldest first, the last [`RESERVE_MEMORY`] of them), one at least while any started within
+/// [`RESERVE_MEMORY`]; none without.
+fn reserve_of(starts: &VecDeque<tokio::time::Instant>, now: tokio::time::Instant, window: Duration) -> usize {
+    let recent = starts.iter().filter(|&&t| t + RESERVE_MEMORY > now);
+    let (mut any, mut in_window) = (false, 0);
+    for &t in recent {
+        any = true;
+        in_window += usize::from(t + window > now);
+    }
+    if any {
+        in_window.max(1)
+    } else {
+        0
+    }
+}
+
 /// The failure kinds counted apart (the codes of [`UpstreamError`], `upstream_` left out).
 pub const FAILURE_KINDS: [&str; 8] =
     ["timeout", "unreachable", "interrupted", "status", "body_too_large", "malformed", "system_failure", "key_refused"];
@@ -99,6 +124,8 @@ pub struct Upstream {
     interactive_waiting: AtomicUsize,
     /// Woken when an interactive call stops waiting, a call ends, or a background call is raised.
     freed: Notify,
+    /// When interactive calls started, over the last [`RESERVE_MEMORY`], oldest first.
+    interactive_starts: Mutex<VecDeque<tokio::time::Instant>>,
     /// The counters.
     pub metrics: UpstreamMetrics,
 }
@@ -160,6 +187,7 @@ impl Upstream {
             background_line: tokio::sync::Mutex::new(()),
             interactive_waiting: AtomicUsize::new(0),
             freed: Notify::new(),
+            interactive_starts: Mutex::new(VecDeque::new()),
             metrics: UpstreamMetrics::default(),
         })
     }
@@ -224,6 +252,9 @@ impl Upstream {
             } else if !self.retry_slot(background) {
                 // No rate left for a retry now: the queue will try again.
                 return Err(CallError::Busy);
+            }
+            if !background {
+                self.note_interactive_start();
             }
             let start = Instant::now();
             let result = self.client.verify(fields).await;
@@ -308,11 +339,32 @@ impl Upstream {
         }
     }
 
-    /// Takes a slot of the rate for a background call if one is free now, within the background share, and no
-    /// interactive call waits in line; else when to look again (`None`: when woken).
+    /// Records an interactive call's start, forgetting those older than [`RESERVE_MEMORY`].
+    fn note_interactive_start(&self) {
+        let now = tokio::time::Instant::now();
+        let mut starts = self.interactive_starts.lock().unwrap();
+        while starts.front().is_some_and(|&t| t + RESERVE_MEMORY <= now) || starts.len() > 4096 {
+            starts.pop_front();
+        }
+        starts.push_back(now);
+    }
+
+    /// Takes a slot of the rate for a background call if one is free now, within the background share, beyond the
+    /// slots kept for checkouts, and no interactive call waits in line; else when to look again (`None`: when
+    /// woken).
     fn background_slot(&self) -> Result<(), Option<tokio::time::Instant>> {
         if let Some(at) = self.background_rate.as_ref().and_then(RateLimit::next_free) {
             return Err(Some(at));
+        }
+        let reserve =
+            reserve_of(&self.interactive_starts.lock().unwrap(), tokio::time::Instant::now(), self.rate.window());
+        if reserve > 0 {
+            let (used, frees_at) = self.rate.used();
+            if used + reserve >= self.rate.rate() as usize {
+                // Look again when a slot leaves the window (or a checkout's reservation lapses).
+                let lapse = tokio::time::Instant::now() + Duration::from_millis(100);
+                return Err(Some(frees_at.map_or(lapse, |t| t.min(lapse))));
+            }
         }
         self.rate.try_acquire_or_next()?;
         if let Some(share) = &self.background_rate {
@@ -340,5 +392,21 @@ impl Upstream {
                  checks stay pending until UNI-PASS answers"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkouts_reserve_the_slots_they_took_in_the_last_window_and_one_while_they_come() {
+        let window = Duration::from_millis(1050);
+        let now = tokio::time::Instant::now() + Duration::from_secs(60);
+        let at = |ms_ago: u64| now - Duration::from_millis(ms_ago);
+        assert_eq!(reserve_of(&VecDeque::new(), now, window), 0, "no checkout: the batch has the whole rate");
+        assert_eq!(reserve_of(&VecDeque::from([at(3000)]), now, window), 1, "one a few seconds ago: one slot");
+        assert_eq!(reserve_of(&VecDeque::from([at(3000), at(900), at(500), at(10)]), now, window), 3);
+        assert_eq!(reserve_of(&VecDeque::from([at(10_500)]), now, window), 0, "forgotten after RESERVE_MEMORY");
     }
 }
