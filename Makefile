@@ -10,7 +10,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: all setup setup-rust setup-node setup-browser setup-release build demo test lint test-native test-gateway test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway gateway-pg-stop clean
+.PHONY: all setup setup-rust setup-node setup-browser setup-release build demo test lint test-native test-gateway test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway bench-verify gateway-pg-stop clean
 
 all: build
 
@@ -151,11 +151,18 @@ bench: build setup-browser
 	python3 bench/redact.py
 	@# The UNI-PASS gateway under a 60 s surge against the fake, beside a direct client (gateway/benches/surge.rs).
 	$(MAKE) bench-gateway
+	@# Checkout checks while `pccc-guard verify` re-verifies an export through the gateway (cli/benches/batch.rs).
+	$(MAKE) bench-verify
 	node bench/report.mjs
 
 # The surge alone: writes bench/results/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
 bench-gateway:
 	cargo bench -p pccc-guard-gateway --bench surge --profile gateway-bench
+
+# The batch alone (about three minutes): writes bench/results/verify-results.json (`node bench/verify-section.mjs
+# --write` puts its section in BENCHMARKS.md).
+bench-verify:
+	cargo bench -p pccc-guard-cli --bench batch --profile gateway-bench
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine

@@ -17,6 +17,7 @@ import { run as runConsumers } from './consumers.mjs';
 import { cliSection } from './cli-section.mjs';
 import { redactSection } from './redact-section.mjs';
 import { gatewaySection } from './gateway-section.mjs';
+import { verifySection } from './verify-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 
@@ -244,6 +245,7 @@ out();
 cliSection(out, fmt);
 redactSection(out, fmt);
 gatewaySection(out, fmt);
+verifySection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
 
