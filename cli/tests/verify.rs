@@ -143,245 +143,90 @@ struct Market {
     preset: &'static str,
     sheet: &'static str,
     title: Option<&'static str>,
-    header: &'static [&'static str],
-    /// The recipient's headers in this export: name, code, first phone, second phone, postcode.
-    name: &'static str,
-    code: &'static str,
-    phones: [&'static str; 2],
-    postcode: &'static str,
+    /// The header row, comma-separated.
+    header: &'static str,
+    /// The recipient's headers in this export: name, code, first phone, second phone; the postcode is 우편번호.
+    recipient: [&'static str; 4],
     /// Headers that repeat a recipient column (SmartStore's bracketed copies), with the column they copy.
     copies: &'static [(&'static str, &'static str)],
 }
 
+const POSTCODE: &str = "우편번호";
+
+impl Market {
+    fn header(&self) -> Vec<&'static str> {
+        self.header.split(',').collect()
+    }
+
+    fn code(&self) -> &'static str {
+        self.recipient[1]
+    }
+}
+
+const fn market(preset: &'static str, sheet: &'static str, header: &'static str, recipient: [&'static str; 4]) -> Market {
+    Market { preset, sheet, title: None, header, recipient, copies: &[] }
+}
+
+// The headers, as the sellers' scripts cited in cli/src/verify/recipient.rs read them (other columns abridged).
 const SMARTSTORE: Market = Market {
-    preset: "smartstore",
-    sheet: "발주발송관리",
     title: Some("발주발송관리"),
-    header: &[
-        "상품주문번호",
-        "주문번호",
-        "배송방법(구매자 요청)",
-        "배송방법",
-        "택배사",
-        "송장번호",
-        "발송일",
-        "판매채널",
-        "구매자명",
-        "구매자ID",
-        "수취인명",
-        "주문상태",
-        "주문세부상태",
-        "결제일",
-        "상품번호",
-        "상품명",
-        "옵션정보",
-        "수량",
-        "상품가격",
-        "수취인연락처1",
-        "수취인연락처2",
-        "배송지",
-        "구매자연락처",
-        "우편번호",
-        "배송메세지",
-        "결제수단",
-        "개인통관고유부호",
-        "주문일시",
-        "(수취인연락처1)",
-        "(수취인연락처2)",
-        "(우편번호)",
-    ],
-    name: "수취인명",
-    code: "개인통관고유부호",
-    phones: ["수취인연락처1", "수취인연락처2"],
-    postcode: "우편번호",
     copies: &[("(수취인연락처1)", "수취인연락처1"), ("(수취인연락처2)", "수취인연락처2"), ("(우편번호)", "우편번호")],
+    ..market(
+        "smartstore",
+        "발주발송관리",
+        "상품주문번호,주문번호,배송방법(구매자 요청),배송방법,택배사,송장번호,발송일,판매채널,구매자명,구매자ID,수취인명,\
+         주문상태,주문세부상태,결제일,상품번호,상품명,옵션정보,수량,상품가격,수취인연락처1,수취인연락처2,배송지,구매자연락처,\
+         우편번호,배송메세지,결제수단,개인통관고유부호,주문일시,(수취인연락처1),(수취인연락처2),(우편번호)",
+        ["수취인명", "개인통관고유부호", "수취인연락처1", "수취인연락처2"],
+    )
 };
 
-const COUPANG_HEADER: [&str; 40] = [
-    "번호",
-    "묶음배송번호",
-    "주문번호",
-    "택배사",
-    "운송장번호",
-    "분리배송 Y/N",
-    "분리배송 출고예정일",
-    "주문시 출고예정일",
-    "출고일(발송일)",
-    "주문일",
-    "등록상품명",
-    "등록옵션명",
-    "노출상품명(옵션명)",
-    "노출상품ID",
-    "옵션ID",
-    "최초등록등록상품명/옵션명",
-    "업체상품코드",
-    "바코드",
-    "결제액",
-    "배송비구분",
-    "배송비",
-    "도서산간 추가배송비",
-    "구매수(수량)",
-    "옵션판매가(판매단가)",
-    "구매자",
-    "구매자전화번호",
-    "수취인이름",
-    "수취인전화번호",
-    "우편번호",
-    "수취인 주소",
-    "배송메세지",
-    "상품별 추가메시지",
-    "주문자 추가메시지",
-    "배송완료일",
-    "구매확정일자",
-    "개인통관번호(PCCC)",
-    "통관용수취인전화번호",
-    "기타",
-    "결제위치",
-    "배송유형",
-];
-
-const COUPANG: Market = Market {
-    preset: "coupang",
-    sheet: "Delivery",
-    title: None,
-    header: &COUPANG_HEADER,
-    name: "수취인이름",
-    code: "개인통관번호(PCCC)",
-    phones: ["통관용수취인전화번호", "수취인전화번호"],
-    postcode: "우편번호",
-    copies: &[],
-};
+const COUPANG: Market = market(
+    "coupang",
+    "Delivery",
+    "번호,묶음배송번호,주문번호,택배사,운송장번호,분리배송 Y/N,분리배송 출고예정일,주문시 출고예정일,출고일(발송일),주문일,\
+     등록상품명,등록옵션명,노출상품명(옵션명),노출상품ID,옵션ID,최초등록등록상품명/옵션명,업체상품코드,바코드,결제액,배송비구분,\
+     배송비,도서산간 추가배송비,구매수(수량),옵션판매가(판매단가),구매자,구매자전화번호,수취인이름,수취인전화번호,우편번호,\
+     수취인 주소,배송메세지,상품별 추가메시지,주문자 추가메시지,배송완료일,구매확정일자,개인통관번호(PCCC),통관용수취인전화번호,\
+     기타,결제위치,배송유형",
+    ["수취인이름", "개인통관번호(PCCC)", "통관용수취인전화번호", "수취인전화번호"],
+);
 
 /// Coupang's export before its customs phone column was renamed.
-const COUPANG_EARLIER: Market = Market {
-    header: &[
-        "번호",
-        "묶음배송번호",
-        "주문번호",
-        "택배사",
-        "운송장번호",
-        "주문일",
-        "등록상품명",
-        "등록옵션명",
-        "결제액",
-        "구매수(수량)",
-        "구매자",
-        "구매자이메일",
-        "구매자전화번호",
-        "수취인이름",
-        "수취인전화번호",
-        "우편번호",
-        "수취인 주소",
-        "배송메세지",
-        "개인통관번호(PCCC)",
-        "통관용구매자전화번호",
-        "기타",
-        "결제위치",
-    ],
-    phones: ["통관용구매자전화번호", "수취인전화번호"],
-    ..COUPANG
-};
+const COUPANG_EARLIER: Market = market(
+    "coupang",
+    "Delivery",
+    "번호,묶음배송번호,주문번호,택배사,운송장번호,주문일,등록상품명,등록옵션명,결제액,구매수(수량),구매자,구매자이메일,\
+     구매자전화번호,수취인이름,수취인전화번호,우편번호,수취인 주소,배송메세지,개인통관번호(PCCC),통관용구매자전화번호,기타,결제위치",
+    ["수취인이름", "개인통관번호(PCCC)", "통관용구매자전화번호", "수취인전화번호"],
+);
 
-const GMARKET: Market = Market {
-    preset: "gmarket",
-    sheet: "Sheet1",
-    title: None,
-    header: &[
-        "판매아이디",
-        "주문일자(결제확인전)",
-        "주문번호",
-        "구매자명",
-        "구매자아이디",
-        "상품번호",
-        "상품명",
-        "수령인명",
-        "발송마감일",
-        "발송정책",
-        "수량",
-        "옵션",
-        "판매단가",
-        "판매금액",
-        "구매자 휴대폰",
-        "구매자 전화번호",
-        "수령인 휴대폰",
-        "수령인 전화번호",
-        "수령인 통관정보",
-        "배송지변경 여부",
-        "우편번호",
-        "주소",
-        "배송시 요구사항",
-        "배송비 금액",
-        "배송번호",
-        "장바구니번호(결제번호)",
-    ],
-    name: "수령인명",
-    code: "수령인 통관정보",
-    phones: ["수령인 휴대폰", "수령인 전화번호"],
-    postcode: "우편번호",
-    copies: &[],
-};
+const GMARKET: Market = market(
+    "gmarket",
+    "Sheet1",
+    "판매아이디,주문일자(결제확인전),주문번호,구매자명,구매자아이디,상품번호,상품명,수령인명,발송마감일,발송정책,수량,옵션,판매단가,\
+     판매금액,구매자 휴대폰,구매자 전화번호,수령인 휴대폰,수령인 전화번호,수령인 통관정보,배송지변경 여부,우편번호,주소,\
+     배송시 요구사항,배송비 금액,배송번호,장바구니번호(결제번호)",
+    ["수령인명", "수령인 통관정보", "수령인 휴대폰", "수령인 전화번호"],
+);
 
-const INTERPARK: Market = Market {
-    preset: "interpark",
-    sheet: "주문목록",
-    title: None,
-    header: &[
-        "주문번호",
-        "주문일자",
-        "상품번호",
-        "상품명",
-        "옵션",
-        "수량",
-        "판매가",
-        "구매자명",
-        "구매자휴대폰번호",
-        "수령자명",
-        "수령자휴대폰번호",
-        "수령자전화번호",
-        "우편번호",
-        "주소",
-        "배송메세지",
-        "개인통관정보",
-    ],
-    name: "수령자명",
-    code: "개인통관정보",
-    phones: ["수령자휴대폰번호", "수령자전화번호"],
-    postcode: "우편번호",
-    copies: &[],
-};
+const INTERPARK: Market = market(
+    "interpark",
+    "주문목록",
+    "주문번호,주문일자,상품번호,상품명,옵션,수량,판매가,구매자명,구매자휴대폰번호,수령자명,수령자휴대폰번호,수령자전화번호,\
+     우편번호,주소,배송메세지,개인통관정보",
+    ["수령자명", "개인통관정보", "수령자휴대폰번호", "수령자전화번호"],
+);
 
 const ELEVENST: Market = Market {
-    preset: "11st",
-    sheet: "Sheet",
     title: Some("배송준비중 주문 목록"),
-    header: &[
-        "번호",
-        "주문상태",
-        "주문번호",
-        "주문순번",
-        "주문일시",
-        "결제일시",
-        "상품번호",
-        "상품명",
-        "옵션",
-        "수량",
-        "구매자",
-        "구매자ID",
-        "수취인",
-        "휴대폰번호",
-        "전화번호",
-        "우편번호",
-        "주소",
-        "배송메시지",
-        "세관신고정보",
-        "정산예정금액",
-        "판매자 상품코드",
-    ],
-    name: "수취인",
-    code: "세관신고정보",
-    phones: ["휴대폰번호", "전화번호"],
-    postcode: "우편번호",
-    copies: &[],
+    ..market(
+        "11st",
+        "Sheet",
+        "번호,주문상태,주문번호,주문순번,주문일시,결제일시,상품번호,상품명,옵션,수량,구매자,구매자ID,수취인,휴대폰번호,전화번호,\
+         우편번호,주소,배송메시지,세관신고정보,정산예정금액,판매자 상품코드",
+        ["수취인", "세관신고정보", "휴대폰번호", "전화번호"],
+    )
 };
 
 const MARKETS: [&Market; 6] = [&SMARTSTORE, &COUPANG, &COUPANG_EARLIER, &GMARKET, &INTERPARK, &ELEVENST];
@@ -444,25 +289,26 @@ const CHECKS: u64 = 11;
 /// The export's rows: the title row (if any), the header, then one row per order with filler in the other columns.
 fn export_rows(market: &Market, m: u32) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let width = market.header.len();
+    let header = market.header();
+    let width = header.len();
     if let Some(title) = market.title {
         let mut row = vec![String::new(); width];
         row[0] = title.to_owned();
         rows.push(row);
     }
-    rows.push(market.header.iter().map(|h| h.to_string()).collect());
+    rows.push(header.iter().map(|h| h.to_string()).collect());
+    let [name, code, phone, other_phone] = market.recipient;
     for (r, order) in orders(m).iter().enumerate() {
-        let row = market
-            .header
+        let row = header
             .iter()
             .map(|&h| {
                 let copied = market.copies.iter().find(|(copy, _)| *copy == h).map_or(h, |(_, of)| *of);
                 match copied {
-                    _ if copied == market.name => order.name.to_owned(),
-                    _ if copied == market.code => order.code.clone(),
-                    _ if copied == market.phones[0] => order.phones[0].clone(),
-                    _ if copied == market.phones[1] => order.phones[1].clone(),
-                    _ if copied == market.postcode => order.postcode.to_owned(),
+                    _ if copied == name => order.name.to_owned(),
+                    _ if copied == code => order.code.clone(),
+                    _ if copied == phone => order.phones[0].clone(),
+                    _ if copied == other_phone => order.phones[1].clone(),
+                    _ if copied == POSTCODE => order.postcode.to_owned(),
                     "주문번호" | "상품주문번호" => format!("2026{m:02}{r:04}"),
                     "상품명" | "등록상품명" => "비타민 D, 60정".to_owned(),
                     "구매자" | "구매자명" => "구매자".to_owned(),
@@ -607,9 +453,9 @@ fn every_marketplace_export_verified_on_its_own_xlsx_and_cp949_csv() {
             assert_eq!(servers.calls() - before, CHECKS, "{} {kind}: {}", market.preset, stderr(&out));
             // Every input column is kept, the code masked as --annotate masks it.
             let header = usize::from(market.title.is_some());
-            let code = rows[header].iter().position(|h| h == market.code).unwrap();
+            let code = rows[header].iter().position(|h| h == market.code()).unwrap();
             assert_eq!(rows[header + 1][code], format!("P********{}", &orders(m)[0].code[9..]));
-            assert_eq!(rows[header + 1].len(), market.header.len() + 2);
+            assert_eq!(rows[header + 1].len(), market.header().len() + 2);
             assert!(
                 stderr(&out).contains("11 rows: 4 matched, 6 mismatched, 1 invalid, 0 pending, 0 error"),
                 "{}",
@@ -793,4 +639,46 @@ fn ambiguous_missing_or_misnamed_columns_are_usage_errors_listing_the_candidates
     assert!(stderr(&out).contains(".xlsx or .csv"), "{}", stderr(&out));
     // The one recipient, asked once (the second run found it in the state).
     assert_eq!(servers.calls(), 1);
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_so_far_and_the_same_command_sends_only_the_rest() {
+    let servers = Servers::start("interrupt", false);
+    // UNI-PASS answers slowly, one check at a time: the run is stopped midway.
+    servers.set_mode(Mode { delay_ms: 300, ..Mode::default() });
+    let (input, mut extra) = export(&servers, &SMARTSTORE, 80, "xlsx");
+    extra.extend(["--rate", "100"].map(str::to_owned));
+    let output = servers.path("checked.csv");
+    let child = Command::new(common::BIN)
+        .arg("verify")
+        .args([p(&input), "--output", p(&output), "--in-flight", "1"])
+        .args(&extra)
+        .env("UNIPASS_BASE_URL", &servers.fake_url)
+        .env("UNIPASS_KEY", KEY)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while servers.calls() < 4 {
+        assert!(std::time::Instant::now() < deadline, "the run did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(status(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    let rows = statuses(&read_output(&output), &SMARTSTORE);
+    let answered = rows.iter().filter(|(s, _)| s == "matched" || s == "mismatched").count();
+    assert!(rows.iter().any(|(s, _)| s == "pending"), "{rows:?}");
+    let first_run = servers.calls();
+
+    servers.set_mode(Mode::default());
+    let again = servers.verify(&args(&input, &output, &extra));
+    assert_eq!(status(&again), 1, "{}", stderr(&again));
+    assert_eq!(statuses(&read_output(&output), &SMARTSTORE), expected(80));
+    // Only what the first run had no answer for was sent (the call under way at Ctrl-C, at most, twice).
+    let resent = servers.calls() - first_run;
+    assert!(first_run + resent <= CHECKS + 1, "{first_run} + {resent} calls for {CHECKS} checks");
+    assert!(answered >= 2 && resent < CHECKS, "{answered} rows answered before Ctrl-C, {resent} sent after");
 }

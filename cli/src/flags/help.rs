@@ -179,7 +179,7 @@ phone was UNI-PASS's only objection.
 
 Examples:
   # A SmartStore export through the shop's gateway (token in a file)
-  pccc-guard verify orders.xlsx --output checked.xlsx --gateway https://gw.internal:8787 --token-file gw.token
+  pccc-guard verify orders.xlsx -o checked.xlsx --gateway https://gw.internal:8787 --token-file tok
 
   # A Coupang CSV saved by Korean Excel, on its own at 5 calls a second
   UNIPASS_KEY_FILE=/run/secrets/unipass pccc-guard verify --encoding cp949 orders.csv -o checked.csv
