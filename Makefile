@@ -10,7 +10,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: all setup setup-rust setup-node setup-browser setup-release setup-python build demo python test lint test-native test-gateway test-python test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway bench-python gateway-pg-stop clean
+.PHONY: all setup setup-rust setup-node setup-browser setup-release setup-python build demo python test lint test-native test-gateway test-python test-wasm test-node test-size test-release test-e2e test-examples bench bench-gateway bench-python bench-verify gateway-pg-stop clean
 
 all: build
 
@@ -224,6 +224,8 @@ bench: build setup-browser
 	$(MAKE) bench-gateway
 	@# The Python package against the pure-Python check and a pandas pipeline (bench/python/).
 	$(MAKE) bench-python
+	@# Checkout checks while `pccc-guard verify` re-verifies an export through the gateway (cli/benches/batch.rs).
+	$(MAKE) bench-verify
 	node bench/report.mjs
 
 # The Python package alone: writes bench/results/python-results.json (bench/python/bench.py).
@@ -234,6 +236,11 @@ bench-python: python $(PY)/wheelhouse/.bench
 # The surge alone: writes bench/results/gateway-results.json (`node bench/gateway-section.mjs` prints its section).
 bench-gateway:
 	cargo bench -p pccc-guard-gateway --bench surge --profile gateway-bench
+
+# The batch alone (about three minutes): writes bench/results/verify-results.json (`node bench/verify-section.mjs
+# --write` puts its section in BENCHMARKS.md).
+bench-verify:
+	cargo bench -p pccc-guard-cli --bench batch --profile gateway-bench
 
 # End-to-end in Chromium, Firefox and WebKit (tests/browsers/: Debian's packages, driven by playwright-core,
 # puppeteer-core and WebKitWebDriver): the demo and form pages under their CSP, each file once per engine

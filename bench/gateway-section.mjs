@@ -2,8 +2,9 @@
 // gateway/benches/surge.rs, which `make bench` runs). bench/report.mjs includes it; `node bench/gateway-section.mjs`
 // prints it alone, and `node bench/gateway-section.mjs --write` puts it in place of the section in BENCHMARKS.md
 // (after `make bench-gateway`, without running every other benchmark again).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sectionMain } from './section.mjs';
 
 /** The surge runs against the fake UNI-PASS, when bench/results/gateway-results.json is there. */
 export function gatewaySection(out, fmt) {
@@ -89,21 +90,4 @@ export function gatewaySection(out, fmt) {
   out();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const lines = [];
-  gatewaySection((s = '') => lines.push(s), fmt);
-  const section = lines.join('\n');
-  if (process.argv.includes('--write')) {
-    const path = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-    const text = readFileSync(path, 'utf8');
-    const start = text.indexOf('## UNI-PASS gateway under a surge');
-    if (start < 0) throw new Error('BENCHMARKS.md has no gateway section: run `make bench`');
-    const next = text.indexOf('\n## ', start + 1);
-    const end = next < 0 ? text.length : next + 1;
-    writeFileSync(path, text.slice(0, start) + section + (next < 0 ? '' : '\n') + text.slice(end));
-    console.log(`wrote the gateway section of ${path}`);
-  } else {
-    console.log(section);
-  }
-}
+sectionMain(import.meta.url, gatewaySection, '## UNI-PASS gateway under a surge');

@@ -19,6 +19,7 @@ import { cliSection } from './cli-section.mjs';
 import { redactSection } from './redact-section.mjs';
 import { gatewaySection } from './gateway-section.mjs';
 import { pythonSection } from './python-section.mjs';
+import { verifySection } from './verify-section.mjs';
 
 const TARGETS = { isValid_vs_regex: 1.5, validate_vs_plainJs: 1.0 };
 /** What a bundled page may download because of pccc-guard (gzip -9 bytes). */
@@ -267,6 +268,7 @@ cliSection(out, fmt);
 redactSection(out, fmt);
 gatewaySection(out, fmt);
 pythonSection(out, fmt);
+verifySection(out, fmt);
 
 const target = join(ROOT, 'BENCHMARKS.md');
 

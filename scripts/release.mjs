@@ -3,11 +3,12 @@
 // `npm publish --dry-run` on pkg/; the Makefile's test-release runs both, and publint and arethetypeswrong between.
 //
 // The crates:
-// 1. `cargo package` makes the three .crate files, in dependency order: the library, then the command-line tool and
-//    the gateway against the library's .crate (cargo's local registry overlay: neither needs the library on
-//    crates.io). Each file list must be exactly what that crate ships (`checkCrateFiles`).
+// 1. `cargo package` makes the three .crate files, in dependency order: the library, then the gateway against the
+//    library's .crate, then the command-line tool against both (its `verify` uses the gateway's UNI-PASS client,
+//    without the gateway's `server` feature; cargo's local registry overlay: none needs another on crates.io). Each
+//    file list must be exactly what that crate ships (`checkCrateFiles`).
 // 2. Each crate is then compiled from its .crate alone, unpacked in a scratch folder outside the repository, with
-//    the library patched to its own unpacked .crate:
+//    the library (and, for the tool, the gateway) patched to its own unpacked .crate:
 //    - the tool installed with `cargo install --locked` (its packaged Cargo.lock, as `cargo install --locked
 //      pccc-guard-cli` uses it) into a scratch root, and the installed binary run on small inputs (`CLI_CASES`);
 //    - each crate's dependencies resolved again as cargo's MSRV-aware resolver does (`incompatible-rust-versions =
@@ -38,8 +39,8 @@ const TARGET = join(ROOT, 'target', 'release-check');
 /** The published crates, in dependency order: name, folder in the repository, most files it may ship. */
 export const CRATES = [
   { name: 'pccc-guard', dir: '.', maxFiles: 40, files: ['build.rs', 'docs/rust.md', 'README.md', 'LICENSE', 'CHANGELOG.md'] },
-  { name: 'pccc-guard-cli', dir: 'cli', maxFiles: 40, files: ['README.md', 'LICENSE'] },
   { name: 'pccc-guard-gateway', dir: 'gateway', maxFiles: 40, files: ['README.md', 'LICENSE'] },
+  { name: 'pccc-guard-cli', dir: 'cli', maxFiles: 40, files: ['README.md', 'LICENSE'] },
 ];
 /** What cargo adds to every .crate (the VCS file only when packaged from a git checkout). */
 const CARGO_FILES = ['Cargo.toml', 'Cargo.toml.orig', 'Cargo.lock'];
@@ -78,6 +79,7 @@ export const CLI_CASES = (version) => [
   [['redact', '--check'], '연락처 010-1234-5678\n', 1, ''],
   [['check', '--no-such-flag'], '', 2, ''],
   [['check', '/nonexistent/orders.csv'], '', 2, ''],
+  [['verify', '/nonexistent/orders.csv', '--output', 'checked.txt'], '', 2, ''],
 ];
 
 function step(title, fn) {
@@ -108,7 +110,7 @@ function crates() {
   const version = metadata(join(ROOT, 'Cargo.toml')).version;
   const crateFile = (name) => join(ROOT, 'target', 'package', `${name}-${version}.crate`);
 
-  step('cargo package (the library, the tool, the gateway)', () => {
+  step('cargo package (the library, the gateway, the tool)', () => {
     const args = ['package', '--no-verify', '--allow-dirty', ...CRATES.flatMap((c) => ['-p', c.name])];
     const result = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
     process.stderr.write(result.stderr.split('\n').filter((l) => !/^warning: ignoring /.test(l)).join('\n'));
@@ -130,12 +132,14 @@ function crates() {
     const unpacked = Object.fromEntries(CRATES.map((c) => [c.name, join(scratch, `${c.name}-${version}`)]));
     for (const crate of CRATES) execFileSync('tar', ['-xzf', crateFile(crate.name), '-C', scratch]);
     const packaged = Object.fromEntries(CRATES.map((c) => [c.name, metadata(join(unpacked[c.name], 'Cargo.toml'))]));
-    // The library from its .crate, never from the repository.
-    const patch = ['--config', `patch.crates-io.pccc-guard.path=${JSON.stringify(unpacked['pccc-guard'])}`];
+    // The library (and the gateway, for the tool) from its .crate, never from the repository.
+    const patchOf = (name) => ['--config', `patch.crates-io.${name}.path=${JSON.stringify(unpacked[name])}`];
+    const patch = patchOf('pccc-guard');
+    const patches = { 'pccc-guard-gateway': patch, 'pccc-guard-cli': [...patch, ...patchOf('pccc-guard-gateway')] };
 
     step('cargo install --locked pccc-guard-cli from its .crate, and the installed binary run', () => {
       const root = join(scratch, 'root');
-      run('cargo', ['install', ...patch, '--locked', '--debug', '--path', unpacked['pccc-guard-cli'], '--root', root], { cwd: scratch });
+      run('cargo', ['install', ...patches['pccc-guard-cli'], '--locked', '--debug', '--path', unpacked['pccc-guard-cli'], '--root', root], { cwd: scratch });
       const bin = join(root, 'bin', 'pccc-guard');
       for (const [args, input, status, stdout] of CLI_CASES(version)) {
         const result = spawnSync(bin, args, { input, encoding: 'utf8' });
@@ -150,7 +154,7 @@ function crates() {
     const resolve = (name) => {
       rmSync(join(unpacked[name], 'Cargo.lock'));
       const fallback = ['--config', 'resolver.incompatible-rust-versions="fallback"'];
-      run('cargo', ['generate-lockfile', '--quiet', ...fallback, ...(name === 'pccc-guard' ? [] : patch)], { cwd: unpacked[name] });
+      run('cargo', ['generate-lockfile', '--quiet', ...fallback, ...(patches[name] ?? [])], { cwd: unpacked[name] });
     };
     const lib = packaged['pccc-guard'];
     step(`the library with Rust ${lib.rust_version} (its rust-version), natively and for wasm32, features: serde, wasm`, () => {
@@ -159,11 +163,11 @@ function crates() {
       run('cargo', [toolchain, 'build', '--locked', '--features', 'serde'], { cwd: unpacked['pccc-guard'] });
       run('cargo', [toolchain, 'build', '--locked', '--features', 'serde', '--target', 'wasm32-unknown-unknown'], { cwd: unpacked['pccc-guard'] });
     });
-    for (const name of ['pccc-guard-cli', 'pccc-guard-gateway']) {
+    for (const name of ['pccc-guard-gateway', 'pccc-guard-cli']) {
       const rust = packaged[name].rust_version;
       step(`${name} with Rust ${rust} (its rust-version)`, () => {
         resolve(name);
-        run('cargo', [`+${rust}`, 'check', ...patch, '--locked', '--bins'], { cwd: unpacked[name] });
+        run('cargo', [`+${rust}`, 'check', ...patches[name], '--locked', '--bins'], { cwd: unpacked[name] });
       });
     }
 

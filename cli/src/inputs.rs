@@ -62,18 +62,25 @@ pub struct Inputs {
 impl Inputs {
     /// The inputs of the flags; an unknown encoding is a usage error.
     pub fn new(args: &InputArgs) -> Result<Inputs, Usage> {
-        let encoding = match args.encoding.as_deref() {
+        let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+        Inputs::of(files, args.encoding.as_deref(), args.spreadsheet, args.sheet.clone())
+    }
+
+    /// The inputs `files` (`-`: standard input) in the encoding `label` (`None`: UTF-8 unless a BOM says otherwise),
+    /// every one a spreadsheet with `spreadsheet` or a `sheet` name; an unknown encoding is a usage error.
+    pub fn of(
+        files: Vec<PathBuf>,
+        label: Option<&str>,
+        spreadsheet: bool,
+        sheet: Option<String>,
+    ) -> Result<Inputs, Usage> {
+        let encoding = match label {
             None => None,
             Some(label) => Some(decode::for_label(label).ok_or_else(|| {
                 Usage(format!("--encoding: unknown encoding {label:?} (e.g. utf-8, cp949, euc-kr, utf-16le)"))
             })?),
         };
-        Ok(Inputs {
-            files: if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() },
-            encoding,
-            spreadsheet: args.spreadsheet || args.sheet.is_some(),
-            sheet: args.sheet.clone(),
-        })
+        Ok(Inputs { files, encoding, spreadsheet: spreadsheet || sheet.is_some(), sheet })
     }
 
     /// Whether more than one input is read (then each output line names its file).

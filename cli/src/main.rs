@@ -4,7 +4,8 @@
 //! The rooms: `flags/` declares the command line; `check.rs` and `redact.rs` run the commands; `inputs.rs` opens
 //! the inputs (`decode.rs` for encodings, `sheet.rs` for spreadsheets) and `input.rs` reads their records and rows;
 //! `report.rs` (one value per record, with the PCCC fast path of `fast.rs`) and `rows.rs` (several fields per row)
-//! check and print; `fields.rs` is where they meet the library's fields; `redactor.rs` streams free text.
+//! check and print; `fields.rs` is where they meet the library's fields; `redactor.rs` streams free text;
+//! `verify/` re-verifies an order export against UNI-PASS.
 
 #![forbid(unsafe_code)]
 
@@ -20,6 +21,7 @@ mod redactor;
 mod report;
 mod rows;
 mod sheet;
+mod verify;
 
 use std::io;
 use std::process::ExitCode;
@@ -34,6 +36,7 @@ use crate::flags::{Cli, Command};
 pub type Field = FieldKind;
 
 /// A usage error: one line on stderr and exit status 2.
+#[derive(Debug)]
 pub struct Usage(String);
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run_check(args),
         Command::Mask(args) => check::run_mask(args),
         Command::Redact(args) => redact::run(args),
+        Command::Verify(args) => verify::run(args),
     };
     result.unwrap_or_else(|Usage(message)| {
         eprintln!("pccc-guard: {message}");

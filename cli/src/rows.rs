@@ -358,7 +358,7 @@ impl<W: Write> Rows<W> {
 }
 
 /// Appends a CSV cell, quoted when it holds a comma, a double quote or a line break (RFC 4180).
-fn push_csv(out: &mut String, text: &str) {
+pub fn push_csv(out: &mut String, text: &str) {
     if !text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push_str(text);
         return;

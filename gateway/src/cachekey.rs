@@ -32,7 +32,12 @@ impl Secret {
 
     /// Reads the secret kept in `dir`, or makes one and writes it there (mode 0600 on Unix).
     pub fn load_or_create(dir: &Path) -> std::io::Result<Secret> {
-        let path = dir.join(SECRET_FILE);
+        Secret::load_or_create_file(&dir.join(SECRET_FILE))
+    }
+
+    /// Reads the secret kept in the file `path`, or makes one and writes it there (a new file, mode 0600 on Unix).
+    pub fn load_or_create_file(path: &Path) -> std::io::Result<Secret> {
+        let path = path.to_owned();
         match std::fs::read(&path) {
             Ok(bytes) => {
                 crate::datadir::make_private(&path)?;

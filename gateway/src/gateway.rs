@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use futures_util::future::{BoxFuture, FutureExt, Shared};
+use futures_util::future::{BoxFuture, FutureExt};
 use governor::clock::DefaultClock;
 use governor::state::keyed::HashMapStateStore;
 use governor::{Quota, RateLimiter};
@@ -21,98 +21,14 @@ use url::Url;
 use crate::auth::Tokens;
 use crate::breaker::State;
 use crate::cachekey::{CacheKey, Secret};
-use crate::identity::{AttemptLimits, IdentityKey};
+use crate::identity::IdentityKey;
+pub use crate::limits::Limits;
 use crate::metrics::Metrics;
+use crate::priority::{Priority, Shared};
 use crate::seal::KeyRing;
 use crate::store::{now_ms, Enqueued, JobStatus, Store, StoreError};
 use crate::unipass::{Answer, ApiKey, Fields, Reason};
 use crate::upstream::{CallError, Upstream};
-
-/// The limits and timings; [`Limits::default`] is what the binary starts with.
-#[derive(Clone, Debug)]
-pub struct Limits {
-    /// Calls to UNI-PASS at once.
-    pub concurrency: usize,
-    /// Calls to UNI-PASS in any one-second window (retries included), over all checks.
-    pub rate_per_second: u32,
-    /// How long a check waits for a free call (concurrency and rate) before it is answered `pending`.
-    pub max_wait: Duration,
-    /// One call's timeout.
-    pub timeout: Duration,
-    /// Calls per check at most (the first and its retries).
-    pub attempts: u32,
-    /// The first retry's delay, doubled for each further one, with ±50% jitter.
-    pub backoff: Duration,
-    /// Retries allowed, as a share of first calls over the last ten seconds (plus a floor of one a second).
-    pub retry_ratio: f32,
-    /// How long a match is served from the cache.
-    pub match_ttl: Duration,
-    /// How long a mismatch is served from the cache (shorter: the buyer is about to correct the form, or to fix
-    /// the details registered at UNI-PASS).
-    pub mismatch_ttl: Duration,
-    /// Entries in the cache at most.
-    pub cache_capacity: u64,
-    /// Failures in a row that open the breaker.
-    pub breaker_failures: u32,
-    /// A call slower than this counts as a failure for the breaker.
-    pub breaker_slow: Duration,
-    /// How long the breaker stays open before a probe.
-    pub breaker_cooldown: Duration,
-    /// How often the worker looks at the queue.
-    pub worker_interval: Duration,
-    /// The largest UNI-PASS answer read, in bytes.
-    pub max_upstream_body: usize,
-    /// Pending checks at most; beyond, a check that would be queued is refused (`queue_full`).
-    pub max_pending: u64,
-    /// How long a check may stay pending; then it is answered `unresolved` and its fields are erased.
-    pub pending_ttl: Duration,
-    /// How long a claimed check is hidden from other claims; `None`: as long as one resolution can take.
-    pub lease: Option<Duration>,
-    /// The per-identity attempt limits.
-    pub attempt_limits: AttemptLimits,
-    /// `POST /verify` requests a second per client (its token's client id, or else its address); `None`: no limit.
-    pub client_rate: Option<u32>,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            concurrency: 8,
-            rate_per_second: 20,
-            max_wait: Duration::from_secs(2),
-            timeout: Duration::from_secs(5),
-            attempts: 3,
-            backoff: Duration::from_millis(200),
-            retry_ratio: 0.2,
-            match_ttl: Duration::from_secs(60),
-            mismatch_ttl: Duration::from_secs(20),
-            cache_capacity: 100_000,
-            breaker_failures: 5,
-            breaker_slow: Duration::from_secs(3),
-            breaker_cooldown: Duration::from_secs(10),
-            worker_interval: Duration::from_millis(500),
-            max_upstream_body: 64 * 1024,
-            max_pending: 10_000,
-            pending_ttl: Duration::from_secs(72 * 3600),
-            lease: None,
-            attempt_limits: AttemptLimits::default(),
-            client_rate: None,
-        }
-    }
-}
-
-impl Limits {
-    /// How long a claim lasts: `lease`, or long enough for the slowest resolution (waiting for a call, every
-    /// attempt, the backoffs) and short enough that a crashed instance's claims soon go to another.
-    pub fn lease(&self) -> Duration {
-        self.lease.unwrap_or_else(|| {
-            self.max_wait
-                + self.timeout * self.attempts
-                + self.backoff * 2u32.saturating_pow(self.attempts.min(8))
-                + Duration::from_secs(5)
-        })
-    }
-}
 
 /// Everything the gateway needs to start.
 #[derive(Clone, Debug)]
@@ -261,11 +177,14 @@ pub struct VerifyOptions {
     /// Ask UNI-PASS afresh (`Cache-Control: no-cache`) and replace the cached answer, as a shop does when the
     /// order is finally submitted. Identical fresh checks in flight still share one call.
     pub fresh: bool,
+    /// Interactive (a checkout waits; the default) or background (`Priority: u=4` to `u=7`): a background check's
+    /// call uses only the capacity interactive ones leave, and so does its resolution if it is queued.
+    pub priority: Priority,
 }
 
 impl Default for VerifyOptions {
     fn default() -> VerifyOptions {
-        VerifyOptions { locale: Locale::Ko, fresh: false }
+        VerifyOptions { locale: Locale::Ko, fresh: false, priority: Priority::Interactive }
     }
 }
 
@@ -340,7 +259,9 @@ type FlightResult = Result<Cached, CallError>;
 struct Flight {
     id: u64,
     started_ms: i64,
-    result: Shared<BoxFuture<'static, FlightResult>>,
+    /// Raised to interactive when an interactive check joins a background call.
+    priority: Arc<Shared>,
+    result: futures_util::future::Shared<BoxFuture<'static, FlightResult>>,
 }
 
 type Flights = Arc<Mutex<HashMap<CacheKey, Flight>>>;
@@ -547,12 +468,12 @@ impl Gateway {
         }
         self.metrics.cache_misses.fetch_add(1, Relaxed);
         if self.upstream.breaker_state() == State::Open {
-            return self.enqueue(&key, &fields).await;
+            return self.enqueue(&key, &fields, options.priority).await;
         }
         let fresh = if options.fresh { Fresh::Now } else { Fresh::Any };
-        match self.lookup(key, &fields, fresh).await {
+        match self.lookup(key, &fields, fresh, options.priority).await {
             Ok(answer) => Ok(Outcome::Answer(answer)),
-            Err(_) => self.enqueue(&key, &fields).await,
+            Err(_) => self.enqueue(&key, &fields, options.priority).await,
         }
     }
 
@@ -578,10 +499,16 @@ impl Gateway {
         }
     }
 
-    async fn enqueue(&self, key: &CacheKey, fields: &Fields) -> Result<Outcome, VerifyError> {
+    /// Queues a check. Background checks may fill half of `--max-pending` at most, so that a batch never leaves
+    /// checkouts without a place in the queue.
+    async fn enqueue(&self, key: &CacheKey, fields: &Fields, priority: Priority) -> Result<Outcome, VerifyError> {
         let id = crate::store::new_id();
         let sealed = self.keys.seal(&id, fields).map_err(|e| StoreError::new(e.to_string()))?;
-        match self.store.enqueue(key, &id, &sealed, self.limits.max_pending).await? {
+        let max = match priority {
+            Priority::Interactive => self.limits.max_pending,
+            Priority::Background => self.limits.max_pending / 2,
+        };
+        match self.store.enqueue_as(key, &id, &sealed, max, priority).await? {
             Enqueued::New(id) | Enqueued::Existing(id) => {
                 self.metrics.queued.fetch_add(1, Relaxed);
                 tracing::info!(id, "check queued");
@@ -598,7 +525,15 @@ impl Gateway {
     /// An answer that `fresh` accepts: from the cache, from an identical call in flight, or from a new call (which
     /// every identical check arriving meanwhile shares). A new call runs in a task of its own, so that its answer
     /// reaches the cache even when the check that started it stopped waiting.
-    pub(crate) async fn lookup(&self, key: CacheKey, fields: &Fields, fresh: Fresh) -> Result<Answer, CallError> {
+    /// A background check that joins an identical interactive call shares it; an interactive check that joins a
+    /// background call still waiting for its turn raises it to interactive.
+    pub(crate) async fn lookup(
+        &self,
+        key: CacheKey,
+        fields: &Fields,
+        fresh: Fresh,
+        priority: Priority,
+    ) -> Result<Answer, CallError> {
         loop {
             if let Some(cached) = self.cache.get(&key).await {
                 if fresh.accepts_cached(cached.at_ms) {
@@ -613,10 +548,13 @@ impl Gateway {
                         if usable {
                             self.metrics.coalesced.fetch_add(1, Relaxed);
                         }
+                        if priority == Priority::Interactive && flight.priority.raise() {
+                            self.upstream.wake_background();
+                        }
                         (flight.result.clone(), usable)
                     }
                     None => {
-                        let flight = self.start_flight(key, fields);
+                        let flight = self.start_flight(key, fields, priority);
                         let result = flight.result.clone();
                         flights.insert(key, flight);
                         (result, true)
@@ -632,15 +570,17 @@ impl Gateway {
         }
     }
 
-    fn start_flight(&self, key: CacheKey, fields: &Fields) -> Flight {
+    fn start_flight(&self, key: CacheKey, fields: &Fields, priority: Priority) -> Flight {
         let id = self.flight_ids.fetch_add(1, Relaxed);
         let started_ms = now_ms();
         let landed = Landed { flights: self.flights.clone(), key, id };
-        let (upstream, cache, fields, max_wait) =
-            (self.upstream.clone(), self.cache.clone(), fields.clone(), self.limits.max_wait);
+        let priority = Arc::new(Shared::new(priority));
+        let (upstream, cache, fields, max_wait, shared) =
+            (self.upstream.clone(), self.cache.clone(), fields.clone(), self.limits.max_wait, priority.clone());
         let task = tokio::spawn(async move {
             let _landed = landed;
-            let result = upstream.call(&fields, max_wait).await.map(|answer| Cached { answer, at_ms: started_ms });
+            let result =
+                upstream.call_as(&fields, max_wait, &shared).await.map(|answer| Cached { answer, at_ms: started_ms });
             if let Ok(cached) = &result {
                 // A call that started earlier but answered later does not replace a newer answer.
                 if cache.get(&key).await.is_none_or(|c| c.at_ms <= started_ms) {
@@ -650,6 +590,6 @@ impl Gateway {
             result
         });
         let result = async move { task.await.unwrap_or(Err(CallError::Busy)) }.boxed().shared();
-        Flight { id, started_ms, result }
+        Flight { id, started_ms, priority, result }
     }
 }

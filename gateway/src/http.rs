@@ -16,6 +16,7 @@ use pccc_guard::Locale;
 use serde_json::json;
 
 use crate::gateway::{Gateway, Outcome, VerifyError, VerifyOptions, VerifyRequest};
+use crate::priority::Priority;
 
 /// The largest request body accepted: a check is a few hundred bytes.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -109,7 +110,7 @@ async fn verify(
         Ok(request) => request,
         Err(response) => return response,
     };
-    let options = VerifyOptions { locale: locale(&headers), fresh: no_cache(&headers) };
+    let options = VerifyOptions { locale: locale(&headers), fresh: no_cache(&headers), priority: priority(&headers) };
     let outcome = match gateway.verify(&request, options).await {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -186,6 +187,13 @@ async fn healthz(State(gateway): State<Arc<Gateway>>) -> Response {
 
 async fn metrics(State(gateway): State<Arc<Gateway>>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], gateway.render_metrics().await).into_response()
+}
+
+/// The request's priority: RFC 9218's `Priority` header (urgency 4 to 7: background); interactive without one.
+fn priority(headers: &HeaderMap) -> Priority {
+    let values: Vec<&str> = headers.get_all("priority").iter().filter_map(|v| v.to_str().ok()).collect();
+    // Several header lines are one dictionary, read in order.
+    Priority::from_header(&values.join(","))
 }
 
 /// Whether the request asks for a fresh answer: `Cache-Control: no-cache` (or `max-age=0`), or `Pragma: no-cache`.

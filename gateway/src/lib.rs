@@ -9,6 +9,7 @@
 //! Run the binary (`pccc-guard-gateway --help`), or embed the router in an axum or tower app:
 //!
 //! ```no_run
+//! # #[cfg(feature = "server")] {
 //! use std::sync::Arc;
 //! use pccc_guard_gateway::{router, Config, Gateway, Limits};
 //! use pccc_guard_gateway::unipass::ApiKey;
@@ -29,9 +30,13 @@
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8787").await?;
 //! axum::serve(listener, app).await?;
 //! # Ok(()) }
+//! # }
 //! ```
 //!
-//! UNI-PASS with the same limits, retry budget and breaker, without the server: [`upstream::Upstream`].
+//! UNI-PASS with the same limits, retry budget and breaker, without the server: [`upstream::Upstream`]. The
+//! `server` feature (on by default) is the gateway itself; without it (`default-features = false`) the crate is
+//! that client alone, with the keyed hashes ([`cachekey`]) and the sealing ([`seal`]), and builds no HTTP server
+//! or database driver.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -40,21 +45,33 @@ pub mod auth;
 pub mod breaker;
 pub mod cachekey;
 pub mod datadir;
+#[cfg(feature = "server")]
 pub mod fake;
+#[cfg(feature = "server")]
 pub mod gateway;
+#[cfg(feature = "server")]
 pub mod http;
 pub mod identity;
+mod limits;
 pub mod metrics;
+pub mod priority;
 pub mod ratelimit;
 pub mod seal;
+#[cfg(feature = "server")]
 pub mod store;
 pub mod unipass;
 pub mod upstream;
+#[cfg(feature = "server")]
 mod webhook;
+#[cfg(feature = "server")]
 mod worker;
 
-pub use gateway::{Config, Gateway, Limits, Outcome, VerifyError, VerifyOptions, VerifyRequest};
+#[cfg(feature = "server")]
+pub use gateway::{Config, Gateway, Outcome, VerifyError, VerifyOptions, VerifyRequest};
+#[cfg(feature = "server")]
 pub use http::router;
+pub use limits::Limits;
+pub use priority::Priority;
 
 /// Makes rustls's `ring` provider the process default (once; later calls do nothing).
 pub fn install_crypto_provider() {

@@ -21,7 +21,8 @@ Environment:
 
 API:
   POST /verify       {\"name\",\"pccc\",\"phone\",\"postcode\"?} → {\"status\": invalid|matched|mismatched|pending}
-                     (Authorization: Bearer TOKEN with --tokens; Cache-Control: no-cache asks UNI-PASS afresh)
+                     (Authorization: Bearer TOKEN with --tokens; Cache-Control: no-cache asks UNI-PASS afresh;
+                     Priority: u=4 to u=7 marks background work, served with what checkouts leave)
   GET  /verify/{id}  a pending check's answer, once UNI-PASS has given it
   GET  /healthz      liveness, breaker state, UNI-PASS refusing the key or not, queue depth
   GET  /metrics      Prometheus text
@@ -92,6 +93,11 @@ struct Args {
     /// instances).
     #[arg(long, default_value_t = Limits::default().rate_per_second)]
     rate: u32,
+    /// Of --rate, the most calls background checks (RFC 9218 `Priority: u=4` to `u=7`, as `pccc-guard verify`
+    /// sends) may take in any one-second window [default: all that interactive checks leave]. Background checks
+    /// only ever use what interactive ones leave.
+    #[arg(long, value_name = "N")]
+    background_rate: Option<u32>,
     /// Longest wait for a free call before a check is answered pending, in milliseconds.
     #[arg(long, default_value_t = Limits::default().max_wait.as_millis() as u64)]
     max_wait_ms: u64,
@@ -146,18 +152,6 @@ fn duration(text: &str) -> Result<Duration, String> {
     n.checked_mul(unit_ms).map(Duration::from_millis).ok_or_else(|| format!("{text:?} is too long"))
 }
 
-fn key_from_env() -> Result<ApiKey, String> {
-    if let Some(path) = std::env::var_os("UNIPASS_KEY_FILE") {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read UNIPASS_KEY_FILE {}: {}", PathBuf::from(&path).display(), e.kind()))?;
-        return ApiKey::new(&text).ok_or_else(|| "UNIPASS_KEY_FILE is empty".to_owned());
-    }
-    match std::env::var("UNIPASS_KEY") {
-        Ok(key) => ApiKey::new(&key).ok_or_else(|| "UNIPASS_KEY is empty".to_owned()),
-        Err(_) => Err("set UNIPASS_KEY or UNIPASS_KEY_FILE to the API028 key (see --help)".to_owned()),
-    }
-}
-
 fn database_url(args: &Args) -> Result<Option<String>, String> {
     if let Some(path) = &args.database_url_file {
         let text = std::fs::read_to_string(path)
@@ -199,6 +193,7 @@ async fn run(args: Args) -> Result<(), String> {
     let limits = Limits {
         concurrency: args.concurrency,
         rate_per_second: args.rate,
+        background_rate: args.background_rate,
         max_wait: ms(args.max_wait_ms),
         timeout: ms(args.timeout_ms),
         attempts: args.attempts.max(1),
@@ -222,7 +217,7 @@ async fn run(args: Args) -> Result<(), String> {
     let config = Config {
         database_url: database_url(&args)?,
         base_url: args.unipass_base_url,
-        key: key_from_env()?,
+        key: ApiKey::from_env()?,
         data_dir: args.data,
         webhook: args.webhook,
         tokens,

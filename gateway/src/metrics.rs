@@ -166,6 +166,12 @@ impl Metrics {
                 writeln!(out, "pccc_gateway_upstream_failures_by_kind_total{{kind=\"{kind}\"}} {}", n.load(Relaxed));
         }
         counter(&mut out, "pccc_gateway_upstream_retries_total", "Retries of UNI-PASS calls.", u.retries.load(Relaxed));
+        counter(
+            &mut out,
+            "pccc_gateway_upstream_background_calls_total",
+            "Calls made to UNI-PASS for background checks (Priority u=4 to u=7), retries included.",
+            u.background_calls.load(Relaxed),
+        );
         gauge(
             &mut out,
             "pccc_gateway_upstream_refused",

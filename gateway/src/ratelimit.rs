@@ -54,6 +54,19 @@ impl RateLimit {
         self.rate as u32
     }
 
+    /// The window's length.
+    pub fn window(&self) -> Duration {
+        self.window
+    }
+
+    /// How many calls started within the last window, and when the oldest of them leaves it (`None`: none did).
+    pub fn used(&self) -> (usize, Option<Instant>) {
+        let starts = self.starts.lock().unwrap();
+        let now = Instant::now();
+        let within: Vec<&Instant> = starts.iter().filter(|&&t| t + self.window > now).collect();
+        (within.len(), within.first().map(|&&t| t + self.window))
+    }
+
     /// Waits in line for a free slot, unless it comes after `deadline`: `true` once the call may start (its start
     /// is stamped now), `false` as soon as the slot is known to be too late.
     pub async fn acquire_by(&self, deadline: Instant) -> bool {
@@ -72,8 +85,31 @@ impl RateLimit {
 
     /// Takes a slot only if one is free now and no call is waiting for one.
     pub fn try_acquire(&self) -> bool {
-        let Ok(_turn) = self.turn.try_lock() else { return false };
-        self.take_now().is_ok()
+        self.try_acquire_or_next().is_ok()
+    }
+
+    /// Takes a slot if one is free now and no call is waiting for one; else `Err(Some(t))`, when the next slot frees
+    /// (nobody waits), or `Err(None)` while calls wait in line.
+    pub fn try_acquire_or_next(&self) -> Result<(), Option<Instant>> {
+        let Ok(_turn) = self.turn.try_lock() else { return Err(None) };
+        self.take_now().map_err(Some)
+    }
+
+    /// When the next slot frees (`None`: one is free now), without taking it.
+    pub fn next_free(&self) -> Option<Instant> {
+        let starts = self.starts.lock().unwrap();
+        let free_at = (starts.len() >= self.rate).then(|| starts[starts.len() - self.rate] + self.window)?;
+        (free_at > Instant::now()).then_some(free_at)
+    }
+
+    /// Records a start now, whatever the window holds: a narrower limit's record of the calls a wider one let
+    /// through (the background share of the rate).
+    pub fn stamp(&self) {
+        let mut starts = self.starts.lock().unwrap();
+        starts.push_back(Instant::now());
+        while starts.len() > self.rate {
+            starts.pop_front();
+        }
     }
 
     /// Stamps a start now if the window allows it; else the time it will.

@@ -145,7 +145,7 @@ impl Gateway {
                 return;
             }
         };
-        match self.lookup(job.key, &fields, Fresh::Since(job.created_ms)).await {
+        match self.lookup(job.key, &fields, Fresh::Since(job.created_ms), job.priority).await {
             Ok(answer) => {
                 let json = answer_json(&answer);
                 let webhook = self.webhook.as_ref().map(|_| webhook_body(&json, &job.id));

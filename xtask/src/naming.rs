@@ -8,7 +8,8 @@
 //! - an identifier of its own: the Rust types `<Field>`, `<Field>Error`, `<Field>Mask`, the JavaScript functions
 //!   `validate<Field>`, `isValid<Field>`, `mask<Field>` (and their `…Lines` batch forms), `<field>Schema`, the types
 //!   `<Field>Result`, `<Field>ErrorCode`, `<Field>MaskOptions`; in Rust also a snake_case identifier holding its
-//!   snake_case name as whole words (`business_number_keep_start`), but not the crate's own name (`pccc_guard`).
+//!   snake_case name as whole words (`business_number_keep_start`), but not the project's crate names (`pccc_guard`,
+//!   `pccc_guard_gateway`).
 //!   A variant of another enum (`Kind::Phone`) is not a mention;
 //! - a string literal that is exactly one of its names (`'pccc'`, `"businessNumber"`, `"business-number"`);
 //! - except that a name that is also a common word of code (`name`) is only read in its own identifiers;
@@ -44,10 +45,13 @@ pub struct Exception {
 pub const ALLOWED: &[Exception] = &[
     Exception {
         reason: "The recipient is, by UNI-PASS's definition, four particular fields: its struct's members and their \
-                 serde name them (src/recipient.rs lists them once, RECIPIENT_FIELDS, for every other surface).",
+                 serde name them (src/recipient.rs lists them once, RECIPIENT_FIELDS, for every other surface), and \
+                 `pccc-guard verify` reads them from the marketplaces' exports (each export's header for each of the \
+                 four, the phone's candidates) and sends them to UNI-PASS, all in one file.",
         mentions: &[
             ("src/recipient.rs", RECIPIENT),
             ("src/serde.rs", RECIPIENT),
+            ("cli/src/verify/recipient.rs", VERIFY),
         ],
     },
     Exception {
@@ -86,6 +90,9 @@ const RECIPIENT: &[&str] = &[
     "phone",
     "postcode",
 ];
+
+/// What `pccc-guard verify`'s recipient file may name: the four fields and the members of UNI-PASS's request.
+const VERIFY: &[&str] = &["Name", "Pccc", "Phone", "Postcode", "pccc", "phone", "postcode"];
 
 /// A mention of a field in hand-written code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,12 +254,15 @@ fn own_identifiers(kind: FieldKind) -> Vec<String> {
 /// Whether a Rust snake_case identifier holds the field's snake_case name as whole words.
 fn holds_snake_name(ident: &str, kind: FieldKind) -> bool {
     let name = kind.name();
-    if COMMON_WORDS.contains(&name) || ident == "pccc_guard" || ident.chars().any(|c| c.is_ascii_uppercase()) {
+    if COMMON_WORDS.contains(&name) || CRATE_NAMES.contains(&ident) || ident.chars().any(|c| c.is_ascii_uppercase()) {
         return false;
     }
     let (words, field): (Vec<&str>, Vec<&str>) = (ident.split('_').collect(), name.split('_').collect());
     words.windows(field.len()).any(|w| w == field.as_slice())
 }
+
+/// The project's crates, whose names hold the PCCC's as a word but name the crates (`use pccc_guard_gateway::…`).
+const CRATE_NAMES: &[&str] = &["pccc_guard", "pccc_guard_gateway"];
 
 /// Field names that are also common words of code (an attribute's `'name'`, `file_name`): read in their own
 /// identifiers only (`Name`, `validateName`, `nameSchema`), never as a word or a string.

@@ -70,6 +70,7 @@ fn comments_other_enums_common_words_and_generated_files_are_not_mentions() {
         ("js/a.js", "const n = el.getAttribute('name'); const g = 'pccc-guard'; el.dataset.pcccField = f;\n"),
         ("src/a.rs", "fn f(k: Kind) -> bool { matches!(k, Kind::Pccc | Kind::Phone) }\nuse pccc_guard::FieldKind;\n"),
         ("src/a.rs", "fn f(file_name: &str, js_name: &str) {}\n"),
+        ("cli/src/a.rs", "use pccc_guard_gateway::unipass::ApiKey;\nuse pccc_guard::FieldKind;\n"),
         ("js/gen.js", "// Generated from the Rust field registry. Do not edit.\nexport const validatePccc = 1;\n"),
         ("python/a.py", "# validate_pccc(\"P123456789012\") in a comment\nx = 10 // 3\n"),
         ("python/a.py", "\"\"\"A docstring: \"quoted\" validate_pccc('x') and 'phone'.\"\"\"\nimport pccc_guard\n"),

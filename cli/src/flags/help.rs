@@ -144,3 +144,48 @@ by itself; bytes that the encoding does not allow make a value not_decodable, an
 stderr names the first line). Files named .xlsx, .xlsm, .xlsb, .xls or .ods (or --spreadsheet) are
 read as spreadsheets: the first sheet or --sheet NAME, its first non-empty row the header, row
 numbers as the spreadsheet shows them.";
+
+/// The help of `verify --columns`.
+pub fn verify_columns() -> String {
+    format!(
+        "The recipient's columns, FIELD=COLUMN pairs (fields {}), for those the export's header does not name as a \
+         known marketplace does; phone=A|B gives candidates in order",
+        listed(&pccc_guard::RECIPIENT_FIELDS.map(FieldKind::cli_name), "and")
+    )
+}
+
+pub const VERIFY_AFTER: &str = "\
+Reads an order export (Naver SmartStore, Coupang, Gmarket/Auction, Interpark, 11st: their own
+headers are recognised, or --preset, or --columns) and asks UNI-PASS whether each row's code, name,
+mobile number and postcode belong together: through a pccc-guard-gateway (--gateway, as background
+work that checkouts always go before), or on its own with UNIPASS_KEY (or UNIPASS_KEY_FILE) at
+--rate calls a second. Rows with the same details share one check; a row whose details are
+malformed is never sent. Finished checks are kept in --state as keyed hashes: the same command run
+again (after Ctrl-C, a crash, an outage) sends only what is left, and asks a gateway for a check it
+still holds by its id.
+
+Output (--output, .xlsx or .csv): every input column (the code masked, P********9012), then
+  verify_status   matched     UNI-PASS confirmed the details: the parcel can clear customs
+                  mismatched  UNI-PASS did not: the parcel would be held (reasons below)
+                  invalid     a value is malformed (reasons: field.code, e.g. phone.virtual_number)
+                  pending     no answer yet (UNI-PASS or the gateway down): run the command again
+                  error       refused for this check (too_many_attempts, unresolved)
+  verify_reasons  comma-separated codes: pccc_not_found, pccc_expired (renew the code),
+                  pccc_inactive (reissued: look up the new one), name_mismatch, phone_mismatch,
+                  postcode_mismatch, other_mismatch
+Several phone columns (a customs phone and the receiver's) are tried in order: one that is not a
+mobile number (a 050 safe number) is skipped without a call, and the next is asked only when the
+phone was UNI-PASS's only objection.
+
+Examples:
+  # A SmartStore export through the shop's gateway (token in a file)
+  pccc-guard verify orders.xlsx -o checked.xlsx --gateway https://gw.internal:8787 --token-file tok
+
+  # A Coupang CSV saved by Korean Excel, on its own at 5 calls a second
+  UNIPASS_KEY_FILE=/run/secrets/unipass pccc-guard verify --encoding cp949 orders.csv -o checked.csv
+
+  # Columns named by hand, two phone candidates in order
+  pccc-guard verify list.xlsx -o out.xlsx --columns name=받는분,pccc=통관부호,phone=휴대폰|연락처
+
+Exit status: 0 every row matched, 1 some row mismatched, invalid or error, 3 some row still
+pending (run the same command again), 2 usage or I/O error.";

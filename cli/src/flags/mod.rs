@@ -33,6 +33,57 @@ pub enum Command {
     /// memos, exports), passing every other byte through.
     #[command(after_help = help::REDACT_AFTER)]
     Redact(RedactArgs),
+    /// Re-verifies every order of a marketplace export against UNI-PASS (through a gateway, or on its own) and
+    /// writes the table back with each row's verify_status and verify_reasons.
+    #[command(after_help = help::VERIFY_AFTER)]
+    Verify(VerifyArgs),
+}
+
+/// `pccc-guard verify`.
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// The order export: CSV (any --encoding) or a spreadsheet (.xlsx, .xls, .ods; --sheet picks the sheet).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Where to write the verified table: .xlsx, or .csv (UTF-8 with a BOM), by its extension.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// The sheet to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The encoding of a CSV input, a WHATWG label: utf-8 (default), cp949 (what Korean Excel saves), … A byte
+    /// order mark decides by itself.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Read the columns of this marketplace's order export only.
+    #[arg(long, value_enum)]
+    pub preset: Option<crate::verify::Marketplace>,
+    #[arg(long, value_name = "LIST", help = help::verify_columns())]
+    pub columns: Option<String>,
+    /// Verify through a running pccc-guard-gateway at this URL, as background work that never slows its
+    /// checkouts [default: on its own, from UNIPASS_BASE_URL and UNIPASS_KEY or UNIPASS_KEY_FILE].
+    #[arg(long, value_name = "URL")]
+    pub gateway: Option<String>,
+    /// A file holding the gateway's bearer token [default: the PCCC_GATEWAY_TOKEN variable].
+    #[arg(long, value_name = "FILE", requires = "gateway")]
+    pub token_file: Option<PathBuf>,
+    /// On its own: calls to UNI-PASS in any one-second window (the key's other users share its capacity).
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000), conflicts_with = "gateway")]
+    pub rate: u32,
+    /// Checks in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = positive)]
+    pub in_flight: usize,
+    /// The state file that keeps finished checks (as keyed hashes, never a value), so that a run stopped by
+    /// Ctrl-C, a crash or an outage resumes where it stopped [default: OUT.state, its key in OUT.state.key].
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// How long to keep waiting for checks UNI-PASS (or the gateway) cannot answer now, in seconds of no progress;
+    /// 0 writes them as pending at once.
+    #[arg(long, value_name = "SECONDS", default_value_t = 180)]
+    pub wait: u64,
+    /// No summary and no progress bar on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `pccc-guard check`.

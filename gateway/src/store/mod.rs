@@ -19,6 +19,7 @@ use sqlx::ConnectOptions;
 
 use crate::cachekey::CacheKey;
 use crate::identity::Attempt;
+use crate::priority::Priority;
 use crate::unipass::Fields;
 
 mod sql;
@@ -71,6 +72,8 @@ pub struct Job {
     pub created_ms: i64,
     /// The token of this claim.
     pub lease: String,
+    /// Whether its resolution is background work (it was queued by background checks only).
+    pub priority: Priority,
 }
 
 /// Where a queued check stands.
@@ -171,6 +174,9 @@ const SCHEMA: &[&str] = &[
     "CREATE INDEX IF NOT EXISTS pccc_webhooks_due ON pccc_webhooks (due_ms)",
 ];
 
+/// Added to `pccc_checks` after its first version: whether a check is background work (1) or interactive (0).
+const BACKGROUND_COLUMN: &str = "ALTER TABLE pccc_checks ADD COLUMN background BIGINT NOT NULL DEFAULT 0";
+
 /// The statements whose text depends on the dialect.
 #[derive(Debug, Clone)]
 struct Statements {
@@ -190,7 +196,7 @@ impl Statements {
                  UPDATE pccc_checks SET due_ms = $3, lease = $4, attempts = attempts + 1, updated_ms = $1
                  FROM due WHERE pccc_checks.id = due.id
                  RETURNING pccc_checks.id, pccc_checks.key_hash, pccc_checks.sealed, pccc_checks.attempts,
-                           pccc_checks.created_ms"
+                           pccc_checks.created_ms, pccc_checks.background"
             ),
             claim_deliveries: format!(
                 "WITH due AS MATERIALIZED (
@@ -245,6 +251,13 @@ impl Store {
         for statement in SCHEMA {
             sqlx::query(&statement.replace("{blob}", sql::blob(false))).execute(&mut conn).await?;
         }
+        let has_background: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM pragma_table_info('pccc_checks') WHERE name = 'background'")
+                .fetch_optional(&mut conn)
+                .await?;
+        if has_background.is_none() {
+            sqlx::query(BACKGROUND_COLUMN).execute(&mut conn).await?;
+        }
         sqlx::Connection::close(conn).await?;
         let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         let store = Store::with_pool(Pool::Sqlite(pool));
@@ -283,6 +296,7 @@ impl Store {
         for statement in SCHEMA {
             tx.execute(&statement.replace("{blob}", sql::blob(true)), &[]).await?;
         }
+        tx.execute(&BACKGROUND_COLUMN.replace("ADD COLUMN", "ADD COLUMN IF NOT EXISTS"), &[]).await?;
         tx.commit().await?;
         Ok(Store::with_pool(pool))
     }
@@ -374,8 +388,8 @@ impl Store {
         Ok(moved)
     }
 
-    /// Queues a check with the id `id` and its sealed fields, unless the queue holds `max_pending` pending checks
-    /// already; an open check with the same key is answered instead.
+    /// Queues an interactive check with the id `id` and its sealed fields, unless the queue holds `max_pending`
+    /// pending checks already; an open check with the same key is answered instead.
     pub async fn enqueue(
         &self,
         key: &CacheKey,
@@ -383,16 +397,37 @@ impl Store {
         sealed: &[u8],
         max_pending: u64,
     ) -> Result<Enqueued, StoreError> {
+        self.enqueue_as(key, id, sealed, max_pending, Priority::Interactive).await
+    }
+
+    /// [`Store::enqueue`] with a priority: a background check is resolved with the capacity interactive ones leave.
+    /// An interactive check that finds an open background check with its key makes it interactive.
+    pub async fn enqueue_as(
+        &self,
+        key: &CacheKey,
+        id: &str,
+        sealed: &[u8],
+        max_pending: u64,
+        priority: Priority,
+    ) -> Result<Enqueued, StoreError> {
         let max = i64::try_from(max_pending).unwrap_or(i64::MAX);
+        let background = i64::from(priority == Priority::Background);
         for _ in 0..5 {
             let inserted = self
                 .pool
                 .execute(
-                    "INSERT INTO pccc_checks (id, key_hash, sealed, created_ms, due_ms, updated_ms)
-                     SELECT $1, $2, $3, $4, $4, $4
+                    "INSERT INTO pccc_checks (id, key_hash, sealed, created_ms, due_ms, updated_ms, background)
+                     SELECT $1, $2, $3, $4, $4, $4, $6
                      WHERE (SELECT COUNT(*) FROM pccc_checks WHERE state = 'pending') < $5
                      ON CONFLICT (key_hash) WHERE state = 'pending' DO NOTHING",
-                    &[Arg::Text(id), Arg::Bytes(key), Arg::Bytes(sealed), Arg::Int(now_ms()), Arg::Int(max)],
+                    &[
+                        Arg::Text(id),
+                        Arg::Bytes(key),
+                        Arg::Bytes(sealed),
+                        Arg::Int(now_ms()),
+                        Arg::Int(max),
+                        Arg::Int(background),
+                    ],
                 )
                 .await?;
             if inserted == 1 {
@@ -406,7 +441,16 @@ impl Store {
                 )
                 .await?;
             if let Some(row) = open {
-                return Ok(Enqueued::Existing(row.text("id")?));
+                let id = row.text("id")?;
+                if priority == Priority::Interactive {
+                    self.pool
+                        .execute(
+                            "UPDATE pccc_checks SET background = 0 WHERE id = $1 AND background <> 0",
+                            &[Arg::Text(&id)],
+                        )
+                        .await?;
+                }
+                return Ok(Enqueued::Existing(id));
             }
             if self.depth().await? >= max_pending {
                 return Ok(Enqueued::Full);
@@ -457,6 +501,7 @@ impl Store {
                     attempts: row.int("attempts")?.clamp(0, i64::from(u32::MAX)) as u32,
                     created_ms: row.int("created_ms")?,
                     lease: token.clone(),
+                    priority: if row.int("background")? != 0 { Priority::Background } else { Priority::Interactive },
                 })
             })
             .collect()

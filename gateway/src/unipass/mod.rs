@@ -43,6 +43,22 @@ impl ApiKey {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// The key from the environment, as the gateway and `pccc-guard verify` read it: the file named by
+    /// `UNIPASS_KEY_FILE` (read once; it takes precedence), else `UNIPASS_KEY`. Errors name the variable, never the
+    /// key.
+    pub fn from_env() -> Result<ApiKey, String> {
+        if let Some(path) = std::env::var_os("UNIPASS_KEY_FILE") {
+            let path = std::path::PathBuf::from(path);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read UNIPASS_KEY_FILE {}: {}", path.display(), e.kind()))?;
+            return ApiKey::new(&text).ok_or_else(|| "UNIPASS_KEY_FILE is empty".to_owned());
+        }
+        match std::env::var("UNIPASS_KEY") {
+            Ok(key) => ApiKey::new(&key).ok_or_else(|| "UNIPASS_KEY is empty".to_owned()),
+            Err(_) => Err("set UNIPASS_KEY or UNIPASS_KEY_FILE to the API028 key (see --help)".to_owned()),
+        }
+    }
 }
 
 impl fmt::Debug for ApiKey {
