@@ -1,19 +1,11 @@
 // The command-line tool's section of BENCHMARKS.md, from bench/results/cli-results.json (written by bench/cli.py).
-// bench/report.mjs includes it; `node bench/cli-section.mjs` prints it alone.
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// bench/report.mjs includes it; `node bench/cli-section.mjs` prints it alone (`--write`: in place in BENCHMARKS.md).
+import { results, sectionMain } from './section.mjs';
 
 /** The command-line tool's throughput from bench/results/cli-results.json (bench/cli.py), when it is there. */
 export function cliSection(out, fmt) {
-  const file = new URL('./results/cli-results.json', import.meta.url);
-  out('## Command-line tool (`pccc-guard check`)');
-  out();
-  if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/results/cli-results.json not found; `python3 bench/cli.py` writes it).');
-    out();
-    return;
-  }
-  const cli = JSON.parse(readFileSync(file, 'utf8'));
+  const cli = results(out, '## Command-line tool (`pccc-guard check`)', 'cli-results.json', '`python3 bench/cli.py`');
+  if (!cli) return;
   const mb = (bytes) => fmt(bytes / 1e6);
   out(`${fmt(cli.records)} generated orders (${cli.date}): a CSV export of ${mb(cli.bytes.csv)} MB`);
   if (cli.bytes.cp949) out(`(the same in CP949, as Korean Excel saves it: ${mb(cli.bytes.cp949)} MB)`);
@@ -53,9 +45,4 @@ export function cliSection(out, fmt) {
   out();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const lines = [];
-  cliSection((s = '') => lines.push(s), fmt);
-  console.log(lines.join('\n'));
-}
+sectionMain(import.meta.url, cliSection, '## Command-line tool (`pccc-guard check`)');

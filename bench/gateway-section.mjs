@@ -2,21 +2,12 @@
 // gateway/benches/surge.rs, which `make bench` runs). bench/report.mjs includes it; `node bench/gateway-section.mjs`
 // prints it alone, and `node bench/gateway-section.mjs --write` puts it in place of the section in BENCHMARKS.md
 // (after `make bench-gateway`, without running every other benchmark again).
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { sectionMain } from './section.mjs';
+import { results, sectionMain } from './section.mjs';
 
 /** The surge runs against the fake UNI-PASS, when bench/results/gateway-results.json is there. */
 export function gatewaySection(out, fmt) {
-  const file = new URL('./results/gateway-results.json', import.meta.url);
-  out('## UNI-PASS gateway under a surge (`pccc-guard-gateway`)');
-  out();
-  if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/results/gateway-results.json not found; `cargo bench -p pccc-guard-gateway --bench surge` writes it).');
-    out();
-    return;
-  }
-  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const r = results(out, '## UNI-PASS gateway under a surge (`pccc-guard-gateway`)', 'gateway-results.json', '`cargo bench -p pccc-guard-gateway --bench surge`');
+  if (!r) return;
   // Results written before the second run was added hold one run at the top level.
   const runs = r.runs ?? [{ name: '502', schedule: r.schedule, gateway: r.gateway, direct: r.direct }];
   const pct = (n) => fmt((100 * n) / r.orders, 1);

@@ -2,22 +2,15 @@
 // bench/python/bench.py, `make bench-python`). bench/report.mjs includes it; `node bench/python-section.mjs` prints it
 // alone, and `node bench/python-section.mjs --write` puts it in place of the section in BENCHMARKS.md (after the
 // others, where there is none yet), without running the other benchmarks.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { results, sectionMain } from './section.mjs';
 
 /** The per-call target: `is_valid_pccc` against the typical pure-Python check. */
 export const PYTHON_TARGET = 1.0;
 
 export function pythonSection(out, fmt) {
-  const file = new URL('./results/python-results.json', import.meta.url);
-  out('## Python (`pccc-guard` for Python)');
-  out();
-  if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/results/python-results.json not found; `make bench-python` writes it).');
-    out();
-    return;
-  }
-  const py = JSON.parse(readFileSync(file, 'utf8'));
+  const py = results(out, '## Python (`pccc-guard` for Python)', 'python-results.json', '`make bench-python`');
+  if (!py) return;
   const v = py.versions;
   out(`CPython ${py.python}, the abi3 wheel of \`make python\`; pandas ${v.pandas}, numpy ${v.numpy}, pyarrow ${v.pyarrow} (${py.date}).`);
   out('Contenders run in interleaved rounds in one process (bench/python/bench.py); medians of the rounds, in ns, with');
@@ -91,25 +84,4 @@ export function pythonSection(out, fmt) {
   out();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const lines = [];
-  pythonSection((s = '') => lines.push(s), fmt);
-  const section = lines.join('\n');
-  if (process.argv.includes('--write')) {
-    const path = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-    const text = readFileSync(path, 'utf8');
-    const heading = '## Python (`pccc-guard` for Python)';
-    const start = text.indexOf(heading);
-    if (start < 0) {
-      writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
-    } else {
-      const next = text.indexOf('\n## ', start + 1);
-      const end = next < 0 ? text.length : next + 1;
-      writeFileSync(path, text.slice(0, start) + section + (next < 0 ? '' : '\n') + text.slice(end));
-    }
-    console.log(`wrote the Python section of ${path}`);
-  } else {
-    console.log(section);
-  }
-}
+sectionMain(import.meta.url, pythonSection, '## Python (`pccc-guard` for Python)');

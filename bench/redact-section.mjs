@@ -1,19 +1,11 @@
 // The `pccc-guard redact` section of BENCHMARKS.md, from bench/results/redact-results.json (written by bench/redact.py).
-// bench/report.mjs includes it; `node bench/redact-section.mjs` prints it alone.
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// bench/report.mjs includes it; `node bench/redact-section.mjs` prints it alone (`--write`: in place in BENCHMARKS.md).
+import { results, sectionMain } from './section.mjs';
 
 /** The streaming redactor's throughput from bench/results/redact-results.json (bench/redact.py), when it is there. */
 export function redactSection(out, fmt) {
-  const file = new URL('./results/redact-results.json', import.meta.url);
-  out('## Command-line tool (`pccc-guard redact`)');
-  out();
-  if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/results/redact-results.json not found; `python3 bench/redact.py` writes it).');
-    out();
-    return;
-  }
-  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const r = results(out, '## Command-line tool (`pccc-guard redact`)', 'redact-results.json', '`python3 bench/redact.py`');
+  if (!r) return;
   const a = r.agreement;
   // The tool's findings name mobile numbers `phone` (its finder's kind); the regex program's ranges say `mobile`.
   const phones = (kinds) => kinds.phone ?? kinds.mobile;
@@ -68,9 +60,4 @@ export function redactSection(out, fmt) {
   out();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const lines = [];
-  redactSection((s = '') => lines.push(s), fmt);
-  console.log(lines.join('\n'));
-}
+sectionMain(import.meta.url, redactSection, '## Command-line tool (`pccc-guard redact`)');

@@ -2,23 +2,14 @@
 // gateway, from bench/results/verify-results.json (written by cli/benches/batch.rs, which `make bench` runs as
 // `make bench-verify`). bench/report.mjs includes it; `node bench/verify-section.mjs` prints it alone, and
 // `node bench/verify-section.mjs --write` puts it in place of the section in BENCHMARKS.md (or at the end).
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { sectionMain } from './section.mjs';
+import { results, sectionMain } from './section.mjs';
 
 const TITLE = '## Re-verifying an export beside checkouts (`pccc-guard verify`)';
 
 /** The batch's figures, when bench/results/verify-results.json is there. */
 export function verifySection(out, fmt) {
-  const file = new URL('./results/verify-results.json', import.meta.url);
-  out(TITLE);
-  out();
-  if (!existsSync(fileURLToPath(file))) {
-    out('Not run (bench/results/verify-results.json not found; `make bench-verify` writes it).');
-    out();
-    return;
-  }
-  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const r = results(out, TITLE, 'verify-results.json', '`make bench-verify`');
+  if (!r) return;
   const ms = (n) => `${fmt(n, 1)} ms`;
   out(`A gateway at \`--rate ${r.rate_per_s}\` (default limits otherwise) in front of the fake UNI-PASS, which answers after`);
   out(`${fmt(r.unipass_ms)} ms, both over 127.0.0.1 in one process (${r.date}; cli/benches/batch.rs). A checkout check arrives every`);
