@@ -163,7 +163,12 @@ impl Market {
     }
 }
 
-const fn market(preset: &'static str, sheet: &'static str, header: &'static str, recipient: [&'static str; 4]) -> Market {
+const fn market(
+    preset: &'static str,
+    sheet: &'static str,
+    header: &'static str,
+    recipient: [&'static str; 4],
+) -> Market {
     Market { preset, sheet, title: None, header, recipient, copies: &[] }
 }
 
