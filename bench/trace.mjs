@@ -40,14 +40,53 @@ export function summarise(events, { url }) {
   const fcpEvent = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === nav.pid);
   const end = guardedEvent?.ts ?? Math.max(...events.filter((e) => e.ts).map((e) => e.ts));
 
-  // Complete events on the main thread, nested: each one's self time is its duration less its children's.
+  // Complete events on the main thread, nested.
   const spans = events
     .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur > 0 && e.ts + e.dur > t0 && e.ts < end)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const kinds = {};
-  const stack = [];
+  const { kinds, others, busy } = byKinds(spans, t0, end);
   const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, end) - Math.max(e.ts, t0));
+  // Module evaluations carry no address in the trace: "a module" (these pages have one).
+  const evaluations = spans
+    .filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'FunctionCall')
+    .filter((e) => (e.name === 'v8.evaluateModule' && !e.args?.data?.url) || (e.args?.data?.url && !/^(chrome|devtools|about):/.test(e.args.data.url)));
+  const scripts = evaluations
+    .map((e) => ({ url: e.args?.data?.url ? new URL(e.args.data.url).pathname.split('/').pop() : 'a module', name: e.name, start: ms(e.ts - t0), ms: ms(clip(e)) }))
+    .filter((s) => s.ms >= 1);
+  // What the thread did between the end of the page's last script run (not a callback) and guarded: nothing where
+  // the script guards as it runs; where it waits for something asynchronous (a fetch, a compile), whatever the
+  // browser put first (the first style, layout and paint, on these pages).
+  const lastRun = evaluations.filter((e) => e.name !== 'FunctionCall').at(-1);
+  let after = null;
+  if (lastRun) {
+    const from = Math.min(lastRun.ts + lastRun.dur, end);
+    const window = byKinds(spans, from, end);
+    after = { from: ms(from - t0), total: ms(end - from), busy: window.busy, kinds: window.kinds };
+  }
+  const profile = cpuProfile(events, nav, t0, end);
+  const total = ms(end - t0);
+  const fcp = fcpEvent && ms(fcpEvent.ts - t0);
+  const guarded = guardedEvent && ms(guardedEvent.ts - t0);
+  const round = (x) => Math.round(x);
+  const text = `${round(total)} ms to guarded: main thread busy ${round(busy)} (${kindList(kinds)}), waiting ${round(total - busy)}` +
+    `; first paint at ${fcp === undefined ? '?' : round(fcp)}` +
+    (scripts.length ? `; scripts: ${scripts.map((s) => `${s.url} ${s.name === 'FunctionCall' ? 'callback' : 'run'} at ${round(s.start)} for ${round(s.ms)}`).join(', ')}` : '') +
+    (after && after.total < 1 ? '; guarded as its last script ran' : '') +
+    (after && after.total >= 1 ? `; from the end of its last script run (${round(after.from)}) to guarded, ${round(after.total)} ms: ${kindList(after.kinds) || 'nothing'}${after.total - after.busy >= 1 ? `, waiting ${round(after.total - after.busy)}` : ''}` : '') +
+    (profile.files.length ? `; JavaScript and WebAssembly by file (CPU profile): ${profile.files.map(([f, v]) => `${f} ${round(v)}`).join(', ')}` : '');
+  return { total, busy, idle: total - busy, kinds, others, scripts, after, fcp, guarded, profile, text };
+}
+
+const kindList = (kinds) => Object.entries(kinds).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+
+/**
+ * The self time of each span (its duration less its children's), both clipped to [from, to], summed by kind:
+ * `{ kinds: { kind: ms }, others: { event name: ms }, busy }`. `spans` are one thread's complete events, sorted by start.
+ */
+function byKinds(spans, from, to) {
+  const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from));
   const self = new Map();
+  const stack = [];
   for (const e of spans) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
     const parent = stack.at(-1);
@@ -55,31 +94,19 @@ export function summarise(events, { url }) {
     if (parent) self.set(parent, self.get(parent) - clip(e));
     stack.push(e);
   }
-  let busy = 0;
+  const kinds = {};
   const others = {};
+  let busy = 0;
   for (const e of spans) {
     // Top-level task wrappers (RunTask, ThreadControllerImpl::RunTask) count as "other" only for what no child explains.
     const kind = /RunTask|ThreadController|TaskQueueManager/.test(e.name) ? 'tasks (unattributed)' : kindOf(e.name);
-    kinds[kind] = (kinds[kind] ?? 0) + ms(self.get(e));
-    if (kind === 'other' || kind.startsWith('tasks')) others[e.name] = (others[e.name] ?? 0) + ms(self.get(e));
-    busy += ms(self.get(e));
+    const t = ms(self.get(e));
+    if (!t) continue;
+    kinds[kind] = (kinds[kind] ?? 0) + t;
+    if (kind === 'other' || kind.startsWith('tasks')) others[e.name] = (others[e.name] ?? 0) + t;
+    busy += t;
   }
-  const scripts = spans
-    .filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'FunctionCall')
-    .filter((e) => e.args?.data?.url && !/^(chrome|devtools|about):/.test(e.args.data.url))
-    .map((e) => ({ url: new URL(e.args.data.url).pathname.split('/').pop(), name: e.name, start: ms(e.ts - t0), ms: ms(clip(e)) }))
-    .filter((s) => s.ms >= 1);
-  const profile = cpuProfile(events, nav, t0, end);
-  const total = ms(end - t0);
-  const fcp = fcpEvent && ms(fcpEvent.ts - t0);
-  const guarded = guardedEvent && ms(guardedEvent.ts - t0);
-  const round = (x) => Math.round(x);
-  const byKind = Object.entries(kinds).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]);
-  const text = `${round(total)} ms to guarded: main thread busy ${round(busy)} (${byKind.map(([k, v]) => `${k} ${round(v)}`).join(', ')}), waiting ${round(total - busy)}` +
-    `; first paint at ${fcp === undefined ? '?' : round(fcp)}` +
-    (scripts.length ? `; scripts: ${scripts.map((s) => `${s.url} ${s.name === 'FunctionCall' ? 'callback' : 'run'} at ${round(s.start)} for ${round(s.ms)}`).join(', ')}` : '') +
-    (profile.files.length ? `; JavaScript and WebAssembly by file (CPU profile): ${profile.files.map(([f, v]) => `${f} ${round(v)}`).join(', ')}` : '');
-  return { total, busy, idle: total - busy, kinds, others, scripts, fcp, guarded, profile, text };
+  return { kinds, others, busy };
 }
 
 /**
