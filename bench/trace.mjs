@@ -45,7 +45,7 @@ export function summarise(events, { url }) {
     .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur > 0 && e.ts + e.dur > t0 && e.ts < end)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const { kinds, others, busy } = byKinds(spans, t0, end);
-  const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, end) - Math.max(e.ts, t0));
+  const clip = clipTo(t0, end);
   // Module evaluations carry no address in the trace: "a module" (these pages have one).
   const evaluations = spans
     .filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'FunctionCall')
@@ -71,11 +71,14 @@ export function summarise(events, { url }) {
   const text = `${round(total)} ms to guarded: main thread busy ${round(busy)} (${kindList(kinds)}), waiting ${round(total - busy)}` +
     `; first paint at ${fcp === undefined ? '?' : round(fcp)}` +
     (scripts.length ? `; scripts: ${scripts.map((s) => `${s.url} ${s.name === 'FunctionCall' ? 'callback' : 'run'} at ${round(s.start)} for ${round(s.ms)}`).join(', ')}` : '') +
-    (after && after.total < 1 ? '; guarded as its last script ran' : '') +
-    (after && after.total >= 1 ? `; from the end of its last script run (${round(after.from)}) to guarded, ${round(after.total)} ms: ${kindList(after.kinds) || 'nothing'}${after.total - after.busy >= 1 ? `, waiting ${round(after.total - after.busy)}` : ''}` : '') +
+    (!after ? '' : after.total < 1 ? '; guarded as its last script ran'
+      : `; from the end of its last script run (${round(after.from)}) to guarded, ${round(after.total)} ms: ${kindList(after.kinds) || 'nothing'}${after.total - after.busy >= 1 ? `, waiting ${round(after.total - after.busy)}` : ''}`) +
     (profile.files.length ? `; JavaScript and WebAssembly by file (CPU profile): ${profile.files.map(([f, v]) => `${f} ${round(v)}`).join(', ')}` : '');
   return { total, busy, idle: total - busy, kinds, others, scripts, after, fcp, guarded, profile, text };
 }
+
+/** A span's duration within [from, to]. */
+const clipTo = (from, to) => (e) => Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from));
 
 const kindList = (kinds) => Object.entries(kinds).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
 
@@ -84,7 +87,7 @@ const kindList = (kinds) => Object.entries(kinds).filter(([, v]) => v >= 1).sort
  * `{ kinds: { kind: ms }, others: { event name: ms }, busy }`. `spans` are one thread's complete events, sorted by start.
  */
 function byKinds(spans, from, to) {
-  const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from));
+  const clip = clipTo(from, to);
   const self = new Map();
   const stack = [];
   for (const e of spans) {
